@@ -1,0 +1,14 @@
+import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
+import { createScope } from "@/lib/scopes/create-scope";
+import { listScopes } from "@/lib/scopes/list-scopes";
+import { ZCreateScopeRequest, ZListScopesQuery } from "@/lib/scopes/schemas";
+
+type Params = { id: string };
+
+export const GET = handler<Params>(async (request, { id }) =>
+  json(await listScopes(id, parseQuery(request, ZListScopesQuery))),
+);
+
+export const POST = handler<Params>(async (request, { id }) =>
+  json(await createScope(id, await parseJson(request, ZCreateScopeRequest)), 201),
+);

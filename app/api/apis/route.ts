@@ -1,0 +1,8 @@
+import { createApi } from "@/lib/apis/create-api";
+import { listApis } from "@/lib/apis/list-apis";
+import { ZCreateApiRequest, ZListApisQuery } from "@/lib/apis/schemas";
+import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
+
+export const GET = handler(async (request) => json(await listApis(parseQuery(request, ZListApisQuery))));
+
+export const POST = handler(async (request) => json(await createApi(await parseJson(request, ZCreateApiRequest)), 201));

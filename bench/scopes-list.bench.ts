@@ -1,0 +1,104 @@
+// `npm run bench:scopes`: latency of the scopes list endpoint (GET /api/apis/{id}/scopes) with
+// 10,000 scopes in one API, over HTTP against the production server, on the embedded database
+// and on the PostgreSQL server of TEST_DATABASE_URL (default: the machine's local server).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createTestDatabase } from "@/lib/testing/test-database";
+
+const PORT = 3290;
+const WARMUP = 10;
+const SAMPLES = 100;
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+const QUERIES: Record<string, string> = {
+  "first page (sort by name)": "",
+  "deep page (offset 9,975)": "page=400&pageSize=25",
+  "search name": "q=payments_04",
+  "search description": "q=tenant%2042.",
+  "sort display name desc, 100 rows": "sort=-displayName&pageSize=100",
+};
+
+function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", ...args], { env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited ${code}`))));
+  });
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn("npx", ["tsx", "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  for (let attempt = 0; attempt < 240; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/apis`)).ok) return child;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+
+async function measure(url: string) {
+  for (let i = 0; i < WARMUP; i++) await (await fetch(url)).arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const started = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function benchmark(label: string, env: Record<string, string>) {
+  const fullEnv = { ...process.env, ...env, PORT: String(PORT), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" };
+  const server = await startServer(fullEnv);
+  try {
+    await runScript(["scripts/seed-large.ts"], fullEnv);
+    const apis = await (await fetch(`http://127.0.0.1:${PORT}/api/apis?q=large`)).json();
+    const apiId = apis.items.find((api: { name: string }) => api.name === "large").id;
+    const all: number[] = [];
+    const rows: string[] = [];
+    for (const [name, query] of Object.entries(QUERIES)) {
+      const times = await measure(`http://127.0.0.1:${PORT}/api/apis/${apiId}/scopes?${query}`);
+      all.push(...times);
+      rows.push(
+        `| ${label} | ${name} | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.95).toFixed(1)} |`,
+      );
+    }
+    all.sort((a, b) => a - b);
+    rows.push(
+      `| ${label} | **all queries** | ${percentile(all, 0.5).toFixed(1)} | ${percentile(all, 0.95).toFixed(1)} |`,
+    );
+    return rows;
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+}
+
+const rows: string[] = [];
+const dataDir = mkdtempSync(path.join(tmpdir(), "scope-console-bench-"));
+try {
+  rows.push(...(await benchmark("embedded (PGlite)", { DATABASE_URL: "", DATA_DIR: dataDir })));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+try {
+  const database = await createTestDatabase(POSTGRES_URL);
+  try {
+    rows.push(...(await benchmark("PostgreSQL server", { DATABASE_URL: database.url })));
+  } finally {
+    await database.drop();
+  }
+} catch (error) {
+  console.error(`Skipped the PostgreSQL server: ${(error as Error).message}`);
+}
+
+console.log(`\nGET /api/apis/{id}/scopes, 10,000 scopes in the API, ${SAMPLES} sequential requests per query (ms)\n`);
+console.log("| database | query | median | p95 |\n| --- | --- | ---: | ---: |");
+console.log(rows.join("\n"));

@@ -1,0 +1,89 @@
+"use client";
+// The "API" dialog: registers a new API.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { type Resolver, useForm } from "react-hook-form";
+import { FormDialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
+import { type TCreateApiRequest, ZCreateApiRequest } from "@/lib/apis/schemas";
+import { useCreateApi } from "@/lib/client/apis";
+import { ApiError } from "@/lib/client/fetch-json";
+
+type ApiFormValues = Required<TCreateApiRequest>;
+const EMPTY_API: ApiFormValues = { name: "", displayName: "", description: "" };
+
+export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const createApi = useCreateApi();
+  const notify = useToast();
+  const [banner, setBanner] = useState<string | null>(null);
+  const form = useForm<ApiFormValues>({
+    resolver: zodResolver(ZCreateApiRequest) as unknown as Resolver<ApiFormValues>,
+    defaultValues: EMPTY_API,
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const close = (next: boolean) => {
+    if (!next) {
+      form.reset(EMPTY_API);
+      setBanner(null);
+    }
+    onOpenChange(next);
+  };
+
+  const onValid = async (values: ApiFormValues) => {
+    setBanner(null);
+    try {
+      const api = await createApi.mutateAsync(values);
+      notify(`API "${api.name}" added.`);
+      close(false);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(0, "The API could not be saved.");
+      for (const [field, messages] of Object.entries(apiError.fields)) {
+        if (field in EMPTY_API) form.setError(field as keyof ApiFormValues, { message: messages[0] });
+      }
+      setBanner(apiError.message);
+    }
+  };
+
+  return (
+    <FormDialog open={open} onOpenChange={close} title="API" busy={isSubmitting}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(onValid, () =>
+          setBanner("The API was not saved. Correct the fields marked below."),
+        )}
+      >
+        {banner && (
+          <div role="alert" className="banner banner-error">
+            {banner}
+          </div>
+        )}
+        <fieldset disabled={isSubmitting} className="form-fields">
+          <Field
+            id="api-name"
+            label="Name"
+            error={errors.name?.message}
+            hint="The API's identifier, for example invoices."
+          >
+            <input {...form.register("name")} autoComplete="off" spellCheck={false} />
+          </Field>
+          <Field id="api-display-name" label="Display Name" error={errors.displayName?.message}>
+            <input {...form.register("displayName")} autoComplete="off" />
+          </Field>
+          <Field id="api-description" label="Description" error={errors.description?.message}>
+            <textarea {...form.register("description")} rows={3} />
+          </Field>
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={() => close(false)} disabled={isSubmitting}>
+            Close
+          </button>
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save"}
+          </button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,156 @@
+"use client";
+// The APIs screen: every API, with Edit (opens its screen), Delete and "Add API".
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import {
+  Pagination,
+  SearchBox,
+  SkeletonRows,
+  SortableHeader,
+  TableMessageRow,
+  useListState,
+} from "@/components/ui/data-table";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import type { ApiDto } from "@/lib/apis/schemas";
+import { useApis, useDeleteApi } from "@/lib/client/apis";
+import { ApiDialog } from "./api-dialog";
+
+const COLUMNS = 5;
+
+export function ApisPage() {
+  const router = useRouter();
+  const list = useListState("name");
+  const apis = useApis(list.params);
+  const [adding, setAdding] = useState(false);
+  const [deleting, setDeleting] = useState<ApiDto | null>(null);
+  const data = apis.data;
+
+  return (
+    <main className="page">
+      <div className="page-header">
+        <h1>APIs</h1>
+        <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+          Add API
+        </button>
+      </div>
+      <section className="panel" aria-label="APIs list">
+        <div className="toolbar">
+          <SearchBox label="Search APIs" value={list.search} onChange={list.setSearch} />
+        </div>
+        <table className="table" aria-label="APIs" aria-busy={apis.isFetching}>
+          <thead>
+            <tr>
+              <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
+              <SortableHeader
+                label="Display Name"
+                field="displayName"
+                sort={list.params.sort}
+                onSort={list.toggleSort}
+              />
+              <th scope="col">Description</th>
+              <th scope="col">Scopes</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {apis.isPending && <SkeletonRows columns={COLUMNS} />}
+            {apis.isError && (
+              <TableMessageRow colSpan={COLUMNS}>
+                <span role="alert">Could not load the APIs: {apis.error.message}</span>{" "}
+                <button type="button" className="button" onClick={() => apis.refetch()}>
+                  Retry
+                </button>
+              </TableMessageRow>
+            )}
+            {data && data.items.length === 0 && (
+              <TableMessageRow colSpan={COLUMNS}>
+                {list.params.q ? `No APIs match "${list.params.q}".` : "No APIs yet. Add the first one."}
+              </TableMessageRow>
+            )}
+            {data?.items.map((api) => (
+              <tr key={api.id}>
+                <td className="mono">
+                  <Link href={`/apis/${api.id}`}>{api.name}</Link>
+                </td>
+                <td>{api.displayName}</td>
+                <td className="description">{api.description}</td>
+                <td>{api.scopeCount}</td>
+                <td className="actions">
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => router.push(`/apis/${api.id}?tab=scopes`)}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      onClick={() => setDeleting(api)}
+                    >
+                      Delete
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {data && (
+          <div className="table-footer">
+            <Pagination
+              label="APIs pages"
+              page={data.page}
+              pageCount={data.pageCount}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={list.setPage}
+              onPageSize={list.setPageSize}
+            />
+          </div>
+        )}
+      </section>
+      <ApiDialog open={adding} onOpenChange={setAdding} />
+      <DeleteApiDialog api={deleting} onClose={() => setDeleting(null)} />
+    </main>
+  );
+}
+
+function DeleteApiDialog({ api, onClose }: { api: ApiDto | null; onClose: () => void }) {
+  const deleteApi = useDeleteApi();
+  const notify = useToast();
+  const scopes = api?.scopeCount ?? 0;
+  return (
+    <ConfirmDialog
+      open={api !== null}
+      onOpenChange={(open) => {
+        if (!open) {
+          deleteApi.reset();
+          onClose();
+        }
+      }}
+      title="Delete API"
+      description={
+        <>
+          Delete the API <strong>{api?.name}</strong>
+          {scopes > 0 ? ` and its ${scopes} ${scopes === 1 ? "scope" : "scopes"}` : ""}? This cannot be undone.
+        </>
+      }
+      confirmLabel="Delete"
+      busy={deleteApi.isPending}
+      error={deleteApi.error?.message}
+      onConfirm={() =>
+        api &&
+        deleteApi.mutate(api.id, {
+          onSuccess: () => {
+            notify(`API "${api.name}" deleted.`);
+            onClose();
+          },
+        })
+      }
+    />
+  );
+}

@@ -1,0 +1,159 @@
+"use client";
+// The "API Scope" dialog: adds a scope, or edits one with its name read-only.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { type Resolver, useForm } from "react-hook-form";
+import { FormDialog } from "@/components/ui/dialog";
+import { CheckboxField, Field } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/fetch-json";
+import { useCreateScope, useUpdateScope } from "@/lib/client/scopes";
+import { displayNameHint, scopeNameHint } from "@/lib/scopes/guidelines";
+import { type ScopeDto, ZCreateScopeRequest, ZUpdateScopeRequest } from "@/lib/scopes/schemas";
+
+interface ScopeFormValues {
+  name: string;
+  displayName: string;
+  description: string;
+  required: boolean;
+  emphasize: boolean;
+  showInDiscoveryDocument: boolean;
+}
+
+const EMPTY_SCOPE: ScopeFormValues = {
+  name: "",
+  displayName: "",
+  description: "",
+  required: false,
+  emphasize: false,
+  showInDiscoveryDocument: true,
+};
+
+interface ScopeDialogProps {
+  apiId: string;
+  /** The scope to edit, or null to add one. */
+  scope: ScopeDto | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+export function ScopeDialog({ apiId, scope, open, onOpenChange }: ScopeDialogProps) {
+  const createScope = useCreateScope(apiId);
+  const updateScope = useUpdateScope(apiId);
+  const save = (values: ScopeFormValues) =>
+    scope ? updateScope.mutateAsync({ id: scope.id, input: values }) : createScope.mutateAsync(values);
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="API Scope"
+      busy={createScope.isPending || updateScope.isPending}
+    >
+      {/* Keyed so that each opening starts from the scope's current values. */}
+      <ScopeForm key={scope?.id ?? "new"} scope={scope} save={save} onDone={() => onOpenChange(false)} />
+    </FormDialog>
+  );
+}
+
+interface ScopeFormProps {
+  scope: ScopeDto | null;
+  save: (values: ScopeFormValues) => Promise<ScopeDto>;
+  onDone: () => void;
+}
+
+function ScopeForm({ scope, save, onDone }: ScopeFormProps) {
+  const notify = useToast();
+  const [banner, setBanner] = useState<string | null>(null);
+  const form = useForm<ScopeFormValues>({
+    resolver: zodResolver(scope ? ZUpdateScopeRequest : ZCreateScopeRequest) as unknown as Resolver<ScopeFormValues>,
+    defaultValues: scope ? pickFormValues(scope) : EMPTY_SCOPE,
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [name, displayName] = form.watch(["name", "displayName"]);
+
+  const onValid = async (values: ScopeFormValues) => {
+    setBanner(null);
+    try {
+      const saved = await save(values);
+      notify(scope ? `Scope "${saved.name}" saved.` : `Scope "${saved.name}" added.`);
+      onDone();
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(0, "The scope could not be saved.");
+      for (const [field, messages] of Object.entries(apiError.fields)) {
+        if (field in EMPTY_SCOPE) form.setError(field as keyof ScopeFormValues, { message: messages[0] });
+      }
+      setBanner(apiError.message);
+    }
+  };
+
+  const onInvalid = () => setBanner("The scope was not saved. Correct the fields marked below.");
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
+      {banner && (
+        <div role="alert" className="banner banner-error">
+          {banner}
+        </div>
+      )}
+      <fieldset disabled={isSubmitting} className="form-fields">
+        <Field
+          id="scope-name"
+          label="Name"
+          error={errors.name?.message}
+          hint={scope ? "The name is what clients request; it cannot be changed." : scopeNameHint(name)}
+        >
+          <input {...form.register("name")} readOnly={Boolean(scope)} autoComplete="off" spellCheck={false} />
+        </Field>
+        <Field
+          id="scope-display-name"
+          label="Display Name"
+          error={errors.displayName?.message}
+          hint={displayNameHint(displayName)}
+        >
+          <input {...form.register("displayName")} autoComplete="off" />
+        </Field>
+        <Field id="scope-description" label="Description" error={errors.description?.message}>
+          <textarea {...form.register("description")} rows={3} />
+        </Field>
+        <CheckboxField
+          id="scope-required"
+          label="Required"
+          description="Granted to every client that may use it; users cannot untick it."
+        >
+          <input {...form.register("required")} />
+        </CheckboxField>
+        <CheckboxField
+          id="scope-emphasize"
+          label="Emphasize"
+          description="Shown first and highlighted on the consent screen."
+        >
+          <input {...form.register("emphasize")} />
+        </CheckboxField>
+        <CheckboxField
+          id="scope-discovery"
+          label="Show in discovery document"
+          description="Listed in scopes_supported of the discovery document."
+        >
+          <input {...form.register("showInDiscoveryDocument")} />
+        </CheckboxField>
+      </fieldset>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onDone} disabled={isSubmitting}>
+          Close
+        </button>
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : "Save"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const pickFormValues = (scope: ScopeDto): ScopeFormValues => ({
+  name: scope.name,
+  displayName: scope.displayName,
+  description: scope.description,
+  required: scope.required,
+  emphasize: scope.emphasize,
+  showInDiscoveryDocument: scope.showInDiscoveryDocument,
+});

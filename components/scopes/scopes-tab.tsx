@@ -1,0 +1,151 @@
+"use client";
+// The Scopes tab: the API's scopes, paged, searched and sorted on the server.
+import { useState } from "react";
+import {
+  Pagination,
+  SearchBox,
+  SkeletonRows,
+  SortableHeader,
+  TableMessageRow,
+  useListState,
+} from "@/components/ui/data-table";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import { useDeleteScope, useScopes } from "@/lib/client/scopes";
+import type { ScopeDto } from "@/lib/scopes/schemas";
+import { ScopeDialog } from "./scope-dialog";
+
+const COLUMNS = 7;
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
+
+export function ScopesTab({ apiId }: { apiId: string }) {
+  const list = useListState("name");
+  const scopes = useScopes(apiId, list.params);
+  const [editing, setEditing] = useState<{ scope: ScopeDto | null } | null>(null);
+  const [deleting, setDeleting] = useState<ScopeDto | null>(null);
+  const data = scopes.data;
+
+  return (
+    <section aria-label="Scopes" className="panel">
+      <div className="toolbar">
+        <SearchBox label="Search scopes" value={list.search} onChange={list.setSearch} />
+      </div>
+      <table className="table" aria-busy={scopes.isFetching} aria-label="API scopes">
+        <thead>
+          <tr>
+            <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
+            <SortableHeader label="Display Name" field="displayName" sort={list.params.sort} onSort={list.toggleSort} />
+            <SortableHeader label="Description" field="description" sort={list.params.sort} onSort={list.toggleSort} />
+            <SortableHeader label="Required" field="required" sort={list.params.sort} onSort={list.toggleSort} />
+            <SortableHeader label="Emphasize" field="emphasize" sort={list.params.sort} onSort={list.toggleSort} />
+            <SortableHeader
+              label="Discovery"
+              field="showInDiscoveryDocument"
+              sort={list.params.sort}
+              onSort={list.toggleSort}
+            />
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scopes.isPending && <SkeletonRows columns={COLUMNS} />}
+          {scopes.isError && (
+            <TableMessageRow colSpan={COLUMNS}>
+              <span role="alert">Could not load the scopes: {scopes.error.message}</span>{" "}
+              <button type="button" className="button" onClick={() => scopes.refetch()}>
+                Retry
+              </button>
+            </TableMessageRow>
+          )}
+          {data && data.items.length === 0 && (
+            <TableMessageRow colSpan={COLUMNS}>
+              {list.params.q ? `No scopes match "${list.params.q}".` : "This API has no scopes yet. Add the first one."}
+            </TableMessageRow>
+          )}
+          {data?.items.map((scope) => (
+            <tr key={scope.id}>
+              <td className="mono">{scope.name}</td>
+              <td>{scope.displayName}</td>
+              <td className="description">{scope.description}</td>
+              <td>{yesNo(scope.required)}</td>
+              <td>{yesNo(scope.emphasize)}</td>
+              <td>{yesNo(scope.showInDiscoveryDocument)}</td>
+              <td className="actions">
+                <div className="row-actions">
+                  <button type="button" className="button button-small" onClick={() => setEditing({ scope })}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    onClick={() => setDeleting(scope)}
+                  >
+                    Delete
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="table-footer">
+        {data && (
+          <Pagination
+            label="Scopes pages"
+            page={data.page}
+            pageCount={data.pageCount}
+            pageSize={data.pageSize}
+            total={data.total}
+            onPage={list.setPage}
+            onPageSize={list.setPageSize}
+          />
+        )}
+        <button type="button" className="button button-primary" onClick={() => setEditing({ scope: null })}>
+          Add Scope
+        </button>
+      </div>
+      <ScopeDialog
+        apiId={apiId}
+        scope={editing?.scope ?? null}
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+      />
+      <DeleteScopeDialog apiId={apiId} scope={deleting} onClose={() => setDeleting(null)} />
+    </section>
+  );
+}
+
+function DeleteScopeDialog({ apiId, scope, onClose }: { apiId: string; scope: ScopeDto | null; onClose: () => void }) {
+  const deleteScope = useDeleteScope(apiId);
+  const notify = useToast();
+  return (
+    <ConfirmDialog
+      open={scope !== null}
+      onOpenChange={(open) => {
+        if (!open) {
+          deleteScope.reset();
+          onClose();
+        }
+      }}
+      title="Delete scope"
+      description={
+        <>
+          Delete the scope <strong>{scope?.name}</strong>? Clients that request it will be refused. This cannot be
+          undone.
+        </>
+      }
+      confirmLabel="Delete"
+      busy={deleteScope.isPending}
+      error={deleteScope.error?.message}
+      onConfirm={() =>
+        scope &&
+        deleteScope.mutate(scope.id, {
+          onSuccess: () => {
+            notify(`Scope "${scope.name}" deleted.`);
+            onClose();
+          },
+        })
+      }
+    />
+  );
+}

@@ -1,0 +1,28 @@
+import type { ApiDto } from "@/lib/apis/schemas";
+
+export const apiSelect = {
+  id: true,
+  name: true,
+  displayName: true,
+  description: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { scopes: true } },
+} as const;
+
+interface ApiRow {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+  _count: { scopes: number };
+}
+
+export const toApiDto = ({ _count, createdAt, updatedAt, ...row }: ApiRow): ApiDto => ({
+  ...row,
+  scopeCount: _count.scopes,
+  createdAt: createdAt.toISOString(),
+  updatedAt: updatedAt.toISOString(),
+});

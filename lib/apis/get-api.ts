@@ -1,0 +1,11 @@
+import "server-only";
+import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
+import type { ApiDto } from "@/lib/apis/schemas";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+
+export async function getApi(id: string): Promise<ApiDto> {
+  const row = await db().api.findUnique({ where: { id }, select: apiSelect });
+  if (!row) throw notFound("The API");
+  return toApiDto(row);
+}

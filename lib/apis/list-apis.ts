@@ -1,0 +1,15 @@
+import "server-only";
+import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
+import type { ApiDto, TListApisQuery } from "@/lib/apis/schemas";
+import { db } from "@/lib/db/client";
+import { pageArgs, searchWhere } from "@/lib/db/paging";
+import { type Page, pageOf } from "@/lib/validation";
+
+export async function listApis(query: TListApisQuery): Promise<Page<ApiDto>> {
+  const where = searchWhere(query.q, ["name", "displayName", "description"]);
+  const [total, rows] = await Promise.all([
+    db().api.count({ where }),
+    db().api.findMany({ where, select: apiSelect, ...pageArgs(query) }),
+  ]);
+  return pageOf(rows.map(toApiDto), total, query.page, query.pageSize);
+}

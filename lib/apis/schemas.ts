@@ -1,0 +1,26 @@
+// One schema per API operation; the API dialog, the Settings tab and the handlers use them.
+import { z } from "zod";
+import { ZDescription, ZDisplayName, ZIdentifier, ZPaging, ZSort } from "@/lib/validation";
+
+const ZApiAttributes = z.object({ displayName: ZDisplayName, description: ZDescription });
+
+export const ZCreateApiRequest = ZApiAttributes.partial().extend({ name: ZIdentifier }).strict();
+export type TCreateApiRequest = z.infer<typeof ZCreateApiRequest>;
+
+/** Like a scope's, an API's name is read-only once created. */
+export const ZUpdateApiRequest = ZApiAttributes.partial().extend({ name: z.string().optional() }).strict();
+export type TUpdateApiRequest = z.infer<typeof ZUpdateApiRequest>;
+
+export const API_SORT_FIELDS = ["name", "displayName", "createdAt"] as const;
+export const ZListApisQuery = z.object({ ...ZPaging, sort: ZSort(API_SORT_FIELDS, "name") });
+export type TListApisQuery = z.infer<typeof ZListApisQuery>;
+
+export interface ApiDto {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  scopeCount: number;
+  createdAt: string;
+  updatedAt: string;
+}

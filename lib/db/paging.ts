@@ -1,0 +1,20 @@
+// The paging, searching and sorting that every list endpoint does in SQL.
+
+/** Case-insensitive "contains" over several text columns; nothing when `q` is empty. */
+export function searchWhere<F extends string>(q: string, fields: readonly F[]) {
+  if (!q) return {};
+  return { OR: fields.map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) };
+}
+
+/** ORDER BY, OFFSET and LIMIT for one page; the id breaks ties so that pages never overlap. */
+export function pageArgs(query: {
+  page: number;
+  pageSize: number;
+  sort: { field: string; direction: "asc" | "desc" };
+}) {
+  return {
+    orderBy: [{ [query.sort.field]: query.sort.direction }, { id: "asc" as const }],
+    skip: (query.page - 1) * query.pageSize,
+    take: query.pageSize,
+  };
+}

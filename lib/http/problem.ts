@@ -1,0 +1,53 @@
+// RFC 9457 problem details for the console's JSON API.
+import { ZodError } from "zod";
+import { AppError, type FieldErrors } from "@/lib/errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  500: "Internal Server Error",
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldErrors;
+}
+
+export function problem(status: number, detail: string, errors?: FieldErrors): Response {
+  const body: Problem = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
+  if (errors && Object.keys(errors).length > 0) body.errors = errors;
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" },
+  });
+}
+
+/** Zod issues as field errors; issues on the object itself land under "_". */
+export function fieldErrorsOf(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_";
+    fields[key] ??= [];
+    fields[key].push(issue.message);
+  }
+  return fields;
+}
+
+/** Maps anything a handler throws to a response; unexpected errors are logged, never leaked. */
+export function problemFromError(error: unknown): Response {
+  if (error instanceof AppError) return problem(error.status, error.message, error.fields);
+  if (error instanceof ZodError) {
+    return problem(400, "The request is invalid; see the field errors.", fieldErrorsOf(error));
+  }
+  console.error(error);
+  return problem(500, "An unexpected error occurred.");
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import type { ScopeDto } from "@/lib/scopes/schemas";
+import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
+
+export async function getScope(apiId: string, scopeId: string): Promise<ScopeDto> {
+  const row = await db().apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
+  if (!row) throw notFound("The scope");
+  return toScopeDto(row);
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { pageArgs, searchWhere } from "@/lib/db/paging";
+import { notFound } from "@/lib/errors";
+import type { ScopeDto, TListScopesQuery } from "@/lib/scopes/schemas";
+import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
+import { type Page, pageOf } from "@/lib/validation";
+
+/** One page of an API's scopes, searched (name, display name, description) and sorted in SQL. */
+export async function listScopes(apiId: string, query: TListScopesQuery): Promise<Page<ScopeDto>> {
+  const where = { apiId, ...searchWhere(query.q, ["name", "displayName", "description"]) };
+  const [api, total, rows] = await Promise.all([
+    db().api.findUnique({ where: { id: apiId }, select: { id: true } }),
+    db().apiScope.count({ where }),
+    db().apiScope.findMany({ where, select: scopeSelect, ...pageArgs(query) }),
+  ]);
+  if (!api) throw notFound("The API");
+  return pageOf(rows.map(toScopeDto), total, query.page, query.pageSize);
+}

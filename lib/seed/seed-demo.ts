@@ -1,0 +1,13 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DEMO_APIS } from "@/lib/seed/demo-data";
+
+/** Seeds the demo APIs into an empty database only; returns whether it seeded. */
+export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    if ((await tx.api.count()) > 0) return false;
+    for (const { scopes, ...api } of DEMO_APIS) {
+      await tx.api.create({ data: { ...api, scopes: { create: scopes } } });
+    }
+    return true;
+  });
+}

@@ -1,0 +1,52 @@
+// Starts the console: database ready (embedded or server), build current, HTTP listening.
+// One process; the OAuth endpoints will join it on a lean path in front of Next.js.
+import { createServer } from "node:http";
+import next from "next";
+import { ensureBuild } from "@/lib/build";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { loadEnv } from "@/lib/env";
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer({ dev = false } = {}): Promise<RunningServer> {
+  const env = loadEnv();
+  const database = await prepareDatabase(env);
+  process.env.DATABASE_URL = database.url;
+  console.log(
+    `Database: ${database.embedded ? `embedded (${env.DATA_DIR})` : "PostgreSQL server"}, migrations applied${database.seeded ? ", demo data seeded" : ""}.`,
+  );
+
+  if (!dev) await ensureBuild();
+  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => handle(request, response));
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  const url = `http://${host}:${env.PORT}`;
+  console.log(`Scope Console is ready at ${url}`);
+
+  return {
+    url,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Closes the server, then runs `cleanup`, on SIGINT or SIGTERM. */
+export function closeOnSignal(server: RunningServer, cleanup: () => Promise<void> = async () => {}) {
+  const stop = async () => {
+    await server.close().catch((error) => console.error(error));
+    await cleanup().catch((error) => console.error(error));
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

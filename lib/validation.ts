@@ -1,0 +1,63 @@
+// Field rules shared by the console's resources.
+import { z } from "zod";
+
+export const NAME_MAX_LENGTH = 200;
+export const DISPLAY_NAME_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 1000;
+
+/** RFC 6749 section 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
+export const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+/** A name that identifies a resource in the protocol: required, no spaces, quotes or backslashes. */
+export const ZIdentifier = z
+  .string({ error: "Name is required." })
+  .trim()
+  .min(1, "Name is required.")
+  .max(NAME_MAX_LENGTH, `Name must be at most ${NAME_MAX_LENGTH} characters.`)
+  .regex(SCOPE_TOKEN, 'Name may only contain visible ASCII characters other than " and \\ (no spaces).');
+
+export const ZDisplayName = z
+  .string({ error: "Display name must be text." })
+  .trim()
+  .max(DISPLAY_NAME_MAX_LENGTH, `Display name must be at most ${DISPLAY_NAME_MAX_LENGTH} characters.`);
+
+export const ZDescription = z
+  .string({ error: "Description must be text." })
+  .trim()
+  .max(DESCRIPTION_MAX_LENGTH, `Description must be at most ${DESCRIPTION_MAX_LENGTH} characters.`);
+
+/** Paging parameters of every list endpoint. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+export const ZPaging = {
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  q: z.string().trim().max(NAME_MAX_LENGTH).default(""),
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+export function pageOf<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
+  return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** `sort=name` ascending, `sort=-name` descending, over the given sortable fields. */
+export function ZSort<const F extends readonly [string, ...string[]]>(fields: F, fallback: F[number]) {
+  const values = fields.flatMap((field) => [field, `-${field}`]) as [string, ...string[]];
+  return z
+    .enum(values)
+    .default(fallback)
+    .transform((value) => {
+      const descending = value.startsWith("-");
+      return {
+        field: (descending ? value.slice(1) : value) as F[number],
+        direction: descending ? ("desc" as const) : ("asc" as const),
+      };
+    });
+}

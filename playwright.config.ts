@@ -1,0 +1,46 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/** Ports of the servers the end-to-end tests start (embedded database, PostgreSQL server). */
+const EMBEDDED_PORT = 3201;
+const POSTGRES_PORT = 3202;
+const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+};
+
+const server = (port: number, args: string) => ({
+  command: `npx tsx scripts/serve-test.ts ${args}`,
+  url: `http://127.0.0.1:${port}/api/apis`,
+  env: { PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+  reuseExistingServer: false,
+  timeout: 240_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+});
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    { name: "embedded", use: { ...chromium, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
+    ...(withPostgres ? [{ name: "postgres", use: { ...chromium, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }] : []),
+  ],
+  webServer: [server(EMBEDDED_PORT, ""), ...(withPostgres ? [server(POSTGRES_PORT, "--postgres")] : [])],
+});

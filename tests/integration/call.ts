@@ -1,0 +1,27 @@
+// Calls the console's route handlers in-process, exactly as Next.js does, against the test database.
+// biome-ignore lint/suspicious/noExplicitAny: each route declares its own params
+type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
+
+export interface CallOptions {
+  body?: unknown;
+  /** A raw body, sent as is (for malformed JSON). */
+  raw?: string;
+  contentType?: string;
+  params?: Record<string, string>;
+}
+
+export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
+  const hasBody = options.body !== undefined || options.raw !== undefined;
+  const request = new Request(`http://localhost${path}`, {
+    method,
+    headers: hasBody ? { "content-type": options.contentType ?? "application/json" } : undefined,
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const text = await response.text();
+  // biome-ignore lint/suspicious/noExplicitAny: test bodies are inspected field by field
+  const json: any = text ? JSON.parse(text) : null;
+  return { status: response.status, contentType: response.headers.get("content-type"), json };
+}
+
+export const unique = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
