@@ -1,0 +1,31 @@
+// Small helpers of the end-to-end tests: data made through the JSON API, each test its own.
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+
+export const uniqueName = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 9)}`;
+
+export interface TestApi {
+  id: string;
+  name: string;
+  displayName: string;
+}
+
+export async function createApi(request: APIRequestContext, displayName = "E2E API"): Promise<TestApi> {
+  const response = await request.post("/api/apis", { data: { name: uniqueName("api"), displayName } });
+  expect(response.status()).toBe(201);
+  return response.json();
+}
+
+export async function createScope(request: APIRequestContext, apiId: string, scope: Record<string, unknown>) {
+  const response = await request.post(`/api/apis/${apiId}/scopes`, { data: scope });
+  expect(response.status()).toBe(201);
+  return response.json();
+}
+
+export async function openScopesTab(page: Page, apiId: string) {
+  await page.goto(`/apis/${apiId}?tab=scopes`);
+  await expect(page.getByRole("tab", { name: "Scopes" })).toHaveAttribute("aria-selected", "true");
+  return page.getByRole("table", { name: "API scopes" });
+}
+
+export const scopeRow = (page: Page, name: string) =>
+  page.getByRole("table", { name: "API scopes" }).getByRole("row").filter({ hasText: name });
