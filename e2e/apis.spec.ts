@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createApi, createScope, uniqueName } from "./support";
+import { apiRow, createApi, createScope, uniqueName } from "./support";
 
 test("[APIS] the list shows the demo APIs with Edit and Delete on each row", async ({ page }) => {
   await page.goto("/apis");
@@ -21,7 +21,7 @@ test("[APIS] Add API creates an API that survives a reload", async ({ page }) =>
   await expect(page.getByRole("status")).toContainText(`API "${name}" added.`);
   await page.reload();
   await page.getByLabel("Search APIs").fill(name);
-  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Billing API");
+  await expect(apiRow(page, name)).toContainText("Billing API");
 });
 
 test("[APIS] Add API refuses a duplicate name on the Name field", async ({ page, request }) => {
@@ -39,7 +39,7 @@ test("[APIS] Edit opens the Scopes tab; the tab is in the URL and survives a rel
   const api = await createApi(request, "Tabbed API");
   await page.goto("/apis");
   await page.getByLabel("Search APIs").fill(api.name);
-  await page.getByRole("row").filter({ hasText: api.name }).getByRole("button", { name: "Edit" }).click();
+  await apiRow(page, api.name).getByRole("button", { name: "Edit" }).click();
   await expect(page).toHaveURL(new RegExp(`/apis/${api.id}\\?tab=scopes`));
   await expect(page.getByRole("tab", { name: "Scopes" })).toHaveAttribute("aria-selected", "true");
 
@@ -69,7 +69,7 @@ test("[APIS] Delete asks for confirmation, then removes the API and its scopes",
   const scope = await createScope(request, api.id, { name: uniqueName("doomed") });
   await page.goto("/apis");
   await page.getByLabel("Search APIs").fill(api.name);
-  const row = page.getByRole("row").filter({ hasText: api.name });
+  const row = apiRow(page, api.name);
   await row.getByRole("button", { name: "Delete" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete API" });
   await expect(confirm).toContainText(api.name);

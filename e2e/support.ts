@@ -27,5 +27,12 @@ export async function openScopesTab(page: Page, apiId: string) {
   return page.getByRole("table", { name: "API scopes" });
 }
 
-export const scopeRow = (page: Page, name: string) =>
-  page.getByRole("table", { name: "API scopes" }).getByRole("row").filter({ hasText: name });
+/** The table row whose first cell is exactly `name` (never an empty-state row that quotes it). */
+const rowNamed = (page: Page, table: string, name: string) =>
+  page
+    .getByRole("table", { name: table })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name, exact: true }) });
+
+export const scopeRow = (page: Page, name: string) => rowNamed(page, "API scopes", name);
+export const apiRow = (page: Page, name: string) => rowNamed(page, "APIs", name);
