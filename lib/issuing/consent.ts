@@ -1,0 +1,42 @@
+// The consent screen as the user sees it: emphasized scopes first and marked, required scopes
+// checked and locked.
+import type { ScopeInfo } from "./types";
+
+export interface ConsentScope {
+  name: string;
+  displayName: string;
+  description: string;
+  required: boolean;
+  emphasize: boolean;
+  /** Ticked when the screen opens. */
+  checked: boolean;
+  /** The user cannot untick it. */
+  locked: boolean;
+}
+
+export interface ConsentScreen {
+  scopes: ConsentScope[];
+}
+
+const rank = (scope: ScopeInfo) => (scope.emphasize ? 0 : 2) + (scope.required ? 0 : 1);
+
+export function consentScreen(scopes: ScopeInfo[]): ConsentScreen {
+  const ordered = [...scopes].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  return {
+    scopes: ordered.map((scope) => ({
+      name: scope.name,
+      displayName: scope.displayName || scope.name,
+      description: scope.description,
+      required: scope.required,
+      emphasize: scope.emphasize,
+      checked: true,
+      locked: scope.required,
+    })),
+  };
+}
+
+/** The scopes the user agreed to: those they left ticked, and always the required ones. */
+export function applyConsent(screen: ConsentScreen, ticked: Iterable<string>): string[] {
+  const chosen = new Set(ticked);
+  return screen.scopes.filter((scope) => scope.locked || chosen.has(scope.name)).map((scope) => scope.name);
+}

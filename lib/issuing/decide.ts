@@ -1,0 +1,223 @@
+// The one place that decides what a token request gets: granted scopes, lifetimes, whether a
+// refresh token is issued and until when, the consent screen, and why. Every part of the
+// product (token preview, token endpoint, consent page, discovery) calls this module.
+import { buildCatalogue, isCatalogue, type ScopeCatalogue } from "./catalogue";
+import { type ConsentScreen, consentScreen } from "./consent";
+import type { Candidate, ExplanationLine } from "./explanation";
+import { explainChoice, lifetimeCandidates, mostRestrictive } from "./lifetimes";
+import {
+  type ClientInfo,
+  type GrantType,
+  OFFLINE_ACCESS,
+  type ScopeInfo,
+  type ServiceSettings,
+  USER_SCOPES,
+} from "./types";
+
+export interface TokenRequest {
+  settings: ServiceSettings;
+  /** The service's scopes (at least the requested ones and every required one), or their catalogue. */
+  scopes: readonly ScopeInfo[] | ScopeCatalogue;
+  /** Null in a preview without a client: it behaves as a client allowed every scope and grant. */
+  client: ClientInfo | null;
+  grantType: GrantType;
+  requestedScopes: string[];
+  /** Epoch seconds. */
+  now: number;
+  /** For refresh_token: when the user consented (the grant's first issue) and what was granted. */
+  grant?: { issuedAt: number; scopes: string[] };
+}
+
+export type TokenError = "invalid_scope" | "unauthorized_client" | "invalid_grant";
+
+export interface RefreshTokenDecision {
+  /** Seconds from now until it expires: what `refresh_expires_in` says. */
+  lifetime: number;
+  /** The grant's absolute lifetime, from the user's consent. */
+  absoluteLifetime: number;
+  /** Epoch seconds. */
+  expiresAt: number;
+  offline: boolean;
+}
+
+export type TokenDecision =
+  | {
+      ok: true;
+      grantedScopes: string[];
+      accessToken: { lifetime: number; expiresAt: number };
+      refreshToken: RefreshTokenDecision | null;
+      /** Null where no user consents (client_credentials, refresh_token). */
+      consent: ConsentScreen | null;
+      explanation: ExplanationLine[];
+    }
+  | { ok: false; error: TokenError; description: string; explanation: ExplanationLine[] };
+
+const refuse = (error: TokenError, description: string, explanation: ExplanationLine[]): TokenDecision => ({
+  ok: false,
+  error,
+  description,
+  explanation: [...explanation, { subject: "scopes", source: "request", text: `Refused (${error}): ${description}` }],
+});
+
+export function decideToken(request: TokenRequest): TokenDecision {
+  const { settings, client, grantType, now } = request;
+  const explanation: ExplanationLine[] = [];
+  const { byName: catalogue, required: requiredScopes } = isCatalogue(request.scopes)
+    ? request.scopes
+    : buildCatalogue(request.scopes);
+  const requested = [...new Set(request.requestedScopes.filter(Boolean))];
+  const mayUse = (name: string) => client === null || client.allowedScopes.includes(name);
+
+  if (client && !client.allowedGrantTypes.includes(grantType)) {
+    return refuse("unauthorized_client", `The client may not use the ${grantType} grant.`, explanation);
+  }
+  const unknown = requested.filter((name) => !catalogue.has(name));
+  if (unknown.length > 0) return refuse("invalid_scope", `Unknown scope: ${unknown.join(", ")}.`, explanation);
+  const notAllowed = requested.filter((name) => !mayUse(name));
+  if (notAllowed.length > 0) {
+    return refuse("invalid_scope", `The client may not request: ${notAllowed.join(", ")}.`, explanation);
+  }
+
+  let granted: string[];
+  if (grantType === "refresh_token") {
+    const original = request.grant?.scopes ?? [];
+    const wider = requested.filter((name) => !original.includes(name));
+    if (wider.length > 0) {
+      return refuse("invalid_scope", `Not part of the original grant: ${wider.join(", ")}.`, explanation);
+    }
+    granted = requested.length > 0 ? requested : original.filter((name) => catalogue.has(name));
+    explanation.push({
+      subject: "scopes",
+      source: "request",
+      text:
+        requested.length > 0
+          ? `Scopes narrowed on refresh to: ${granted.join(" ") || "(none)"}.`
+          : `Scopes of the original grant: ${granted.join(" ") || "(none)"}.`,
+    });
+  } else {
+    const userScopes = requested.filter((name) => USER_SCOPES.has(name));
+    if (grantType === "client_credentials" && userScopes.length > 0) {
+      return refuse(
+        "invalid_scope",
+        `No user takes part in client_credentials: ${userScopes.join(", ")}.`,
+        explanation,
+      );
+    }
+    const required = requiredScopes
+      .filter((scope) => mayUse(scope.name) && !requested.includes(scope.name))
+      .filter((scope) => grantType !== "client_credentials" || !USER_SCOPES.has(scope.name))
+      .map((scope) => scope.name);
+    granted = [...requested, ...required];
+    explanation.push({
+      subject: "scopes",
+      source: "request",
+      text: `Requested: ${requested.join(" ") || "(none)"}.`,
+    });
+    if (required.length > 0) {
+      explanation.push({
+        subject: "scopes",
+        source: "scope",
+        text: `Added because they are required: ${required.join(" ")}.`,
+      });
+    }
+  }
+  const grantedInfo = granted.map((name) => catalogue.get(name) as ScopeInfo);
+
+  const access = mostRestrictive(
+    lifetimeCandidates(
+      "accessTokenLifetime",
+      { source: "service", label: "service default", value: settings.accessTokenLifetime },
+      grantedInfo,
+      client,
+    ),
+  );
+  explanation.push({
+    subject: "accessToken",
+    source: access.decidedBy.source,
+    text: explainChoice("Access token", access),
+    value: access.value,
+  });
+
+  const refresh = decideRefresh(request, grantedInfo, explanation);
+  if (refresh === "expired") {
+    return refuse(
+      "invalid_grant",
+      "The grant has passed its absolute lifetime; the user must sign in again.",
+      explanation,
+    );
+  }
+
+  const consent = grantType === "authorization_code" ? consentScreen(grantedInfo) : null;
+  if (consent) {
+    const emphasized = consent.scopes.filter((scope) => scope.emphasize).map((scope) => scope.name);
+    const locked = consent.scopes.filter((scope) => scope.locked).map((scope) => scope.name);
+    explanation.push({
+      subject: "consent",
+      source: "scope",
+      text: `Consent lists ${consent.scopes.length} scopes; emphasized first: ${emphasized.join(" ") || "(none)"}; locked as required: ${locked.join(" ") || "(none)"}.`,
+    });
+  }
+
+  return {
+    ok: true,
+    grantedScopes: granted,
+    accessToken: { lifetime: access.value, expiresAt: now + access.value },
+    refreshToken: refresh,
+    consent,
+    explanation,
+  };
+}
+
+function decideRefresh(
+  request: TokenRequest,
+  granted: ScopeInfo[],
+  explanation: ExplanationLine[],
+): RefreshTokenDecision | null | "expired" {
+  const { settings, client, grantType, now } = request;
+  if (grantType === "client_credentials") {
+    explanation.push({
+      subject: "refreshToken",
+      source: "request",
+      text: "No refresh token: client_credentials has no user.",
+    });
+    return null;
+  }
+  if (client && !client.allowedGrantTypes.includes("refresh_token")) {
+    explanation.push({
+      subject: "refreshToken",
+      source: "client",
+      text: "No refresh token: the client may not use the refresh_token grant.",
+    });
+    return null;
+  }
+  const offline = granted.some((scope) => scope.name === OFFLINE_ACCESS);
+  const serviceDefault: Candidate = offline
+    ? { source: "service", label: "service offline refresh lifetime", value: settings.offlineRefreshTokenLifetime }
+    : { source: "service", label: "service refresh lifetime", value: settings.refreshTokenLifetime };
+  const choice = mostRestrictive(lifetimeCandidates("refreshTokenLifetime", serviceDefault, granted, client));
+  const absoluteLifetime = offline ? settings.offlineAbsoluteLifetime : settings.refreshAbsoluteLifetime;
+  const issuedAt = request.grant?.issuedAt ?? now;
+  const absoluteExpiry = issuedAt + absoluteLifetime;
+  const absoluteText = `Absolute lifetime ${absoluteLifetime} s ${offline ? "with" : "without"} ${OFFLINE_ACCESS}: the grant ends at ${absoluteExpiry} (consent at ${issuedAt}).`;
+  if (now >= absoluteExpiry) {
+    explanation.push({ subject: "refreshToken", source: "absolute", text: absoluteText, value: absoluteLifetime });
+    return "expired";
+  }
+  const expiresAt = Math.min(now + choice.value, absoluteExpiry);
+  explanation.push({
+    subject: "refreshToken",
+    source: choice.decidedBy.source,
+    text: explainChoice(`Refresh token${offline ? ` (${OFFLINE_ACCESS})` : ""}`, choice),
+    value: choice.value,
+  });
+  explanation.push({
+    subject: "refreshToken",
+    source: "absolute",
+    text:
+      expiresAt < now + choice.value
+        ? `${absoluteText} It caps this token: it expires in ${expiresAt - now} s.`
+        : absoluteText,
+    value: absoluteLifetime,
+  });
+  return { lifetime: expiresAt - now, absoluteLifetime, expiresAt, offline };
+}

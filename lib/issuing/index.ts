@@ -1,0 +1,13 @@
+// The issuing engine: pure functions, no database, no clock of its own.
+export { buildCatalogue, type ScopeCatalogue } from "./catalogue";
+export { applyConsent, type ConsentScope, type ConsentScreen, consentScreen } from "./consent";
+export {
+  decideToken,
+  type RefreshTokenDecision,
+  type TokenDecision,
+  type TokenError,
+  type TokenRequest,
+} from "./decide";
+export { scopesSupported } from "./discovery";
+export type { ExplanationLine } from "./explanation";
+export * from "./types";

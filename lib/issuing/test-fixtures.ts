@@ -1,0 +1,35 @@
+// Builders for the issuing tests.
+import type { ClientInfo, ScopeInfo } from "./types";
+
+type ApiOverrides = Partial<ScopeInfo["api"]>;
+
+export function scope(
+  name: string,
+  overrides: Partial<Omit<ScopeInfo, "api">> & { api?: ApiOverrides } = {},
+): ScopeInfo {
+  const { api, ...rest } = overrides;
+  return {
+    name,
+    displayName: name,
+    description: "",
+    required: false,
+    emphasize: false,
+    showInDiscoveryDocument: true,
+    accessTokenLifetime: null,
+    refreshTokenLifetime: null,
+    ...rest,
+    api: { id: "api-1", name: "api", accessTokenLifetime: null, refreshTokenLifetime: null, ...api },
+  };
+}
+
+export function client(overrides: Partial<ClientInfo> = {}): ClientInfo {
+  return {
+    clientId: "client-1",
+    name: "Test client",
+    allowedScopes: [],
+    allowedGrantTypes: ["authorization_code", "refresh_token", "client_credentials"],
+    accessTokenLifetime: null,
+    refreshTokenLifetime: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,58 @@
+// The inputs of every token decision. Pure data: no database rows, no clock.
+
+export const GRANT_TYPES = ["authorization_code", "refresh_token", "client_credentials"] as const;
+export type GrantType = (typeof GRANT_TYPES)[number];
+
+/** Service-wide lifetimes, in seconds. */
+export interface ServiceSettings {
+  accessTokenLifetime: number;
+  /** A refresh token without offline access lives this long... */
+  refreshTokenLifetime: number;
+  /** ...and its grant no longer than this after the user's consent. */
+  refreshAbsoluteLifetime: number;
+  /** A refresh token with offline access lives this long... */
+  offlineRefreshTokenLifetime: number;
+  /** ...and its grant no longer than this after the user's consent. */
+  offlineAbsoluteLifetime: number;
+  authorizationCodeLifetime: number;
+}
+
+export const DAY = 86_400;
+
+export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
+  accessTokenLifetime: DAY,
+  refreshTokenLifetime: 1_800,
+  refreshAbsoluteLifetime: 36_000,
+  offlineRefreshTokenLifetime: 180 * DAY,
+  offlineAbsoluteLifetime: 730 * DAY,
+  authorizationCodeLifetime: 60,
+};
+
+/** Optional lifetimes of a scope, an API or a client; null inherits. */
+export interface LifetimeOverrides {
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
+}
+
+export interface ScopeInfo extends LifetimeOverrides {
+  name: string;
+  displayName: string;
+  description: string;
+  required: boolean;
+  emphasize: boolean;
+  showInDiscoveryDocument: boolean;
+  api: LifetimeOverrides & { id: string; name: string };
+}
+
+export interface ClientInfo extends LifetimeOverrides {
+  clientId: string;
+  name: string;
+  allowedScopes: string[];
+  allowedGrantTypes: GrantType[];
+}
+
+/** The scope that makes a refresh token long-lived. */
+export const OFFLINE_ACCESS = "offline_access";
+
+/** Scopes about a user: meaningless for client_credentials, where no user takes part. */
+export const USER_SCOPES = new Set(["openid", "profile", "email", "address", "phone", OFFLINE_ACCESS]);
