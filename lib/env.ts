@@ -10,15 +10,24 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
+  /** The issuer URL in discovery and tokens; default http://localhost:PORT. */
+  ISSUER: z.url({ protocol: /^https?$/, error: "ISSUER must be an http(s) URL" }).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = ZEnv.safeParse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined });
+  const result = ZEnv.safeParse({
+    ...source,
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    ISSUER: source.ISSUER || undefined,
+  });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;
 }
+
+/** The issuer: ISSUER without a trailing slash, or this server on localhost. */
+export const issuerOf = (env: Env) => (env.ISSUER ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");

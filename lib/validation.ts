@@ -1,5 +1,6 @@
 // Field rules shared by the console's resources.
 import { z } from "zod";
+import { formatDuration, parseDuration } from "@/lib/duration";
 
 export const NAME_MAX_LENGTH = 200;
 export const DISPLAY_NAME_MAX_LENGTH = 200;
@@ -61,3 +62,33 @@ export function ZSort<const F extends readonly [string, ...string[]]>(fields: F,
       };
     });
 }
+
+/** The longest lifetime any setting accepts: ten years. */
+export const MAX_LIFETIME_SECONDS = 3650 * 86_400;
+/** RFC 6749 section 4.1.2: an authorization code lives ten minutes at most. */
+export const MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS = 600;
+
+const DURATION_MESSAGE = "Enter a duration such as 10 min, 1 h or 180 d.";
+
+/** Human units ("10 min") become seconds; blank becomes null (inherit). */
+const toSeconds = (value: unknown) => {
+  if (typeof value !== "string") return value;
+  if (value.trim() === "") return null;
+  return parseDuration(value) ?? value;
+};
+
+const seconds = (max: number) =>
+  z
+    .number({ error: DURATION_MESSAGE })
+    .int(DURATION_MESSAGE)
+    .min(1, "A lifetime must be at least 1 s.")
+    .max(max, `A lifetime must be at most ${formatDuration(max)}.`);
+
+/** A lifetime in seconds, given as a number or in human units. */
+export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS));
+export const ZAuthorizationCodeLifetime = z.preprocess(toSeconds, seconds(MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS));
+/** Like ZLifetime, where blank or null inherits. */
+export const ZOptionalLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable());
+
+/** The optional lifetimes of a scope, an API or a client. */
+export const ZLifetimeOverrides = { accessTokenLifetime: ZOptionalLifetime, refreshTokenLifetime: ZOptionalLifetime };

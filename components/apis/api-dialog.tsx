@@ -10,7 +10,7 @@ import { type TCreateApiRequest, ZCreateApiRequest } from "@/lib/apis/schemas";
 import { useCreateApi } from "@/lib/client/apis";
 import { ApiError } from "@/lib/client/fetch-json";
 
-type ApiFormValues = Required<TCreateApiRequest>;
+type ApiFormValues = Required<Pick<TCreateApiRequest, "name" | "displayName" | "description">>;
 const EMPTY_API: ApiFormValues = { name: "", displayName: "", description: "" };
 
 export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {

@@ -5,6 +5,8 @@ export const apiSelect = {
   name: true,
   displayName: true,
   description: true,
+  accessTokenLifetime: true,
+  refreshTokenLifetime: true,
   createdAt: true,
   updatedAt: true,
   _count: { select: { scopes: true } },
@@ -15,6 +17,8 @@ interface ApiRow {
   name: string;
   displayName: string;
   description: string;
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
   createdAt: Date;
   updatedAt: Date;
   _count: { scopes: number };

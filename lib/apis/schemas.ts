@@ -1,8 +1,8 @@
 // One schema per API operation; the API dialog, the Settings tab and the handlers use them.
 import { z } from "zod";
-import { ZDescription, ZDisplayName, ZIdentifier, ZPaging, ZSort } from "@/lib/validation";
+import { ZDescription, ZDisplayName, ZIdentifier, ZLifetimeOverrides, ZPaging, ZSort } from "@/lib/validation";
 
-const ZApiAttributes = z.object({ displayName: ZDisplayName, description: ZDescription });
+const ZApiAttributes = z.object({ displayName: ZDisplayName, description: ZDescription, ...ZLifetimeOverrides });
 
 export const ZCreateApiRequest = ZApiAttributes.partial().extend({ name: ZIdentifier }).strict();
 export type TCreateApiRequest = z.infer<typeof ZCreateApiRequest>;
@@ -20,6 +20,8 @@ export interface ApiDto {
   name: string;
   displayName: string;
   description: string;
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
   scopeCount: number;
   createdAt: string;
   updatedAt: string;

@@ -1,6 +1,6 @@
 // One schema per scope operation; the API Scope dialog and the route handlers both use them.
 import { z } from "zod";
-import { ZDescription, ZDisplayName, ZIdentifier, ZPaging, ZSort } from "@/lib/validation";
+import { ZDescription, ZDisplayName, ZIdentifier, ZLifetimeOverrides, ZPaging, ZSort } from "@/lib/validation";
 
 const ZScopeAttributes = z.object({
   displayName: ZDisplayName,
@@ -8,6 +8,7 @@ const ZScopeAttributes = z.object({
   required: z.boolean({ error: "Required must be true or false." }),
   emphasize: z.boolean({ error: "Emphasize must be true or false." }),
   showInDiscoveryDocument: z.boolean({ error: "Show in discovery document must be true or false." }),
+  ...ZLifetimeOverrides,
 });
 
 export const ZCreateScopeRequest = ZScopeAttributes.partial().extend({ name: ZIdentifier }).strict();
@@ -42,6 +43,8 @@ export interface ScopeDto {
   required: boolean;
   emphasize: boolean;
   showInDiscoveryDocument: boolean;
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -6,6 +6,8 @@ export const scopeSelect = {
   name: true,
   displayName: true,
   description: true,
+  accessTokenLifetime: true,
+  refreshTokenLifetime: true,
   required: true,
   emphasize: true,
   showInDiscoveryDocument: true,

@@ -1,10 +1,12 @@
 // Starts the console: database ready (embedded or server), build current, HTTP listening.
 // One process; the OAuth endpoints will join it on a lean path in front of Next.js.
 import { createServer } from "node:http";
+import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { ensureBuild } from "@/lib/build";
 import { prepareDatabase } from "@/lib/db/prepare";
-import { loadEnv } from "@/lib/env";
+import { issuerOf, loadEnv } from "@/lib/env";
+import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 
 export interface RunningServer {
   url: string;
@@ -23,7 +25,10 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((request, response) => handle(request, response));
+  const lean = getRequestListener(createLeanApp({ issuer: issuerOf(env) }).fetch);
+  const server = createServer((request, response) =>
+    isLeanPath(request.url) ? lean(request, response) : handle(request, response),
+  );
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
   const url = `http://${host}:${env.PORT}`;

@@ -1,0 +1,40 @@
+// The service settings: one schema for the Settings page and PUT /api/settings.
+import { z } from "zod";
+import type { ServiceSettings } from "@/lib/issuing";
+import { ZAuthorizationCodeLifetime, ZLifetime } from "@/lib/validation";
+
+export const ZUpdateSettingsRequest = z
+  .object({
+    accessTokenLifetime: ZLifetime,
+    refreshTokenLifetime: ZLifetime,
+    refreshAbsoluteLifetime: ZLifetime,
+    offlineRefreshTokenLifetime: ZLifetime,
+    offlineAbsoluteLifetime: ZLifetime,
+    authorizationCodeLifetime: ZAuthorizationCodeLifetime,
+  })
+  .strict();
+export type TUpdateSettingsRequest = z.infer<typeof ZUpdateSettingsRequest>;
+
+export type SettingsDto = ServiceSettings & { updatedAt: string | null };
+
+/** Field labels, shared by the Settings page and the explanations around it. */
+export const SETTINGS_FIELDS: { key: keyof ServiceSettings; label: string; hint: string }[] = [
+  { key: "accessTokenLifetime", label: "Access token lifetime", hint: "For scopes whose API sets no default." },
+  { key: "refreshTokenLifetime", label: "Refresh token lifetime", hint: "Each refresh token without offline_access." },
+  {
+    key: "refreshAbsoluteLifetime",
+    label: "Refresh absolute lifetime",
+    hint: "Without offline_access, refreshing stops this long after the user's consent.",
+  },
+  {
+    key: "offlineRefreshTokenLifetime",
+    label: "Offline refresh token lifetime",
+    hint: "Each refresh token with offline_access.",
+  },
+  {
+    key: "offlineAbsoluteLifetime",
+    label: "Offline absolute lifetime",
+    hint: "With offline_access, refreshing stops this long after the user's consent.",
+  },
+  { key: "authorizationCodeLifetime", label: "Authorization code lifetime", hint: "At most 10 min (RFC 6749)." },
+];

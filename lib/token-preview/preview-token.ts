@@ -1,0 +1,41 @@
+import "server-only";
+import { notFound } from "@/lib/errors";
+import { decideToken } from "@/lib/issuing";
+import { loadScopeInfos } from "@/lib/scopes/load-scope-infos";
+import { getSettings } from "@/lib/settings/get-settings";
+import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/schemas";
+
+const nowInSeconds = () => Math.floor(Date.now() / 1000);
+
+/** What a token request would get now, decided by the issuing module from the stored settings. */
+export async function previewToken(input: TTokenPreviewRequest): Promise<TokenPreview> {
+  // Clients are not registered yet: any client id is unknown.
+  if (input.clientId) throw notFound(`The client "${input.clientId}"`);
+  const requestedScopes = input.scopes.filter(Boolean);
+  const [settings, scopes] = await Promise.all([getSettings(), loadScopeInfos(requestedScopes)]);
+  const now = nowInSeconds();
+  const decision = decideToken({
+    settings,
+    scopes,
+    client: null,
+    grantType: input.grantType,
+    requestedScopes,
+    now,
+    // A refresh right after consent: the grant holds exactly the requested scopes.
+    grant: input.grantType === "refresh_token" ? { issuedAt: now, scopes: requestedScopes } : undefined,
+  });
+  if (!decision.ok) return decision;
+  const { grantedScopes, accessToken, refreshToken, consent, explanation } = decision;
+  return {
+    ok: true,
+    grantedScopes,
+    accessToken: { lifetime: accessToken.lifetime },
+    refreshToken: refreshToken && {
+      lifetime: refreshToken.lifetime,
+      absoluteLifetime: refreshToken.absoluteLifetime,
+      offline: refreshToken.offline,
+    },
+    consent,
+    explanation,
+  };
+}
