@@ -19,6 +19,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <Link href="/apis">APIs</Link>
+            <Link href="/token-preview">Token preview</Link>
+            <Link href="/settings">Settings</Link>
           </nav>
         </header>
         <Providers>{children}</Providers>

@@ -4,28 +4,46 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
+import { inheritHint, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { type ApiDto, type TUpdateApiRequest, ZUpdateApiRequest } from "@/lib/apis/schemas";
 import { useUpdateApi } from "@/lib/client/apis";
 import { ApiError } from "@/lib/client/fetch-json";
+import { useSettings } from "@/lib/client/settings";
 
-type SettingsValues = Required<Pick<TUpdateApiRequest, "displayName" | "description">> & { name: string };
+interface SettingsValues {
+  name: string;
+  displayName: string;
+  description: string;
+  /** Human units; blank inherits the service's. */
+  accessTokenLifetime: string;
+  refreshTokenLifetime: string;
+}
+
+const toFormValues = (api: ApiDto): SettingsValues => ({
+  name: api.name,
+  displayName: api.displayName,
+  description: api.description,
+  accessTokenLifetime: lifetimeText(api.accessTokenLifetime),
+  refreshTokenLifetime: lifetimeText(api.refreshTokenLifetime),
+});
 
 export function ApiSettingsForm({ api }: { api: ApiDto }) {
   const updateApi = useUpdateApi(api.id);
+  const settings = useSettings().data;
   const notify = useToast();
   const [banner, setBanner] = useState<string | null>(null);
-  const form = useForm<SettingsValues>({
-    resolver: zodResolver(ZUpdateApiRequest) as unknown as Resolver<SettingsValues>,
-    defaultValues: { name: api.name, displayName: api.displayName, description: api.description },
+  const form = useForm<SettingsValues, unknown, TUpdateApiRequest>({
+    resolver: zodResolver(ZUpdateApiRequest) as unknown as Resolver<SettingsValues, unknown, TUpdateApiRequest>,
+    defaultValues: toFormValues(api),
   });
   const { errors, isSubmitting } = form.formState;
 
-  const onValid = async (values: SettingsValues) => {
+  const onValid = async (values: TUpdateApiRequest) => {
     setBanner(null);
     try {
       const saved = await updateApi.mutateAsync(values);
-      form.reset({ name: saved.name, displayName: saved.displayName, description: saved.description });
+      form.reset(toFormValues(saved));
       notify(`API "${saved.name}" saved.`);
     } catch (error) {
       setBanner(error instanceof ApiError ? error.message : "The API could not be saved.");
@@ -50,6 +68,24 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
           <Field id="api-settings-description" label="Description" error={errors.description?.message}>
             <textarea {...form.register("description")} rows={3} />
           </Field>
+          <div className="form-row">
+            <Field
+              id="api-settings-access-lifetime"
+              label="Access token lifetime"
+              error={errors.accessTokenLifetime?.message}
+              hint={settings ? inheritHint(settings.accessTokenLifetime, "the service") : null}
+            >
+              <input {...form.register("accessTokenLifetime")} autoComplete="off" placeholder="e.g. 1 h" />
+            </Field>
+            <Field
+              id="api-settings-refresh-lifetime"
+              label="Refresh token lifetime"
+              error={errors.refreshTokenLifetime?.message}
+              hint={settings ? inheritHint(settings.refreshTokenLifetime, "the service") : null}
+            >
+              <input {...form.register("refreshTokenLifetime")} autoComplete="off" placeholder="e.g. 1 d" />
+            </Field>
+          </div>
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={isSubmitting}>

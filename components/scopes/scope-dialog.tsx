@@ -5,11 +5,17 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { FormDialog } from "@/components/ui/dialog";
 import { CheckboxField, Field } from "@/components/ui/field";
+import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/fetch-json";
 import { useCreateScope, useUpdateScope } from "@/lib/client/scopes";
 import { displayNameHint, scopeNameHint } from "@/lib/scopes/guidelines";
-import { type ScopeDto, ZCreateScopeRequest, ZUpdateScopeRequest } from "@/lib/scopes/schemas";
+import {
+  type ScopeDto,
+  type TCreateScopeRequest,
+  ZCreateScopeRequest,
+  ZUpdateScopeRequest,
+} from "@/lib/scopes/schemas";
 
 interface ScopeFormValues {
   name: string;
@@ -18,6 +24,9 @@ interface ScopeFormValues {
   required: boolean;
   emphasize: boolean;
   showInDiscoveryDocument: boolean;
+  /** Human units ("10 min"); blank inherits. */
+  accessTokenLifetime: string;
+  refreshTokenLifetime: string;
 }
 
 const EMPTY_SCOPE: ScopeFormValues = {
@@ -27,7 +36,15 @@ const EMPTY_SCOPE: ScopeFormValues = {
   required: false,
   emphasize: false,
   showInDiscoveryDocument: true,
+  accessTokenLifetime: "",
+  refreshTokenLifetime: "",
 };
+
+/** What a blank lifetime field would inherit, as hints. */
+export interface InheritedLifetimes {
+  access: string;
+  refresh: string;
+}
 
 interface ScopeDialogProps {
   apiId: string;
@@ -35,12 +52,13 @@ interface ScopeDialogProps {
   scope: ScopeDto | null;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  inherited: InheritedLifetimes | null;
 }
 
-export function ScopeDialog({ apiId, scope, open, onOpenChange }: ScopeDialogProps) {
+export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: ScopeDialogProps) {
   const createScope = useCreateScope(apiId);
   const updateScope = useUpdateScope(apiId);
-  const save = (values: ScopeFormValues) =>
+  const save = (values: TCreateScopeRequest) =>
     scope ? updateScope.mutateAsync({ id: scope.id, input: values }) : createScope.mutateAsync(values);
   return (
     <FormDialog
@@ -50,28 +68,39 @@ export function ScopeDialog({ apiId, scope, open, onOpenChange }: ScopeDialogPro
       busy={createScope.isPending || updateScope.isPending}
     >
       {/* Keyed so that each opening starts from the scope's current values. */}
-      <ScopeForm key={scope?.id ?? "new"} scope={scope} save={save} onDone={() => onOpenChange(false)} />
+      <ScopeForm
+        key={scope?.id ?? "new"}
+        scope={scope}
+        save={save}
+        inherited={inherited}
+        onDone={() => onOpenChange(false)}
+      />
     </FormDialog>
   );
 }
 
 interface ScopeFormProps {
   scope: ScopeDto | null;
-  save: (values: ScopeFormValues) => Promise<ScopeDto>;
+  save: (values: TCreateScopeRequest) => Promise<ScopeDto>;
+  inherited: InheritedLifetimes | null;
   onDone: () => void;
 }
 
-function ScopeForm({ scope, save, onDone }: ScopeFormProps) {
+function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
   const notify = useToast();
   const [banner, setBanner] = useState<string | null>(null);
-  const form = useForm<ScopeFormValues>({
-    resolver: zodResolver(scope ? ZUpdateScopeRequest : ZCreateScopeRequest) as unknown as Resolver<ScopeFormValues>,
+  const form = useForm<ScopeFormValues, unknown, TCreateScopeRequest>({
+    resolver: zodResolver(scope ? ZUpdateScopeRequest : ZCreateScopeRequest) as unknown as Resolver<
+      ScopeFormValues,
+      unknown,
+      TCreateScopeRequest
+    >,
     defaultValues: scope ? pickFormValues(scope) : EMPTY_SCOPE,
   });
   const { errors, isSubmitting } = form.formState;
   const [name, displayName] = form.watch(["name", "displayName"]);
 
-  const onValid = async (values: ScopeFormValues) => {
+  const onValid = async (values: TCreateScopeRequest) => {
     setBanner(null);
     try {
       const saved = await save(values);
@@ -136,6 +165,24 @@ function ScopeForm({ scope, save, onDone }: ScopeFormProps) {
         >
           <input {...form.register("showInDiscoveryDocument")} />
         </CheckboxField>
+        <div className="form-row">
+          <Field
+            id="scope-access-lifetime"
+            label="Access token lifetime"
+            error={errors.accessTokenLifetime?.message}
+            hint={inherited?.access}
+          >
+            <input {...form.register("accessTokenLifetime")} autoComplete="off" placeholder="e.g. 10 min" />
+          </Field>
+          <Field
+            id="scope-refresh-lifetime"
+            label="Refresh token lifetime"
+            error={errors.refreshTokenLifetime?.message}
+            hint={inherited?.refresh}
+          >
+            <input {...form.register("refreshTokenLifetime")} autoComplete="off" placeholder="e.g. 1 d" />
+          </Field>
+        </div>
       </fieldset>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onDone} disabled={isSubmitting}>
@@ -156,4 +203,6 @@ const pickFormValues = (scope: ScopeDto): ScopeFormValues => ({
   required: scope.required,
   emphasize: scope.emphasize,
   showInDiscoveryDocument: scope.showInDiscoveryDocument,
+  accessTokenLifetime: lifetimeText(scope.accessTokenLifetime),
+  refreshTokenLifetime: lifetimeText(scope.refreshTokenLifetime),
 });

@@ -10,10 +10,14 @@ import {
   useListState,
 } from "@/components/ui/data-table";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { inheritHint } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
+import { useApi } from "@/lib/client/apis";
 import { useDeleteScope, useScopes } from "@/lib/client/scopes";
+import { useSettings } from "@/lib/client/settings";
+import { formatDuration } from "@/lib/duration";
 import type { ScopeDto } from "@/lib/scopes/schemas";
-import { ScopeDialog } from "./scope-dialog";
+import { type InheritedLifetimes, ScopeDialog } from "./scope-dialog";
 
 const COLUMNS = 7;
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
@@ -24,6 +28,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
   const [editing, setEditing] = useState<{ scope: ScopeDto | null } | null>(null);
   const [deleting, setDeleting] = useState<ScopeDto | null>(null);
   const data = scopes.data;
+  const inherited = useInheritedLifetimes(apiId);
 
   return (
     <section aria-label="Scopes" className="panel">
@@ -109,10 +114,28 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         scope={editing?.scope ?? null}
         open={editing !== null}
         onOpenChange={(open) => !open && setEditing(null)}
+        inherited={inherited}
       />
       <DeleteScopeDialog apiId={apiId} scope={deleting} onClose={() => setDeleting(null)} />
     </section>
   );
+}
+
+/** What a scope's blank lifetime fields inherit: the API's defaults, else the service's. */
+function useInheritedLifetimes(apiId: string): InheritedLifetimes | null {
+  const api = useApi(apiId).data;
+  const settings = useSettings().data;
+  if (!api || !settings) return null;
+  return {
+    access:
+      api.accessTokenLifetime !== null
+        ? inheritHint(api.accessTokenLifetime, "the API")
+        : inheritHint(settings.accessTokenLifetime, "the service"),
+    refresh:
+      api.refreshTokenLifetime !== null
+        ? inheritHint(api.refreshTokenLifetime, "the API")
+        : `${inheritHint(settings.refreshTokenLifetime, "the service")} With offline_access: ${formatDuration(settings.offlineRefreshTokenLifetime)}.`,
+  };
 }
 
 function DeleteScopeDialog({ apiId, scope, onClose }: { apiId: string; scope: ScopeDto | null; onClose: () => void }) {

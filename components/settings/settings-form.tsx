@@ -1,0 +1,91 @@
+"use client";
+// The Settings page: service-wide token lifetimes, entered in human units.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { type Resolver, useForm } from "react-hook-form";
+import { Field } from "@/components/ui/field";
+import { lifetimeText } from "@/components/ui/lifetime";
+import { useToast } from "@/components/ui/toast";
+import { ApiError } from "@/lib/client/fetch-json";
+import { useSettings, useUpdateSettings } from "@/lib/client/settings";
+import type { ServiceSettings } from "@/lib/issuing";
+import {
+  SETTINGS_FIELDS,
+  type SettingsDto,
+  type TUpdateSettingsRequest,
+  ZUpdateSettingsRequest,
+} from "@/lib/settings/schemas";
+
+type SettingsFormValues = Record<keyof ServiceSettings, string>;
+
+const toFormValues = (settings: SettingsDto) =>
+  Object.fromEntries(SETTINGS_FIELDS.map(({ key }) => [key, lifetimeText(settings[key])])) as SettingsFormValues;
+
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <main className="page">
+      <h1>Settings</h1>
+      <p className="page-intro">
+        Service-wide token lifetimes. An API's defaults replace the access and refresh lifetimes for its scopes; the
+        most restrictive setting of the service or API default, the scopes and the client wins.
+      </p>
+      {settings.isPending && <p aria-busy="true">Loading the settings…</p>}
+      {settings.isError && (
+        <div role="alert" className="banner banner-error">
+          Could not load the settings: {settings.error.message}
+        </div>
+      )}
+      {settings.data && <SettingsForm settings={settings.data} />}
+    </main>
+  );
+}
+
+function SettingsForm({ settings }: { settings: SettingsDto }) {
+  const updateSettings = useUpdateSettings();
+  const notify = useToast();
+  const [banner, setBanner] = useState<string | null>(null);
+  const form = useForm<SettingsFormValues, unknown, TUpdateSettingsRequest>({
+    resolver: zodResolver(ZUpdateSettingsRequest) as unknown as Resolver<
+      SettingsFormValues,
+      unknown,
+      TUpdateSettingsRequest
+    >,
+    defaultValues: toFormValues(settings),
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const onValid = async (values: TUpdateSettingsRequest) => {
+    setBanner(null);
+    try {
+      form.reset(toFormValues(await updateSettings.mutateAsync(values)));
+      notify("Settings saved.");
+    } catch (error) {
+      setBanner(error instanceof ApiError ? error.message : "The settings could not be saved.");
+    }
+  };
+
+  return (
+    <section aria-label="Token lifetimes" className="panel">
+      <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
+        {banner && (
+          <div role="alert" className="banner banner-error">
+            {banner}
+          </div>
+        )}
+        <fieldset disabled={isSubmitting} className="form-fields form-grid">
+          {SETTINGS_FIELDS.map(({ key, label, hint }) => (
+            <Field key={key} id={`settings-${key}`} label={label} error={errors[key]?.message} hint={hint}>
+              <input {...form.register(key)} autoComplete="off" placeholder="e.g. 1 h" />
+            </Field>
+          ))}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
