@@ -237,3 +237,45 @@ describe("rule 5: offline access and the absolute lifetime", () => {
     expect(refreshLines[1]).toContain("caps this token");
   });
 });
+
+describe("refresh grants (review findings)", () => {
+  const scopes = [scope("read", { api: { refreshTokenLifetime: 365 * DAY } }), scope("write"), scope("offline_access")];
+
+  it("an API's refresh default caps but never lengthens a refresh token", () => {
+    expect(ok(base({ scopes, requestedScopes: ["read"] })).refreshToken?.lifetime).toBe(1_800);
+    const capped = [scope("read", { api: { refreshTokenLifetime: 600 } })];
+    expect(ok(base({ scopes: capped, requestedScopes: ["read"] })).refreshToken?.lifetime).toBe(600);
+  });
+
+  it("narrowing the scopes of an offline grant keeps its offline lifetimes", () => {
+    const decision = ok(
+      base({
+        scopes,
+        grantType: "refresh_token",
+        grant: { issuedAt: NOW, scopes: ["write", "offline_access"] },
+        requestedScopes: ["write"],
+        now: NOW + 100 * DAY,
+      }),
+    );
+    expect(decision.refreshToken).toMatchObject({ offline: true, lifetime: 180 * DAY });
+  });
+
+  it("a refresh without its grant is invalid_grant", () => {
+    expect(decideToken(base({ scopes, grantType: "refresh_token" }))).toMatchObject({
+      ok: false,
+      error: "invalid_grant",
+    });
+  });
+
+  it("a refresh drops scopes the client may no longer use", () => {
+    const decision = ok(
+      base({
+        scopes,
+        client: client({ allowedScopes: ["read"] }),
+        grantType: "refresh_token",
+        grant: { issuedAt: NOW, scopes: ["read", "write"] },
+      }),
+    );
+    expect(decision.grantedScopes).toEqual(["read"]);
+  });
+});

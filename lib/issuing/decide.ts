@@ -80,12 +80,14 @@ export function decideToken(request: TokenRequest): TokenDecision {
 
   let granted: string[];
   if (grantType === "refresh_token") {
-    const original = request.grant?.scopes ?? [];
+    if (!request.grant) return refuse("invalid_grant", "A refresh needs the grant it continues.", explanation);
+    const original = request.grant.scopes;
     const wider = requested.filter((name) => !original.includes(name));
     if (wider.length > 0) {
       return refuse("invalid_scope", `Not part of the original grant: ${wider.join(", ")}.`, explanation);
     }
-    granted = requested.length > 0 ? requested : original.filter((name) => catalogue.has(name));
+    // Scopes since deleted, or no longer allowed to the client, are not granted again.
+    granted = requested.length > 0 ? requested : original.filter((name) => catalogue.has(name) && mayUse(name));
     explanation.push({
       subject: "scopes",
       source: "request",
@@ -174,6 +176,7 @@ function decideRefresh(
   explanation: ExplanationLine[],
 ): RefreshTokenDecision | null | "expired" {
   const { settings, client, grantType, now } = request;
+  const grant = grantType === "refresh_token" ? request.grant : undefined;
   if (grantType === "client_credentials") {
     explanation.push({
       subject: "refreshToken",
@@ -190,13 +193,14 @@ function decideRefresh(
     });
     return null;
   }
-  const offline = granted.some((scope) => scope.name === OFFLINE_ACCESS);
+  // Offline access belongs to the grant: narrowing a refresh's scopes does not end it.
+  const offline = (grant?.scopes ?? granted.map((scope) => scope.name)).includes(OFFLINE_ACCESS);
   const serviceDefault: Candidate = offline
     ? { source: "service", label: "service offline refresh lifetime", value: settings.offlineRefreshTokenLifetime }
     : { source: "service", label: "service refresh lifetime", value: settings.refreshTokenLifetime };
   const choice = mostRestrictive(lifetimeCandidates("refreshTokenLifetime", serviceDefault, granted, client));
   const absoluteLifetime = offline ? settings.offlineAbsoluteLifetime : settings.refreshAbsoluteLifetime;
-  const issuedAt = request.grant?.issuedAt ?? now;
+  const issuedAt = grant?.issuedAt ?? now;
   const absoluteExpiry = issuedAt + absoluteLifetime;
   const absoluteText = `Absolute lifetime ${absoluteLifetime} s ${offline ? "with" : "without"} ${OFFLINE_ACCESS}: the grant ends at ${absoluteExpiry} (consent at ${issuedAt}).`;
   if (now >= absoluteExpiry) {

@@ -1,6 +1,7 @@
 // "The most restrictive setting wins": a lifetime is the smallest of the default that applies
-// (an API's own default replaces the service default for its scopes) and every lifetime set on a
-// granted scope or on the client.
+// and every lifetime set on a granted scope or on the client. For access tokens an API's own
+// default replaces the service default for its scopes. For refresh tokens an API's default only
+// caps: offline_access alone makes a refresh token long-lived, so no API default can lengthen one.
 import { type Candidate, describeCandidate } from "./explanation";
 import type { ClientInfo, LifetimeOverrides, ScopeInfo } from "./types";
 
@@ -19,13 +20,13 @@ export function lifetimeCandidates(
   client: ClientInfo | null,
 ): Candidate[] {
   const defaults = new Map<string, Candidate>();
+  // An API's refresh default only caps: the service's (offline or not) always takes part.
+  if (kind === "refreshTokenLifetime") defaults.set("service", serviceDefault);
   for (const scope of scopes) {
     const apiDefault = scope.api[kind];
-    const candidate =
-      apiDefault === null
-        ? serviceDefault
-        : { source: "api" as const, label: `API ${scope.api.name} default`, value: apiDefault };
-    defaults.set(`${candidate.source}:${candidate.label}`, candidate);
+    if (apiDefault === null) defaults.set("service", serviceDefault);
+    else
+      defaults.set(`api:${scope.api.id}`, { source: "api", label: `API ${scope.api.name} default`, value: apiDefault });
   }
   if (defaults.size === 0) defaults.set("service", serviceDefault);
   const candidates = [...defaults.values()];

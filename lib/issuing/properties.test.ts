@@ -85,13 +85,17 @@ describe("properties of decideToken", () => {
       const refresh = decision.refreshToken;
       expect(refresh).not.toBeNull();
       if (!refresh) continue;
-      const offline = decision.grantedScopes.includes("offline_access");
+      // Offline access belongs to the grant (here: every scope) on refresh, to the request otherwise.
+      const offline =
+        grantType === "refresh_token"
+          ? scopes.some((s) => s.name === "offline_access")
+          : decision.grantedScopes.includes("offline_access");
       const refreshDefault = offline ? settings.offlineRefreshTokenLifetime : settings.refreshTokenLifetime;
       const refreshCaps = [
         ...granted.map((s) => s.refreshTokenLifetime),
         theClient?.refreshTokenLifetime ?? null,
-        ...granted.map((s) => s.api.refreshTokenLifetime ?? refreshDefault),
-        granted.length === 0 ? refreshDefault : null,
+        ...granted.map((s) => s.api.refreshTokenLifetime),
+        refreshDefault,
       ].filter((value): value is number => value !== null);
       expect(refresh.lifetime).toBeGreaterThan(0);
       for (const cap of refreshCaps) expect(refresh.lifetime, `run ${run}`).toBeLessThanOrEqual(cap);
