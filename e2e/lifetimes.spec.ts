@@ -118,3 +118,21 @@ test("[PREVIEW] shows what a request gets and which setting decided it", async (
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(result.getByRole("alert")).toContainText("invalid_scope");
 });
+
+test("[DISCOVERY] the documents list only the scopes shown in discovery", async ({ request }) => {
+  const api = await createApi(request);
+  const shown = uniqueName("shown");
+  const hidden = uniqueName("hidden");
+  await createScope(request, api.id, { name: shown });
+  await createScope(request, api.id, { name: hidden, showInDiscoveryDocument: false });
+  for (const path of ["/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"]) {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    const document = await response.json();
+    expect(document.issuer).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(document.scopes_supported).toContain(shown);
+    expect(document.scopes_supported).toContain("openid");
+    expect(document.scopes_supported).not.toContain(hidden);
+    expect(document.scopes_supported).not.toContain("admin_access");
+  }
+});
