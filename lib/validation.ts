@@ -88,7 +88,7 @@ const seconds = (max: number) =>
 export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS));
 export const ZAuthorizationCodeLifetime = z.preprocess(toSeconds, seconds(MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS));
 /** Like ZLifetime, where blank or null inherits. */
-export const ZOptionalLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable());
+export const ZOptionalLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable().optional());
 
 /** The optional lifetimes of a scope, an API or a client. */
 export const ZLifetimeOverrides = { accessTokenLifetime: ZOptionalLifetime, refreshTokenLifetime: ZOptionalLifetime };

@@ -1,0 +1,10 @@
+import { createClient } from "@/lib/clients/create-client";
+import { listClients } from "@/lib/clients/list-clients";
+import { ZCreateClientRequest, ZListClientsQuery } from "@/lib/clients/schemas";
+import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
+
+export const GET = handler(async (request) => json(await listClients(parseQuery(request, ZListClientsQuery))));
+
+export const POST = handler(async (request) =>
+  json(await createClient(await parseJson(request, ZCreateClientRequest)), 201),
+);

@@ -1,0 +1,42 @@
+import type { ClientDto, ClientType } from "@/lib/clients/schemas";
+import type { GrantType } from "@/lib/issuing";
+
+export const clientSelect = {
+  id: true,
+  clientId: true,
+  name: true,
+  type: true,
+  secretHash: true,
+  redirectUris: true,
+  allowedScopes: true,
+  allowedGrantTypes: true,
+  accessTokenLifetime: true,
+  refreshTokenLifetime: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+interface ClientRow {
+  id: string;
+  clientId: string;
+  name: string;
+  type: string;
+  secretHash: string | null;
+  redirectUris: string[];
+  allowedScopes: string[];
+  allowedGrantTypes: string[];
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Never includes the secret's hash. */
+export const toClientDto = ({ secretHash, createdAt, updatedAt, ...row }: ClientRow): ClientDto => ({
+  ...row,
+  type: row.type as ClientType,
+  allowedGrantTypes: row.allowedGrantTypes as GrantType[],
+  hasSecret: secretHash !== null,
+  createdAt: createdAt.toISOString(),
+  updatedAt: updatedAt.toISOString(),
+});

@@ -1,0 +1,11 @@
+import "server-only";
+import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
+import type { ClientDto } from "@/lib/clients/schemas";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+
+export async function getClient(id: string): Promise<ClientDto> {
+  const row = await db().oAuthClient.findUnique({ where: { id }, select: clientSelect });
+  if (!row) throw notFound("The client");
+  return toClientDto(row);
+}

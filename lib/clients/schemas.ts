@@ -1,0 +1,95 @@
+// One schema per client operation; the Client dialog and the route handlers use them.
+import { z } from "zod";
+import { GRANT_TYPES } from "@/lib/issuing";
+import { NAME_MAX_LENGTH, ZLifetimeOverrides, ZPaging, ZSort } from "@/lib/validation";
+
+export const CLIENT_TYPES = ["confidential", "public"] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+export const MAX_REDIRECT_URIS = 20;
+export const MAX_CLIENT_SCOPES = 500;
+const MAX_URI_LENGTH = 2000;
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** RFC 9700 section 2.1: exact strings; https, or http only on the loopback interface; no fragment. */
+export function redirectUriProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "A redirect URI must be an absolute URL.";
+  }
+  if (url.hash || value.includes("#")) return "A redirect URI must not contain a fragment (#).";
+  if (url.protocol === "https:") return null;
+  if (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return "Use https, or http only on localhost or 127.0.0.1.";
+}
+
+const ZRedirectUri = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_URI_LENGTH)
+  .superRefine((value, context) => {
+    const problem = redirectUriProblem(value);
+    if (problem) context.addIssue({ code: "custom", message: `${problem} (${value})` });
+  });
+
+const ZClientAttributes = z.object({
+  name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(NAME_MAX_LENGTH),
+  type: z.enum(CLIENT_TYPES, { error: "Type must be confidential or public." }),
+  redirectUris: z.array(ZRedirectUri).max(MAX_REDIRECT_URIS).default([]),
+  allowedScopes: z.array(z.string().trim().min(1).max(NAME_MAX_LENGTH)).max(MAX_CLIENT_SCOPES).default([]),
+  allowedGrantTypes: z
+    .array(z.enum(GRANT_TYPES, { error: `Grant types are ${GRANT_TYPES.join(", ")}.` }))
+    .min(1, "Choose at least one grant type."),
+  ...ZLifetimeOverrides,
+});
+
+type ClientRules = {
+  type?: ClientType;
+  redirectUris?: string[];
+  allowedGrantTypes?: (typeof GRANT_TYPES)[number][];
+};
+
+/** Rules across fields, for a whole client (after an update is merged too). */
+export function clientRuleIssues(client: ClientRules): Record<string, string[]> {
+  const issues: Record<string, string[]> = {};
+  if (client.type === "public" && client.allowedGrantTypes?.includes("client_credentials")) {
+    issues.allowedGrantTypes = ["A public client has no secret, so it cannot use client_credentials."];
+  }
+  if (client.allowedGrantTypes?.includes("authorization_code") && (client.redirectUris?.length ?? 0) === 0) {
+    issues.redirectUris = ["The authorization_code grant needs at least one redirect URI."];
+  }
+  return issues;
+}
+
+export const ZCreateClientRequest = ZClientAttributes.strict().superRefine((client, context) => {
+  for (const [path, messages] of Object.entries(clientRuleIssues(client))) {
+    for (const message of messages) context.addIssue({ code: "custom", path: [path], message });
+  }
+});
+export type TCreateClientRequest = z.infer<typeof ZCreateClientRequest>;
+
+export const ZUpdateClientRequest = ZClientAttributes.partial().strict();
+export type TUpdateClientRequest = z.infer<typeof ZUpdateClientRequest>;
+
+export const ZListClientsQuery = z.object({ ...ZPaging, sort: ZSort(["name", "clientId", "createdAt"], "name") });
+export type TListClientsQuery = z.infer<typeof ZListClientsQuery>;
+
+export interface ClientDto {
+  id: string;
+  clientId: string;
+  name: string;
+  type: ClientType;
+  hasSecret: boolean;
+  redirectUris: string[];
+  allowedScopes: string[];
+  allowedGrantTypes: (typeof GRANT_TYPES)[number][];
+  accessTokenLifetime: number | null;
+  refreshTokenLifetime: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What creating a client (or regenerating its secret) answers: the secret, this once. */
+export type ClientWithSecret = ClientDto & { clientSecret: string | null };
