@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav aria-label="Main">
             <Link href="/apis">APIs</Link>
+            <Link href="/clients">Clients</Link>
             <Link href="/token-preview">Token preview</Link>
             <Link href="/settings">Settings</Link>
           </nav>

@@ -11,8 +11,7 @@ import {
   TableMessageRow,
   useListState,
 } from "@/components/ui/data-table";
-import { ConfirmDialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
+import { DeleteDialog } from "@/components/ui/delete-dialog";
 import type { ApiDto } from "@/lib/apis/schemas";
 import { useApis, useDeleteApi } from "@/lib/client/apis";
 import { ApiDialog } from "./api-dialog";
@@ -120,37 +119,20 @@ export function ApisPage() {
 }
 
 function DeleteApiDialog({ api, onClose }: { api: ApiDto | null; onClose: () => void }) {
-  const deleteApi = useDeleteApi();
-  const notify = useToast();
-  const scopes = api?.scopeCount ?? 0;
   return (
-    <ConfirmDialog
-      open={api !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          deleteApi.reset();
-          onClose();
-        }
-      }}
+    <DeleteDialog
+      item={api}
       title="Delete API"
-      description={
+      description={(item) => (
         <>
-          Delete the API <strong>{api?.name}</strong>
-          {scopes > 0 ? ` and its ${scopes} ${scopes === 1 ? "scope" : "scopes"}` : ""}? This cannot be undone.
+          Delete the API <strong>{item.name}</strong>
+          {item.scopeCount > 0 ? ` and its ${item.scopeCount} ${item.scopeCount === 1 ? "scope" : "scopes"}` : ""}? This
+          cannot be undone.
         </>
-      }
-      confirmLabel="Delete"
-      busy={deleteApi.isPending}
-      error={deleteApi.error?.message}
-      onConfirm={() =>
-        api &&
-        deleteApi.mutate(api.id, {
-          onSuccess: () => {
-            notify(`API "${api.name}" deleted.`);
-            onClose();
-          },
-        })
-      }
+      )}
+      deleted={(item) => `API "${item.name}" deleted.`}
+      mutation={useDeleteApi()}
+      onClose={onClose}
     />
   );
 }

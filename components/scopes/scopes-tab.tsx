@@ -9,9 +9,8 @@ import {
   TableMessageRow,
   useListState,
 } from "@/components/ui/data-table";
-import { ConfirmDialog } from "@/components/ui/dialog";
+import { DeleteDialog } from "@/components/ui/delete-dialog";
 import { inheritHint } from "@/components/ui/lifetime";
-import { useToast } from "@/components/ui/toast";
 import { useApi } from "@/lib/client/apis";
 import { useDeleteScope, useScopes } from "@/lib/client/scopes";
 import { useSettings } from "@/lib/client/settings";
@@ -139,36 +138,18 @@ function useInheritedLifetimes(apiId: string): InheritedLifetimes | null {
 }
 
 function DeleteScopeDialog({ apiId, scope, onClose }: { apiId: string; scope: ScopeDto | null; onClose: () => void }) {
-  const deleteScope = useDeleteScope(apiId);
-  const notify = useToast();
   return (
-    <ConfirmDialog
-      open={scope !== null}
-      onOpenChange={(open) => {
-        if (!open) {
-          deleteScope.reset();
-          onClose();
-        }
-      }}
+    <DeleteDialog
+      item={scope}
       title="Delete scope"
-      description={
+      description={(item) => (
         <>
-          Delete the scope <strong>{scope?.name}</strong>? Clients that request it will be refused. This cannot be
-          undone.
+          Delete the scope <strong>{item.name}</strong>? Clients that request it will be refused. This cannot be undone.
         </>
-      }
-      confirmLabel="Delete"
-      busy={deleteScope.isPending}
-      error={deleteScope.error?.message}
-      onConfirm={() =>
-        scope &&
-        deleteScope.mutate(scope.id, {
-          onSuccess: () => {
-            notify(`Scope "${scope.name}" deleted.`);
-            onClose();
-          },
-        })
-      }
+      )}
+      deleted={(item) => `Scope "${item.name}" deleted.`}
+      mutation={useDeleteScope(apiId)}
+      onClose={onClose}
     />
   );
 }

@@ -34,11 +34,17 @@ const ZRedirectUri = z
     if (problem) context.addIssue({ code: "custom", message: `${problem} (${value})` });
   });
 
+/** Lists may also come as text, one entry per line or separated by spaces (the console's form). */
+const splitList = (value: unknown) => (typeof value === "string" ? value.split(/\s+/).filter(Boolean) : value);
+
 const ZClientAttributes = z.object({
   name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(NAME_MAX_LENGTH),
   type: z.enum(CLIENT_TYPES, { error: "Type must be confidential or public." }),
-  redirectUris: z.array(ZRedirectUri).max(MAX_REDIRECT_URIS).default([]),
-  allowedScopes: z.array(z.string().trim().min(1).max(NAME_MAX_LENGTH)).max(MAX_CLIENT_SCOPES).default([]),
+  redirectUris: z.preprocess(splitList, z.array(ZRedirectUri).max(MAX_REDIRECT_URIS).default([])),
+  allowedScopes: z.preprocess(
+    splitList,
+    z.array(z.string().trim().min(1).max(NAME_MAX_LENGTH)).max(MAX_CLIENT_SCOPES).default([]),
+  ),
   allowedGrantTypes: z
     .array(z.enum(GRANT_TYPES, { error: `Grant types are ${GRANT_TYPES.join(", ")}.` }))
     .min(1, "Choose at least one grant type."),

@@ -1,0 +1,157 @@
+"use client";
+// The Clients screen: registered OAuth clients; a new or regenerated secret is shown once.
+import { useState } from "react";
+import { ClientDialog } from "@/components/clients/client-dialog";
+import {
+  Pagination,
+  SearchBox,
+  SkeletonRows,
+  SortableHeader,
+  TableMessageRow,
+  useListState,
+} from "@/components/ui/data-table";
+import { DeleteDialog } from "@/components/ui/delete-dialog";
+import { FormDialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { useClients, useDeleteClient, useRegenerateClientSecret } from "@/lib/client/clients";
+import type { ClientDto, ClientWithSecret } from "@/lib/clients/schemas";
+
+const COLUMNS = 5;
+
+export function ClientsPage() {
+  const list = useListState("name");
+  const clients = useClients(list.params);
+  const [editing, setEditing] = useState<{ client: ClientDto | null } | null>(null);
+  const [deleting, setDeleting] = useState<ClientDto | null>(null);
+  const [secret, setSecret] = useState<ClientWithSecret | null>(null);
+  const regenerate = useRegenerateClientSecret();
+  const data = clients.data;
+
+  return (
+    <main className="page">
+      <div className="page-header">
+        <h1>Clients</h1>
+        <button type="button" className="button button-primary" onClick={() => setEditing({ client: null })}>
+          Add client
+        </button>
+      </div>
+      <section className="panel" aria-label="Clients list">
+        <div className="toolbar">
+          <SearchBox label="Search clients" value={list.search} onChange={list.setSearch} />
+        </div>
+        <table className="table" aria-label="Clients" aria-busy={clients.isFetching}>
+          <thead>
+            <tr>
+              <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
+              <SortableHeader label="Client ID" field="clientId" sort={list.params.sort} onSort={list.toggleSort} />
+              <th scope="col">Type</th>
+              <th scope="col">Grant types</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clients.isPending && <SkeletonRows columns={COLUMNS} />}
+            {clients.isError && (
+              <TableMessageRow colSpan={COLUMNS}>
+                <span role="alert">Could not load the clients: {clients.error.message}</span>{" "}
+                <button type="button" className="button" onClick={() => clients.refetch()}>
+                  Retry
+                </button>
+              </TableMessageRow>
+            )}
+            {data && data.items.length === 0 && (
+              <TableMessageRow colSpan={COLUMNS}>
+                {list.params.q ? `No clients match "${list.params.q}".` : "No clients yet. Add the first one."}
+              </TableMessageRow>
+            )}
+            {data?.items.map((client) => (
+              <tr key={client.id}>
+                <td>{client.name}</td>
+                <td className="mono">{client.clientId}</td>
+                <td>{client.type}</td>
+                <td className="mono">{client.allowedGrantTypes.join(" ")}</td>
+                <td className="actions">
+                  <div className="row-actions">
+                    <button type="button" className="button button-small" onClick={() => setEditing({ client })}>
+                      Edit
+                    </button>
+                    {client.type === "confidential" && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={regenerate.isPending}
+                        onClick={() => regenerate.mutate(client.id, { onSuccess: setSecret })}
+                      >
+                        Regenerate secret
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      onClick={() => setDeleting(client)}
+                    >
+                      Delete
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {data && (
+          <div className="table-footer">
+            <Pagination
+              label="Clients pages"
+              page={data.page}
+              pageCount={data.pageCount}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={list.setPage}
+              onPageSize={list.setPageSize}
+            />
+          </div>
+        )}
+      </section>
+      <ClientDialog
+        client={editing?.client ?? null}
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        onCreated={(created) => created.clientSecret && setSecret(created)}
+      />
+      <SecretDialog client={secret} onClose={() => setSecret(null)} />
+      <DeleteDialog
+        item={deleting}
+        title="Delete client"
+        description={(item) => (
+          <>
+            Delete the client <strong>{item.name}</strong> ({item.clientId})? It can no longer obtain tokens.
+          </>
+        )}
+        deleted={(item) => `Client "${item.name}" deleted.`}
+        mutation={useDeleteClient()}
+        onClose={() => setDeleting(null)}
+      />
+    </main>
+  );
+}
+
+function SecretDialog({ client, onClose }: { client: ClientWithSecret | null; onClose: () => void }) {
+  return (
+    <FormDialog open={client !== null} onOpenChange={(open) => !open && onClose()} title="Client secret">
+      <p className="dialog-description">Copy the secret now: it is stored only as a hash and is not shown again.</p>
+      <div className="form-fields">
+        <Field id="new-client-id" label="Client ID">
+          <input readOnly value={client?.clientId ?? ""} className="mono" />
+        </Field>
+        <Field id="new-client-secret" label="Client secret">
+          <input readOnly value={client?.clientSecret ?? ""} className="mono" />
+        </Field>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button button-primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </FormDialog>
+  );
+}

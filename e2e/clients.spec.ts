@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { uniqueName } from "./support";
+
+const clientRow = (page: import("@playwright/test").Page, name: string) =>
+  page
+    .getByRole("table", { name: "Clients" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name, exact: true }) });
+
+test("[CLIENTS] Add client shows the secret once; the client survives a reload", async ({ page, request }) => {
+  const name = uniqueName("Invoice App");
+  await page.goto("/clients");
+  await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
+  await page.getByRole("button", { name: "Add client" }).click();
+  const dialog = page.getByRole("dialog", { name: "Client" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Redirect URIs").fill("https://app.example/callback\nhttp://localhost:8080/cb");
+  await dialog.getByLabel("Allowed scopes").fill("openid read_invoices");
+  await dialog.getByLabel("client_credentials").check();
+  await dialog.getByLabel("Access token lifetime").fill("15 min");
+  await dialog.getByRole("button", { name: "Save" }).click();
+
+  const secretDialog = page.getByRole("dialog", { name: "Client secret" });
+  const clientId = await secretDialog.getByLabel("Client ID").inputValue();
+  const secret = await secretDialog.getByLabel("Client secret").inputValue();
+  expect(clientId).toMatch(/^client_/);
+  expect(Buffer.from(secret, "base64url")).toHaveLength(32);
+  await secretDialog.getByRole("button", { name: "Done" }).click();
+
+  await page.reload();
+  await page.getByLabel("Search clients").fill(name);
+  const row = clientRow(page, name);
+  await expect(row).toContainText(clientId);
+  await expect(row).toContainText("authorization_code refresh_token client_credentials");
+  const listed = await (await request.get(`/api/clients?q=${encodeURIComponent(name)}`)).json();
+  expect(JSON.stringify(listed)).not.toContain(secret);
+  expect(listed.items[0]).toMatchObject({ accessTokenLifetime: 900, allowedScopes: ["openid", "read_invoices"] });
+
+  await row.getByRole("button", { name: "Regenerate secret" }).click();
+  const newSecret = await page.getByRole("dialog", { name: "Client secret" }).getByLabel("Client secret").inputValue();
+  expect(newSecret).not.toBe(secret);
+});
+
+test("[CLIENTS] an http redirect URI off the loopback and an unknown scope are refused", async ({ page }) => {
+  await page.goto("/clients");
+  await page.getByRole("button", { name: "Add client" }).click();
+  const dialog = page.getByRole("dialog", { name: "Client" });
+  await dialog.getByLabel("Name").fill(uniqueName("Bad"));
+  await dialog.getByLabel("Redirect URIs").fill("http://app.example/callback");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByLabel("Redirect URIs")).toHaveAccessibleDescription(/http only on localhost/);
+
+  await dialog.getByLabel("Redirect URIs").fill("https://app.example/callback");
+  await dialog.getByLabel("Allowed scopes").fill("no_such_scope");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByLabel("Allowed scopes")).toHaveAccessibleDescription(/Unknown scopes: no_such_scope/);
+  await expect(dialog.getByRole("alert")).toBeVisible();
+});
+
+test("[CLIENTS] edit keeps the type and saves; delete asks first", async ({ page, request }) => {
+  const name = uniqueName("Public App");
+  const created = await request.post("/api/clients", {
+    data: {
+      name,
+      type: "public",
+      redirectUris: ["http://127.0.0.1:9000/cb"],
+      allowedGrantTypes: ["authorization_code"],
+    },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto("/clients");
+  await page.getByLabel("Search clients").fill(name);
+  const row = clientRow(page, name);
+  await expect(row.getByRole("button", { name: "Regenerate secret" })).toHaveCount(0);
+  await row.getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "Client" });
+  await expect(dialog.getByLabel("Type")).toBeDisabled();
+  await expect(dialog.getByLabel("Redirect URIs")).toHaveValue("http://127.0.0.1:9000/cb");
+  await dialog.getByLabel("refresh_token").check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await page.reload();
+  await page.getByLabel("Search clients").fill(name);
+  await expect(row).toContainText("authorization_code refresh_token");
+
+  await row.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Delete client" });
+  await expect(confirm).toContainText(name);
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(row).toBeHidden();
+});
