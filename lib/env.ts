@@ -12,6 +12,8 @@ const ZEnv = z.object({
   DATA_DIR: z.string().min(1).default("./.data"),
   /** The issuer URL in discovery and tokens; default http://localhost:PORT. */
   ISSUER: z.url({ protocol: /^https?$/, error: "ISSUER must be an http(s) URL" }).optional(),
+  /** Encrypts signing keys at rest (base64, 32 bytes); unset keeps a generated key in DATA_DIR. */
+  KEY_ENCRYPTION_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -21,6 +23,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ...source,
     DATABASE_URL: source.DATABASE_URL || undefined,
     ISSUER: source.ISSUER || undefined,
+    KEY_ENCRYPTION_KEY: source.KEY_ENCRYPTION_KEY || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -1,12 +1,12 @@
 import "server-only";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
 import type { ApiDto, TUpdateApiRequest } from "@/lib/apis/schemas";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 import { AppError, notFound } from "@/lib/errors";
 
 export async function updateApi(id: string, input: TUpdateApiRequest): Promise<ApiDto> {
   const { name, ...changes } = input;
-  const row = await db().$transaction(async (tx) => {
+  const row = await changeConfig(async (tx) => {
     const current = await tx.api.findUnique({ where: { id }, select: { name: true } });
     if (!current) throw notFound("The API");
     if (name !== undefined && name !== current.name) {

@@ -3,13 +3,13 @@ import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { generateClientId, generateClientSecret, hashSecret } from "@/lib/clients/credentials";
 import type { ClientWithSecret, TCreateClientRequest } from "@/lib/clients/schemas";
 import { assertScopesExist } from "@/lib/clients/validate-client-scopes";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 
 /** Registers a client; a confidential one gets a secret, returned this once and stored hashed. */
 export async function createClient(input: TCreateClientRequest): Promise<ClientWithSecret> {
   const clientSecret = input.type === "confidential" ? generateClientSecret() : null;
   const allowedScopes = [...new Set(input.allowedScopes)];
-  const row = await db().$transaction(async (tx) => {
+  const row = await changeConfig(async (tx) => {
     await assertScopesExist(tx, allowedScopes);
     return tx.oAuthClient.create({
       data: {

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 import { notFound } from "@/lib/errors";
 
 export async function deleteClient(id: string): Promise<void> {
-  const { count } = await db().oAuthClient.deleteMany({ where: { id } });
+  const { count } = await changeConfig((tx) => tx.oAuthClient.deleteMany({ where: { id } }));
   if (count === 0) throw notFound("The client");
 }

@@ -2,12 +2,12 @@ import "server-only";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { type ClientDto, type ClientType, clientRuleIssues, type TUpdateClientRequest } from "@/lib/clients/schemas";
 import { assertScopesExist } from "@/lib/clients/validate-client-scopes";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 import { AppError, notFound } from "@/lib/errors";
 import type { GrantType } from "@/lib/issuing";
 
 export async function updateClient(id: string, input: TUpdateClientRequest): Promise<ClientDto> {
-  const row = await db().$transaction(async (tx) => {
+  const row = await changeConfig(async (tx) => {
     const current = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
     if (!current) throw notFound("The client");
     if (input.type !== undefined && input.type !== current.type) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { notFound } from "@/lib/errors";
 import type { ScopeDto, TCreateScopeRequest } from "@/lib/scopes/schemas";
@@ -8,7 +8,7 @@ import { assertScopeNameFree, scopeNameTaken } from "@/lib/scopes/scope-name-con
 
 export async function createScope(apiId: string, input: TCreateScopeRequest): Promise<ScopeDto> {
   try {
-    const row = await db().$transaction(async (tx) => {
+    const row = await changeConfig(async (tx) => {
       const api = await tx.api.findUnique({ where: { id: apiId }, select: { id: true } });
       if (!api) throw notFound("The API");
       await assertScopeNameFree(tx, input.name);

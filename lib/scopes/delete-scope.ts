@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 import { notFound } from "@/lib/errors";
 
 export async function deleteScope(apiId: string, scopeId: string): Promise<void> {
-  const { count } = await db().apiScope.deleteMany({ where: { id: scopeId, apiId } });
+  const { count } = await changeConfig((tx) => tx.apiScope.deleteMany({ where: { id: scopeId, apiId } }));
   if (count === 0) throw notFound("The scope");
 }

@@ -2,7 +2,8 @@
 import { db } from "@/lib/db/client";
 import type { ScopeInfo } from "@/lib/issuing";
 
-const scopeInfoSelect = {
+/** The fields of a scope (and its API) that the issuing module reads. */
+export const scopeInfoSelect = {
   name: true,
   displayName: true,
   description: true,

@@ -1,12 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 import { AppError, notFound } from "@/lib/errors";
 import type { ScopeDto, TUpdateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 
 export async function updateScope(apiId: string, scopeId: string, input: TUpdateScopeRequest): Promise<ScopeDto> {
   const { name, ...changes } = input;
-  const row = await db().$transaction(async (tx) => {
+  const row = await changeConfig(async (tx) => {
     const current = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: { name: true } });
     if (!current) throw notFound("The scope");
     if (name !== undefined && name !== current.name) {

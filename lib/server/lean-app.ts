@@ -1,18 +1,31 @@
-// The lean HTTP path: protocol endpoints (/.well-known/*, later /oauth/*) served by Hono as
+// The lean HTTP path: protocol endpoints (/.well-known/*, /oauth/*) served by Hono as
 // Web-standard (Request) => Response handlers, in front of Next.js and not through its pipeline.
 import { Hono } from "hono";
+import type { OAuthContext } from "@/lib/oauth/context";
 import { discoveryHandler } from "@/lib/oauth/discovery";
+import { introspectionHandler } from "@/lib/oauth/introspect";
+import { jwksHandler } from "@/lib/oauth/jwks";
+import { revocationHandler } from "@/lib/oauth/revoke";
+import { tokenHandler } from "@/lib/oauth/token";
 
 export const LEAN_PATH_PREFIXES = ["/.well-known/", "/oauth/"];
 
 export const isLeanPath = (url: string | undefined) =>
   url !== undefined && LEAN_PATH_PREFIXES.some((prefix) => url.startsWith(prefix));
 
-export function createLeanApp({ issuer }: { issuer: string }) {
+export function createLeanApp(context: OAuthContext) {
   const app = new Hono();
-  const discovery = discoveryHandler({ issuer });
+  const discovery = discoveryHandler(context);
+  const token = tokenHandler(context);
+  const introspect = introspectionHandler(context);
+  const revoke = revocationHandler(context);
+  const jwks = jwksHandler(context);
   app.get("/.well-known/openid-configuration", (c) => discovery(c.req.raw));
   app.get("/.well-known/oauth-authorization-server", (c) => discovery(c.req.raw));
+  app.post("/oauth/token", (c) => token(c.req.raw));
+  app.post("/oauth/introspect", (c) => introspect(c.req.raw));
+  app.post("/oauth/revoke", (c) => revoke(c.req.raw));
+  app.get("/oauth/jwks", (c) => jwks(c.req.raw));
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {
     console.error(error);

@@ -4,8 +4,11 @@ import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { ensureBuild } from "@/lib/build";
+import { db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { issuerOf, loadEnv } from "@/lib/env";
+import { createOAuthContext } from "@/lib/oauth/create-context";
+import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 
 export interface RunningServer {
@@ -25,7 +28,12 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const lean = getRequestListener(createLeanApp({ issuer: issuerOf(env) }).fetch);
+  const oauth = await createOAuthContext({
+    issuer: issuerOf(env),
+    prisma: db(),
+    kek: loadKeyEncryptionKey(env),
+  });
+  const lean = getRequestListener(createLeanApp(oauth).fetch);
   const server = createServer((request, response) =>
     isLeanPath(request.url) ? lean(request, response) : handle(request, response),
   );

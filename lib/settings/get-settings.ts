@@ -1,12 +1,15 @@
 // Shared with the protocol path, which runs outside Next.js: no "server-only" marker here.
 import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
 import type { SettingsDto } from "@/lib/settings/schemas";
 
 /** The service settings; the issuing module's defaults until an admin saves them. */
-export async function getSettings(): Promise<SettingsDto> {
-  const row = await db().serviceSettings.findUnique({ where: { id: 1 } });
+export async function getSettingsFrom(prisma: Pick<PrismaClient, "serviceSettings">): Promise<SettingsDto> {
+  const row = await prisma.serviceSettings.findUnique({ where: { id: 1 } });
   if (!row) return { ...DEFAULT_SERVICE_SETTINGS, updatedAt: null };
   const { id: _id, updatedAt, ...settings } = row;
   return { ...settings, updatedAt: updatedAt.toISOString() };
 }
+
+export const getSettings = () => getSettingsFrom(db());

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { changeConfig } from "@/lib/db/config-change";
 import type { SettingsDto, TUpdateSettingsRequest } from "@/lib/settings/schemas";
 
 export async function updateSettings(input: TUpdateSettingsRequest): Promise<SettingsDto> {
@@ -7,10 +7,12 @@ export async function updateSettings(input: TUpdateSettingsRequest): Promise<Set
     id: _id,
     updatedAt,
     ...settings
-  } = await db().serviceSettings.upsert({
-    where: { id: 1 },
-    create: { id: 1, ...input },
-    update: input,
-  });
+  } = await changeConfig((tx) =>
+    tx.serviceSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...input },
+      update: input,
+    }),
+  );
   return { ...settings, updatedAt: updatedAt.toISOString() };
 }

@@ -1,0 +1,42 @@
+// Client authentication at the token, introspection and revocation endpoints:
+// client_secret_basic or client_secret_post, never both (RFC 6749 section 2.3).
+import { secretMatches } from "@/lib/clients/credentials";
+import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
+import { OAuthError } from "@/lib/oauth/http";
+
+export const TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"] as const;
+
+function basicCredentials(header: string): { id: string; secret: string } {
+  const encoded = header.slice("basic ".length).trim();
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) throw new OAuthError("invalid_client", "Malformed Basic credentials.");
+  try {
+    // RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding.
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")),
+    };
+  } catch {
+    throw new OAuthError("invalid_client", "Malformed Basic credentials.");
+  }
+}
+
+/** The authenticated confidential client, or an invalid_client / invalid_request error. */
+export function authenticateClient(request: Request, form: Map<string, string>, config: ConfigSnapshot): ClientRecord {
+  const header = request.headers.get("authorization");
+  const usesBasic = header?.toLowerCase().startsWith("basic ") ?? false;
+  const usesPost = form.has("client_secret");
+  if (usesBasic && usesPost) throw new OAuthError("invalid_request", "Use one client authentication method only.");
+  const credentials = usesBasic
+    ? basicCredentials(header as string)
+    : { id: form.get("client_id") ?? "", secret: form.get("client_secret") ?? "" };
+  if (usesBasic && form.has("client_id") && form.get("client_id") !== credentials.id) {
+    throw new OAuthError("invalid_request", "client_id does not match the authenticated client.");
+  }
+  const client = config.clients.get(credentials.id);
+  if (!client || client.type !== "confidential" || !secretMatches(credentials.secret, client.secretHash)) {
+    throw new OAuthError("invalid_client", "Client authentication failed.");
+  }
+  return client;
+}

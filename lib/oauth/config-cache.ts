@@ -1,0 +1,103 @@
+// The protocol path's view of the configuration: settings, the scope catalogue, clients and
+// signing keys, held in memory. It reloads when this process changed the configuration (its
+// epoch) or when ConfigVersion moved, which it checks at most every CONFIG_POLL_MS.
+
+import { configEpoch } from "@/lib/db/config-change";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  buildCatalogue,
+  type ClientInfo,
+  type GrantType,
+  type ScopeCatalogue,
+  type ServiceSettings,
+} from "@/lib/issuing";
+import { type KeyRing, loadKeyRing } from "@/lib/oauth/signing-keys";
+import { scopeInfoSelect } from "@/lib/scopes/load-scope-infos";
+import { getSettingsFrom } from "@/lib/settings/get-settings";
+
+/** How stale another process's change may be on this process's token endpoints. */
+export const CONFIG_POLL_MS = 1000;
+
+export interface ClientRecord {
+  info: ClientInfo;
+  type: "confidential" | "public";
+  secretHash: string | null;
+  redirectUris: string[];
+}
+
+export interface ConfigSnapshot {
+  version: number;
+  settings: ServiceSettings;
+  catalogue: ScopeCatalogue;
+  clients: Map<string, ClientRecord>;
+  keys: KeyRing;
+}
+
+export class ConfigCache {
+  private snapshot: ConfigSnapshot | null = null;
+  private loading: Promise<ConfigSnapshot> | null = null;
+  private checkedAt = 0;
+  private epoch = -1;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly kek: Buffer,
+    private readonly pollMs = CONFIG_POLL_MS,
+  ) {}
+
+  async get(): Promise<ConfigSnapshot> {
+    const current = this.snapshot;
+    if (current && this.epoch === configEpoch() && Date.now() - this.checkedAt < this.pollMs) return current;
+    if (!this.loading) this.loading = this.refresh(current).finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  /** Forgets the snapshot (after a key rotation, for example). */
+  invalidate(): void {
+    this.snapshot = null;
+  }
+
+  private async refresh(current: ConfigSnapshot | null): Promise<ConfigSnapshot> {
+    const epoch = configEpoch();
+    const row = await this.prisma.configVersion.findUnique({ where: { id: 1 }, select: { version: true } });
+    const version = row?.version ?? 0;
+    this.checkedAt = Date.now();
+    if (current && version === current.version && epoch === this.epoch) return current;
+    this.snapshot = await this.load(version);
+    this.epoch = epoch;
+    return this.snapshot;
+  }
+
+  private async load(version: number): Promise<ConfigSnapshot> {
+    const [settings, scopes, clients, keys] = await Promise.all([
+      getSettingsFrom(this.prisma),
+      this.prisma.apiScope.findMany({ select: scopeInfoSelect }),
+      this.prisma.oAuthClient.findMany(),
+      loadKeyRing(this.prisma, this.kek),
+    ]);
+    return {
+      version,
+      settings,
+      catalogue: buildCatalogue(scopes),
+      clients: new Map(
+        clients.map((client) => [
+          client.clientId,
+          {
+            info: {
+              clientId: client.clientId,
+              name: client.name,
+              allowedScopes: client.allowedScopes,
+              allowedGrantTypes: client.allowedGrantTypes as GrantType[],
+              accessTokenLifetime: client.accessTokenLifetime,
+              refreshTokenLifetime: client.refreshTokenLifetime,
+            },
+            type: client.type as ClientRecord["type"],
+            secretHash: client.secretHash,
+            redirectUris: client.redirectUris,
+          },
+        ]),
+      ),
+      keys,
+    };
+  }
+}

@@ -1,0 +1,25 @@
+// POST /oauth/revoke (RFC 7009): a client revokes its own access tokens; the answer is 200
+// whether or not the token was valid, so that it reveals nothing.
+import { verifyAccessToken } from "@/lib/oauth/access-token";
+import { authenticateClient } from "@/lib/oauth/client-auth";
+import type { OAuthContext } from "@/lib/oauth/context";
+import { OAuthError, oauthEndpoint, oauthJson, readForm } from "@/lib/oauth/http";
+
+export function revocationHandler(context: OAuthContext) {
+  return oauthEndpoint(async (request) => {
+    const form = await readForm(request);
+    const config = await context.config.get();
+    const client = authenticateClient(request, form, config);
+    const token = form.get("token");
+    if (!token) throw new OAuthError("invalid_request", "token is required.");
+    const claims = await verifyAccessToken(config.keys, context.issuer, context.now(), token);
+    if (claims?.jti && claims.exp && claims.client_id === client.info.clientId) {
+      await context.prisma.revokedToken.upsert({
+        where: { jti: claims.jti },
+        create: { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) },
+        update: {},
+      });
+    }
+    return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
+  });
+}
