@@ -247,3 +247,21 @@ test("[SCOPES] a failed load shows an error with Retry", async ({ page, request 
   await page.getByRole("button", { name: "Retry" }).click();
   await expect(scopeRow(page, name)).toBeVisible();
 });
+
+test("[SCOPES] deleting the only row of the last page goes back a page", async ({ page, request }) => {
+  const api = await createApi(request);
+  const tag = uniqueName("last");
+  const names = Array.from({ length: 21 }, (_, i) => `${tag}_${String(i).padStart(2, "0")}`);
+  await Promise.all(names.map((name) => createScope(request, api.id, { name })));
+  await openScopesTab(page, api.id);
+  const pages = page.getByRole("navigation", { name: "Scopes pages" });
+  await pages.getByRole("button", { name: "Next" }).click();
+  await expect(pages).toContainText("Page 2 of 2");
+
+  await scopeRow(page, names[20]).getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog", { name: "Delete scope" }).getByRole("button", { name: "Delete" }).click();
+  await expect(pages).toContainText("20 items");
+  await expect(pages).toContainText("Page 1 of 1");
+  await expect(page.getByText("This API has no scopes yet. Add the first one.")).toBeHidden();
+  await expect(scopeRow(page, names[0])).toBeVisible();
+});

@@ -9,6 +9,7 @@ import {
   SkeletonRows,
   SortableHeader,
   TableMessageRow,
+  useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
@@ -25,6 +26,7 @@ export function ApisPage() {
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<ApiDto | null>(null);
   const data = apis.data;
+  useClampedPage(data, list.setPage);
 
   return (
     <main className="page">
@@ -63,7 +65,7 @@ export function ApisPage() {
                 </button>
               </TableMessageRow>
             )}
-            {data && data.items.length === 0 && (
+            {data && data.total === 0 && (
               <TableMessageRow colSpan={COLUMNS}>
                 {list.params.q ? `No APIs match "${list.params.q}".` : "No APIs yet. Add the first one."}
               </TableMessageRow>

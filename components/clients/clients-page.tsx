@@ -8,6 +8,7 @@ import {
   SkeletonRows,
   SortableHeader,
   TableMessageRow,
+  useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
@@ -26,6 +27,7 @@ export function ClientsPage() {
   const [secret, setSecret] = useState<ClientWithSecret | null>(null);
   const regenerate = useRegenerateClientSecret();
   const data = clients.data;
+  useClampedPage(data, list.setPage);
 
   return (
     <main className="page">
@@ -59,7 +61,7 @@ export function ClientsPage() {
                 </button>
               </TableMessageRow>
             )}
-            {data && data.items.length === 0 && (
+            {data && data.total === 0 && (
               <TableMessageRow colSpan={COLUMNS}>
                 {list.params.q ? `No clients match "${list.params.q}".` : "No clients yet. Add the first one."}
               </TableMessageRow>

@@ -7,6 +7,7 @@ import {
   SkeletonRows,
   SortableHeader,
   TableMessageRow,
+  useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
@@ -27,6 +28,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
   const [editing, setEditing] = useState<{ scope: ScopeDto | null } | null>(null);
   const [deleting, setDeleting] = useState<ScopeDto | null>(null);
   const data = scopes.data;
+  useClampedPage(data, list.setPage);
   const inherited = useInheritedLifetimes(apiId);
 
   return (
@@ -61,7 +63,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               </button>
             </TableMessageRow>
           )}
-          {data && data.items.length === 0 && (
+          {data && data.total === 0 && (
             <TableMessageRow colSpan={COLUMNS}>
               {list.params.q ? `No scopes match "${list.params.q}".` : "This API has no scopes yet. Add the first one."}
             </TableMessageRow>

@@ -1,12 +1,19 @@
 "use client";
 // Pieces of the server-side tables: search box, sortable headers, pagination, list state.
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { ListParams } from "@/lib/client/apis";
 import { DEFAULT_PAGE_SIZE } from "@/lib/validation";
 
 /** Typing pauses this long before the search goes to the server. */
 export const SEARCH_DEBOUNCE_MS = 250;
 export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100] as const;
+
+/** After a delete empties the last page, go back to the last page that has rows. */
+export function useClampedPage(page: { page: number; pageCount: number } | undefined, setPage: (page: number) => void) {
+  useEffect(() => {
+    if (page && page.page > page.pageCount) setPage(page.pageCount);
+  }, [page, setPage]);
+}
 
 export function useListState(defaultSort: string) {
   const [search, setSearch] = useState("");
@@ -24,7 +31,7 @@ export function useListState(defaultSort: string) {
     params,
     search,
     setSearch,
-    setPage: (page: number) => setParams((current) => ({ ...current, page })),
+    setPage: useCallback((page: number) => setParams((current) => ({ ...current, page })), []),
     setPageSize: (pageSize: number) => setParams((current) => ({ ...current, pageSize, page: 1 })),
     toggleSort: (field: string) =>
       setParams((current) => ({ ...current, page: 1, sort: current.sort === field ? `-${field}` : field })),

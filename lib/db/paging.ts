@@ -1,9 +1,13 @@
 // The paging, searching and sorting that every list endpoint does in SQL.
 
+/** LIKE's wildcards, escaped so that a search for "read_" finds exactly that text. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 /** Case-insensitive "contains" over several text columns; nothing when `q` is empty. */
 export function searchWhere<F extends string>(q: string, fields: readonly F[]) {
   if (!q) return {};
-  return { OR: fields.map((field) => ({ [field]: { contains: q, mode: "insensitive" as const } })) };
+  const pattern = escapeLike(q);
+  return { OR: fields.map((field) => ({ [field]: { contains: pattern, mode: "insensitive" as const } })) };
 }
 
 /** ORDER BY, OFFSET and LIMIT for one page; the id breaks ties so that pages never overlap. */

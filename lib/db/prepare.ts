@@ -29,7 +29,7 @@ export async function prepareDatabase(env: Pick<Env, "DATABASE_URL" | "DATA_DIR"
     };
   }
   await migrateDatabase(url, { quiet: true });
-  const prisma = createPrismaClient(url);
+  const prisma = createPrismaClient(url, 1);
   try {
     return { url, embedded: !env.DATABASE_URL, seeded: await seedDemoIfEmpty(prisma), close };
   } finally {

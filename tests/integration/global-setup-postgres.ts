@@ -4,5 +4,6 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase(process.env.TEST_DATABASE_URL);
   project.provide("databaseUrl", database.url);
+  project.provide("embedded", false);
   return () => database.drop();
 }

@@ -166,6 +166,40 @@ describe("/api/apis/{id}/scopes", () => {
     expect((await listScopes(paged.id, "q=nothing-matches")).json.total).toBe(0);
   });
 
+  it("GET searches for % and _ literally, not as wildcards", async () => {
+    const literal = await createApi();
+    const tag = unique("lit");
+    await createScope(literal.id, { name: `${tag}_abc`, description: "100% covered" });
+    await createScope(literal.id, { name: `${tag}xabc`, description: "plain" });
+    expect((await listScopes(literal.id, `q=${tag}_a`)).json.total).toBe(1);
+    expect((await listScopes(literal.id, "q=%25")).json.total).toBe(1);
+    expect((await listScopes(literal.id, "q=%5C")).json.total).toBe(0);
+  });
+
+  it("48 concurrent mixed requests all succeed, each with its own answer", async () => {
+    const busy = await createApi();
+    const tag = unique("busy");
+    const created = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => createScope(busy.id, { name: `${tag}_${i}` })),
+    );
+    const results = await Promise.all(
+      created.flatMap(({ json }, i) => [
+        call(scopeRoute.PATCH, "PATCH", `/api/apis/${busy.id}/scopes/${json.id}`, {
+          params: { id: busy.id, scopeId: json.id },
+          body: { displayName: `Busy ${i}` },
+        }),
+        call(scopeRoute.GET, "GET", `/api/apis/${busy.id}/scopes/${json.id}`, {
+          params: { id: busy.id, scopeId: json.id },
+        }),
+        listScopes(busy.id, `q=${tag}_${i}&pageSize=100`),
+      ]),
+    );
+    expect(results.map((result) => result.status)).toEqual(Array(48).fill(200));
+    results.forEach((result, index) => {
+      if (index % 3 === 1) expect(result.json.name).toBe(`${tag}_${Math.floor(index / 3)}`);
+    });
+  });
+
   it("GET refuses invalid list parameters with 400", async () => {
     for (const query of ["pageSize=0", "pageSize=101", "sort=apiId", "page=-1", `q=${"x".repeat(201)}`]) {
       expect((await listScopes(api.id, query)).status, query).toBe(400);
