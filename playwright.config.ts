@@ -22,7 +22,7 @@ const chromium = {
 const server = (port: number, args: string) => ({
   command: `npx tsx scripts/serve-test.ts ${args}`,
   url: `http://127.0.0.1:${port}/api/apis`,
-  env: { PORT: String(port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+  env: { PORT: String(port), HOST: "127.0.0.1", ISSUER: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
   reuseExistingServer: false,
   timeout: 240_000,
   stdout: "ignore" as const,

@@ -129,7 +129,7 @@ test("[DISCOVERY] the documents list only the scopes shown in discovery", async 
     const response = await request.get(path);
     expect(response.status()).toBe(200);
     const document = await response.json();
-    expect(document.issuer).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(document.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(document.scopes_supported).toContain(shown);
     expect(document.scopes_supported).toContain("openid");
     expect(document.scopes_supported).not.toContain(hidden);
