@@ -5,6 +5,7 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { FormDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { DialogFormActions, FormBanner } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { type TCreateApiRequest, ZCreateApiRequest } from "@/lib/apis/schemas";
 import { useCreateApi } from "@/lib/client/apis";
@@ -54,11 +55,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
           setBanner("The API was not saved. Correct the fields marked below."),
         )}
       >
-        {banner && (
-          <div role="alert" className="banner banner-error">
-            {banner}
-          </div>
-        )}
+        <FormBanner message={banner} />
         <fieldset disabled={isSubmitting} className="form-fields">
           <Field
             id="api-name"
@@ -75,14 +72,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
             <textarea {...form.register("description")} rows={3} />
           </Field>
         </fieldset>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={() => close(false)} disabled={isSubmitting}>
-            Close
-          </button>
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save"}
-          </button>
-        </div>
+        <DialogFormActions busy={isSubmitting} onClose={() => close(false)} />
       </form>
     </FormDialog>
   );

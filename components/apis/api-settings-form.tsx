@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
+import { FormBanner } from "@/components/ui/form-parts";
 import { inheritHint, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { type ApiDto, type TUpdateApiRequest, ZUpdateApiRequest } from "@/lib/apis/schemas";
@@ -53,11 +54,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
   return (
     <section aria-label="Settings" className="panel">
       <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-        {banner && (
-          <div role="alert" className="banner banner-error">
-            {banner}
-          </div>
-        )}
+        <FormBanner message={banner} />
         <fieldset disabled={isSubmitting} className="form-fields">
           <Field id="api-settings-name" label="Name" hint="The API's identifier; it cannot be changed.">
             <input {...form.register("name")} readOnly />

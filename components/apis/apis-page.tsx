@@ -4,11 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
-  Pagination,
   SearchBox,
-  SkeletonRows,
   SortableHeader,
-  TableMessageRow,
+  TablePager,
+  TableStates,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
@@ -56,20 +55,13 @@ export function ApisPage() {
             </tr>
           </thead>
           <tbody>
-            {apis.isPending && <SkeletonRows columns={COLUMNS} />}
-            {apis.isError && (
-              <TableMessageRow colSpan={COLUMNS}>
-                <span role="alert">Could not load the APIs: {apis.error.message}</span>{" "}
-                <button type="button" className="button" onClick={() => apis.refetch()}>
-                  Retry
-                </button>
-              </TableMessageRow>
-            )}
-            {data && data.total === 0 && (
-              <TableMessageRow colSpan={COLUMNS}>
-                {list.params.q ? `No APIs match "${list.params.q}".` : "No APIs yet. Add the first one."}
-              </TableMessageRow>
-            )}
+            <TableStates
+              query={apis}
+              columns={COLUMNS}
+              noun="APIs"
+              emptyText="No APIs yet. Add the first one."
+              q={list.params.q}
+            />
             {data?.items.map((api) => (
               <tr key={api.id}>
                 <td className="mono">
@@ -100,19 +92,9 @@ export function ApisPage() {
             ))}
           </tbody>
         </table>
-        {data && (
-          <div className="table-footer">
-            <Pagination
-              label="APIs pages"
-              page={data.page}
-              pageCount={data.pageCount}
-              pageSize={data.pageSize}
-              total={data.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-            />
-          </div>
-        )}
+        <div className="table-footer">
+          <TablePager label="APIs pages" data={data} list={list} />
+        </div>
       </section>
       <ApiDialog open={adding} onOpenChange={setAdding} />
       <DeleteApiDialog api={deleting} onClose={() => setDeleting(null)} />

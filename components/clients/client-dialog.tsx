@@ -5,6 +5,7 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { FormDialog } from "@/components/ui/dialog";
 import { CheckboxField, Field } from "@/components/ui/field";
+import { DialogFormActions, FormBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useCreateClient, useUpdateClient } from "@/lib/client/clients";
 import { ApiError } from "@/lib/client/fetch-json";
@@ -128,11 +129,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
         setBanner("The client was not saved. Correct the fields marked below."),
       )}
     >
-      {banner && (
-        <div role="alert" className="banner banner-error">
-          {banner}
-        </div>
-      )}
+      <FormBanner message={banner} />
       <fieldset disabled={isSubmitting} className="form-fields">
         <Field id="client-name" label="Name" error={fieldError("name")}>
           <input {...form.register("name")} autoComplete="off" />
@@ -202,14 +199,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
           </Field>
         </div>
       </fieldset>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onDone} disabled={isSubmitting}>
-          Close
-        </button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <DialogFormActions busy={isSubmitting} onClose={onDone} />
     </form>
   );
 }

@@ -3,11 +3,10 @@
 import { useState } from "react";
 import { ClientDialog } from "@/components/clients/client-dialog";
 import {
-  Pagination,
   SearchBox,
-  SkeletonRows,
   SortableHeader,
-  TableMessageRow,
+  TablePager,
+  TableStates,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
@@ -52,20 +51,13 @@ export function ClientsPage() {
             </tr>
           </thead>
           <tbody>
-            {clients.isPending && <SkeletonRows columns={COLUMNS} />}
-            {clients.isError && (
-              <TableMessageRow colSpan={COLUMNS}>
-                <span role="alert">Could not load the clients: {clients.error.message}</span>{" "}
-                <button type="button" className="button" onClick={() => clients.refetch()}>
-                  Retry
-                </button>
-              </TableMessageRow>
-            )}
-            {data && data.total === 0 && (
-              <TableMessageRow colSpan={COLUMNS}>
-                {list.params.q ? `No clients match "${list.params.q}".` : "No clients yet. Add the first one."}
-              </TableMessageRow>
-            )}
+            <TableStates
+              query={clients}
+              columns={COLUMNS}
+              noun="clients"
+              emptyText="No clients yet. Add the first one."
+              q={list.params.q}
+            />
             {data?.items.map((client) => (
               <tr key={client.id}>
                 <td>{client.name}</td>
@@ -100,19 +92,9 @@ export function ClientsPage() {
             ))}
           </tbody>
         </table>
-        {data && (
-          <div className="table-footer">
-            <Pagination
-              label="Clients pages"
-              page={data.page}
-              pageCount={data.pageCount}
-              pageSize={data.pageSize}
-              total={data.total}
-              onPage={list.setPage}
-              onPageSize={list.setPageSize}
-            />
-          </div>
-        )}
+        <div className="table-footer">
+          <TablePager label="Clients pages" data={data} list={list} />
+        </div>
       </section>
       <ClientDialog
         client={editing?.client ?? null}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { FormDialog } from "@/components/ui/dialog";
 import { CheckboxField, Field } from "@/components/ui/field";
+import { DialogFormActions, FormBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/fetch-json";
@@ -119,11 +120,7 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
 
   return (
     <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
-      {banner && (
-        <div role="alert" className="banner banner-error">
-          {banner}
-        </div>
-      )}
+      <FormBanner message={banner} />
       <fieldset disabled={isSubmitting} className="form-fields">
         <Field
           id="scope-name"
@@ -184,14 +181,7 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
           </Field>
         </div>
       </fieldset>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onDone} disabled={isSubmitting}>
-          Close
-        </button>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <DialogFormActions busy={isSubmitting} onClose={onDone} />
     </form>
   );
 }

@@ -2,11 +2,10 @@
 // The Scopes tab: the API's scopes, paged, searched and sorted on the server.
 import { useState } from "react";
 import {
-  Pagination,
   SearchBox,
-  SkeletonRows,
   SortableHeader,
-  TableMessageRow,
+  TablePager,
+  TableStates,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
@@ -54,20 +53,13 @@ export function ScopesTab({ apiId }: { apiId: string }) {
           </tr>
         </thead>
         <tbody>
-          {scopes.isPending && <SkeletonRows columns={COLUMNS} />}
-          {scopes.isError && (
-            <TableMessageRow colSpan={COLUMNS}>
-              <span role="alert">Could not load the scopes: {scopes.error.message}</span>{" "}
-              <button type="button" className="button" onClick={() => scopes.refetch()}>
-                Retry
-              </button>
-            </TableMessageRow>
-          )}
-          {data && data.total === 0 && (
-            <TableMessageRow colSpan={COLUMNS}>
-              {list.params.q ? `No scopes match "${list.params.q}".` : "This API has no scopes yet. Add the first one."}
-            </TableMessageRow>
-          )}
+          <TableStates
+            query={scopes}
+            columns={COLUMNS}
+            noun="scopes"
+            emptyText="This API has no scopes yet. Add the first one."
+            q={list.params.q}
+          />
           {data?.items.map((scope) => (
             <tr key={scope.id}>
               <td className="mono">{scope.name}</td>
@@ -95,17 +87,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         </tbody>
       </table>
       <div className="table-footer">
-        {data && (
-          <Pagination
-            label="Scopes pages"
-            page={data.page}
-            pageCount={data.pageCount}
-            pageSize={data.pageSize}
-            total={data.total}
-            onPage={list.setPage}
-            onPageSize={list.setPageSize}
-          />
-        )}
+        <TablePager label="Scopes pages" data={data} list={list} />
         <button type="button" className="button button-primary" onClick={() => setEditing({ scope: null })}>
           Add Scope
         </button>

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { Field } from "@/components/ui/field";
+import { FormBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/fetch-json";
@@ -68,11 +69,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
   return (
     <section aria-label="Token lifetimes" className="panel">
       <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-        {banner && (
-          <div role="alert" className="banner banner-error">
-            {banner}
-          </div>
-        )}
+        <FormBanner message={banner} />
         <fieldset disabled={isSubmitting} className="form-fields form-grid">
           {SETTINGS_FIELDS.map(({ key, label, hint }) => (
             <Field key={key} id={`settings-${key}`} label={label} error={errors[key]?.message} hint={hint}>

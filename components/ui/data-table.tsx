@@ -1,8 +1,9 @@
 "use client";
 // Pieces of the server-side tables: search box, sortable headers, pagination, list state.
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import type { ListParams } from "@/lib/client/apis";
-import { DEFAULT_PAGE_SIZE } from "@/lib/validation";
+import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/validation";
 
 /** Typing pauses this long before the search goes to the server. */
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -146,4 +147,60 @@ export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: nu
       ))}
     </tr>
   ));
+}
+
+interface TableStatesProps {
+  query: UseQueryResult<Page<unknown>>;
+  columns: number;
+  /** What the list holds, for the error message: "scopes". */
+  noun: string;
+  /** Shown when nothing exists yet; a search that matches nothing says so instead. */
+  emptyText: string;
+  q: string;
+}
+
+/** The loading, error and empty rows of a server-side table. */
+export function TableStates({ query, columns, noun, emptyText, q }: TableStatesProps) {
+  return (
+    <>
+      {query.isPending && <SkeletonRows columns={columns} />}
+      {query.isError && (
+        <TableMessageRow colSpan={columns}>
+          <span role="alert">
+            Could not load the {noun}: {query.error.message}
+          </span>{" "}
+          <button type="button" className="button" onClick={() => query.refetch()}>
+            Retry
+          </button>
+        </TableMessageRow>
+      )}
+      {query.data && query.data.total === 0 && (
+        <TableMessageRow colSpan={columns}>{q ? `No ${noun} match "${q}".` : emptyText}</TableMessageRow>
+      )}
+    </>
+  );
+}
+
+/** The pager of a server-side table, bound to its list state. */
+export function TablePager({
+  label,
+  data,
+  list,
+}: {
+  label: string;
+  data?: Page<unknown>;
+  list: ReturnType<typeof useListState>;
+}) {
+  if (!data) return null;
+  return (
+    <Pagination
+      label={label}
+      page={data.page}
+      pageCount={data.pageCount}
+      pageSize={data.pageSize}
+      total={data.total}
+      onPage={list.setPage}
+      onPageSize={list.setPageSize}
+    />
+  );
 }
