@@ -117,6 +117,10 @@ test("[PREVIEW] shows what a request gets and which setting decided it", async (
   await page.getByLabel("Scopes").fill(uniqueName("unknown"));
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(result.getByRole("alert")).toContainText("invalid_scope");
+
+  await page.getByLabel("Client ID").fill("no_such_client");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: 'The client "no_such_client" was not found.' })).toBeVisible();
 });
 
 test("[DISCOVERY] the documents list only the scopes shown in discovery", async ({ request }) => {

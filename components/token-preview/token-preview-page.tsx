@@ -13,10 +13,11 @@ export function TokenPreviewPage() {
   const preview = usePreviewToken();
   const [scopes, setScopes] = useState("");
   const [grantType, setGrantType] = useState<GrantType>("authorization_code");
+  const [clientId, setClientId] = useState("");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    preview.mutate({ scopes: scopes.split(/\s+/).filter(Boolean), grantType });
+    preview.mutate({ clientId: clientId.trim() || undefined, scopes: scopes.split(/\s+/).filter(Boolean), grantType });
   };
 
   return (
@@ -38,6 +39,9 @@ export function TokenPreviewPage() {
                 </option>
               ))}
             </select>
+          </Field>
+          <Field id="preview-client-id" label="Client ID" hint="Optional: blank previews a client allowed every scope.">
+            <input value={clientId} onChange={(event) => setClientId(event.target.value)} autoComplete="off" />
           </Field>
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={preview.isPending}>

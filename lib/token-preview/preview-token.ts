@@ -1,4 +1,5 @@
 import "server-only";
+import { loadClientInfo } from "@/lib/clients/load-client-info";
 import { notFound } from "@/lib/errors";
 import { decideToken } from "@/lib/issuing";
 import { loadScopeInfos } from "@/lib/scopes/load-scope-infos";
@@ -9,15 +10,18 @@ const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
 /** What a token request would get now, decided by the issuing module from the stored settings. */
 export async function previewToken(input: TTokenPreviewRequest): Promise<TokenPreview> {
-  // Clients are not registered yet: any client id is unknown.
-  if (input.clientId) throw notFound(`The client "${input.clientId}"`);
   const requestedScopes = input.scopes.filter(Boolean);
-  const [settings, scopes] = await Promise.all([getSettings(), loadScopeInfos(requestedScopes)]);
+  const [settings, scopes, client] = await Promise.all([
+    getSettings(),
+    loadScopeInfos(requestedScopes),
+    input.clientId ? loadClientInfo(input.clientId) : null,
+  ]);
+  if (input.clientId && !client) throw notFound(`The client "${input.clientId}"`);
   const now = nowInSeconds();
   const decision = decideToken({
     settings,
     scopes,
-    client: null,
+    client,
     grantType: input.grantType,
     requestedScopes,
     now,

@@ -4,6 +4,7 @@ import * as apiRoute from "@/app/api/apis/[id]/route";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
 import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
+import * as clientsRoute from "@/app/api/clients/route";
 import * as settingsRoute from "@/app/api/settings/route";
 import * as previewRoute from "@/app/api/token-preview/route";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
@@ -101,6 +102,28 @@ describe("token preview", () => {
     const result = await preview(body);
     expect(result.status).toBe(400);
     expect(result.contentType).toBe("application/problem+json");
+  });
+
+  it("applies a client's lifetime and allowed scopes when a client_id is given", async () => {
+    const api = await createApi();
+    const scope = await createScope(api.id, { name: unique("client_read"), accessTokenLifetime: 3_600 });
+    const other = await createScope(api.id, { name: unique("client_other") });
+    const created = await call(clientsRoute.POST, "POST", "/api/clients", {
+      body: {
+        name: "Preview client",
+        type: "confidential",
+        allowedScopes: [scope.name],
+        allowedGrantTypes: ["client_credentials"],
+        accessTokenLifetime: "5 min",
+      },
+    });
+    const clientId = created.json.clientId;
+    const allowed = await preview({ clientId, scopes: [scope.name], grantType: "client_credentials" });
+    expect(allowed.json).toMatchObject({ ok: true, accessToken: { lifetime: 300 } });
+    const refused = await preview({ clientId, scopes: [other.name], grantType: "client_credentials" });
+    expect(refused.json).toMatchObject({ ok: false, error: "invalid_scope" });
+    const wrongGrant = await preview({ clientId, scopes: [], grantType: "authorization_code" });
+    expect(wrongGrant.json).toMatchObject({ ok: false, error: "unauthorized_client" });
   });
 
   it("answers 404 for an unknown client", async () => {
