@@ -14,6 +14,9 @@ const ZEnv = z.object({
   ISSUER: z.url({ protocol: /^https?$/, error: "ISSUER must be an http(s) URL" }).optional(),
   /** Encrypts signing keys at rest (base64, 32 bytes); unset keeps a generated key in DATA_DIR. */
   KEY_ENCRYPTION_KEY: z.string().optional(),
+  /** The first user, created when the database has none; without a password one is generated. */
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -10,6 +10,7 @@ import { issuerOf, loadEnv } from "@/lib/env";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
+import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
 export interface RunningServer {
   url: string;
@@ -24,6 +25,8 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   console.log(
     `Database: ${database.embedded ? `embedded (${env.DATA_DIR})` : "PostgreSQL server"}, migrations applied${database.seeded ? ", demo data seeded" : ""}.`,
   );
+
+  await bootstrapAdmin(db(), env);
 
   if (!dev) await ensureBuild();
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
