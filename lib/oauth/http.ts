@@ -41,6 +41,9 @@ export async function readForm(request: Request): Promise<Map<string, string>> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(type)) {
     throw new OAuthError("invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
   }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) {
+    throw new OAuthError("invalid_request", "The request body is too large.");
+  }
   const text = await request.text();
   if (text.length > MAX_FORM_BYTES) throw new OAuthError("invalid_request", "The request body is too large.");
   const form = new Map<string, string>();

@@ -230,6 +230,37 @@ describe("POST /oauth/token - client_credentials", () => {
     if (status === 401) expect(response.headers.get("www-authenticate")).toMatch(/^Basic /);
   });
 
+  it("bad input never answers 5xx", async () => {
+    const client = await createClient();
+    const bodies = [
+      "",
+      "%",
+      "grant_type=%E0%A4%A",
+      `grant_type=client_credentials&scope=${"x".repeat(20_000)}`,
+      "grant_type=client_credentials&scope=%00",
+      "grant_type[]=client_credentials",
+    ];
+    const headers = [
+      { authorization: "Basic !!!" },
+      { authorization: "Basic " + Buffer.from("no-colon").toString("base64") },
+      { authorization: "Basic " + Buffer.from("%zz:%zz").toString("base64") },
+      { authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}` },
+      {},
+    ];
+    for (const body of bodies) {
+      for (const header of headers) {
+        const request = new Request(`${ISSUER}/oauth/token`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...header },
+          body,
+        });
+        const response = await token(request);
+        expect(response.status, `${body.slice(0, 40)} ${JSON.stringify(header)}`).toBeLessThan(500);
+        expect((await response.json()).error).toEqual(expect.any(String));
+      }
+    }
+  });
+
   it("a client without the grant type is unauthorized_client", async () => {
     const client = await createClient({
       allowedGrantTypes: ["authorization_code"],
