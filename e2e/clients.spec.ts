@@ -7,6 +7,12 @@ const clientRow = (page: import("@playwright/test").Page, name: string) =>
     .getByRole("row")
     .filter({ has: page.getByRole("cell", { name, exact: true }) });
 
+/** Searches and waits until the table shows the search's one result. */
+async function searchClients(page: import("@playwright/test").Page, name: string) {
+  await page.getByLabel("Search clients").fill(name);
+  await expect(page.getByRole("navigation", { name: "Clients pages" })).toContainText("1 item");
+}
+
 test("[CLIENTS] Add client shows the secret once; the client survives a reload", async ({ page, request }) => {
   const name = uniqueName("Invoice App");
   await page.goto("/clients");
@@ -69,7 +75,7 @@ test("[CLIENTS] edit keeps the type and saves; delete asks first", async ({ page
   });
   expect(created.status()).toBe(201);
   await page.goto("/clients");
-  await page.getByLabel("Search clients").fill(name);
+  await searchClients(page, name);
   const row = clientRow(page, name);
   await expect(row.getByRole("button", { name: "Regenerate secret" })).toHaveCount(0);
   await row.getByRole("button", { name: "Edit" }).click();
@@ -80,12 +86,13 @@ test("[CLIENTS] edit keeps the type and saves; delete asks first", async ({ page
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   await page.reload();
-  await page.getByLabel("Search clients").fill(name);
+  await searchClients(page, name);
   await expect(row).toContainText("authorization_code refresh_token");
 
   await row.getByRole("button", { name: "Delete" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete client" });
   await expect(confirm).toContainText(name);
   await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("status")).toContainText(`Client "${name}" deleted.`);
   await expect(row).toBeHidden();
 });

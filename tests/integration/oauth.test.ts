@@ -240,7 +240,7 @@ describe("POST /oauth/token - client_credentials", () => {
       "grant_type=client_credentials&scope=%00",
       "grant_type[]=client_credentials",
     ];
-    const headers = [
+    const headers: Record<string, string>[] = [
       { authorization: "Basic !!!" },
       { authorization: "Basic " + Buffer.from("no-colon").toString("base64") },
       { authorization: "Basic " + Buffer.from("%zz:%zz").toString("base64") },
