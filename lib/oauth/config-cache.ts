@@ -1,5 +1,5 @@
-// The protocol path's view of the configuration: settings, the scope catalogue, clients and
-// signing keys, held in memory. It reloads when this process changed the configuration (its
+// The protocol path's view of the configuration: settings, the scope catalogue, clients,
+// signing keys and revoked token ids, held in memory. It reloads when this process changed the configuration (its
 // epoch) or when ConfigVersion moved, which it checks at most every CONFIG_POLL_MS.
 
 import { configEpoch } from "@/lib/db/config-change";
@@ -31,6 +31,8 @@ export interface ConfigSnapshot {
   catalogue: ScopeCatalogue;
   clients: Map<string, ClientRecord>;
   keys: KeyRing;
+  /** JWT ids of revoked, unexpired access tokens: introspection reads no database. */
+  revokedJtis: Set<string>;
 }
 
 export class ConfigCache {
@@ -69,11 +71,12 @@ export class ConfigCache {
   }
 
   private async load(version: number): Promise<ConfigSnapshot> {
-    const [settings, scopes, clients, keys] = await Promise.all([
+    const [settings, scopes, clients, keys, revoked] = await Promise.all([
       getSettingsFrom(this.prisma),
       this.prisma.apiScope.findMany({ select: scopeInfoSelect }),
       this.prisma.oAuthClient.findMany(),
       loadKeyRing(this.prisma, this.kek),
+      this.prisma.revokedToken.findMany({ where: { expiresAt: { gt: new Date() } }, select: { jti: true } }),
     ]);
     return {
       version,
@@ -98,6 +101,7 @@ export class ConfigCache {
         ]),
       ),
       keys,
+      revokedJtis: new Set(revoked.map((token) => token.jti)),
     };
   }
 }

@@ -14,8 +14,7 @@ export function introspectionHandler(context: OAuthContext) {
     if (!token) throw new OAuthError("invalid_request", "token is required.");
     const claims = await verifyAccessToken(config.keys, context.issuer, context.now(), token);
     if (!claims?.jti) return oauthJson({ active: false });
-    const revoked = await context.prisma.revokedToken.findUnique({ where: { jti: claims.jti }, select: { jti: true } });
-    if (revoked) return oauthJson({ active: false });
+    if (config.revokedJtis.has(claims.jti)) return oauthJson({ active: false });
     return oauthJson({
       active: true,
       token_type: "Bearer",

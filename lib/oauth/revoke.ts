@@ -1,5 +1,6 @@
 // POST /oauth/revoke (RFC 7009): a client revokes its own access tokens; the answer is 200
 // whether or not the token was valid, so that it reveals nothing.
+import { changeConfig } from "@/lib/db/config-change";
 import { verifyAccessToken } from "@/lib/oauth/access-token";
 import { authenticateClient } from "@/lib/oauth/client-auth";
 import type { OAuthContext } from "@/lib/oauth/context";
@@ -14,11 +15,11 @@ export function revocationHandler(context: OAuthContext) {
     if (!token) throw new OAuthError("invalid_request", "token is required.");
     const claims = await verifyAccessToken(config.keys, context.issuer, context.now(), token);
     if (claims?.jti && claims.exp && claims.client_id === client.info.clientId) {
-      await context.prisma.revokedToken.upsert({
-        where: { jti: claims.jti },
-        create: { jti: claims.jti, expiresAt: new Date(claims.exp * 1000) },
-        update: {},
-      });
+      const { jti, exp } = claims;
+      // A change every process's cache picks up, as revocations must reach every introspection.
+      await changeConfig((tx) =>
+        tx.revokedToken.upsert({ where: { jti }, create: { jti, expiresAt: new Date(exp * 1000) }, update: {} }),
+      );
     }
     return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
   });
