@@ -5,11 +5,10 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { FormDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { DialogFormActions, FormBanner } from "@/components/ui/form-parts";
+import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { type TCreateApiRequest, ZCreateApiRequest } from "@/lib/apis/schemas";
 import { useCreateApi } from "@/lib/client/apis";
-import { ApiError } from "@/lib/client/fetch-json";
 
 type ApiFormValues = Required<Pick<TCreateApiRequest, "name" | "displayName" | "description">>;
 const EMPTY_API: ApiFormValues = { name: "", displayName: "", description: "" };
@@ -39,11 +38,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
       notify(`API "${api.name}" added.`);
       close(false);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, "The API could not be saved.");
-      for (const [field, messages] of Object.entries(apiError.fields)) {
-        if (field in EMPTY_API) form.setError(field as keyof ApiFormValues, { message: messages[0] });
-      }
-      setBanner(apiError.message);
+      setBanner(showServerErrors(form, error, EMPTY_API, "The API could not be saved."));
     }
   };
 

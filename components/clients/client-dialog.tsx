@@ -5,10 +5,9 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { FormDialog } from "@/components/ui/dialog";
 import { CheckboxField, Field } from "@/components/ui/field";
-import { DialogFormActions, FormBanner } from "@/components/ui/form-parts";
+import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useCreateClient, useUpdateClient } from "@/lib/client/clients";
-import { ApiError } from "@/lib/client/fetch-json";
 import {
   CLIENT_TYPES,
   type ClientDto,
@@ -113,12 +112,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
       await save(values);
       onDone();
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, "The client could not be saved.");
-      for (const [field, messages] of Object.entries(apiError.fields)) {
-        const key = field.split(".")[0];
-        if (key in EMPTY_CLIENT) form.setError(key as keyof ClientFormValues, { message: messages[0] });
-      }
-      setBanner(apiError.message);
+      setBanner(showServerErrors(form, error, EMPTY_CLIENT, "The client could not be saved."));
     }
   };
 

@@ -5,10 +5,9 @@ import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
 import { FormDialog } from "@/components/ui/dialog";
 import { CheckboxField, Field } from "@/components/ui/field";
-import { DialogFormActions, FormBanner } from "@/components/ui/form-parts";
+import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
-import { ApiError } from "@/lib/client/fetch-json";
 import { useCreateScope, useUpdateScope } from "@/lib/client/scopes";
 import { displayNameHint, scopeNameHint } from "@/lib/scopes/guidelines";
 import {
@@ -108,11 +107,7 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
       notify(scope ? `Scope "${saved.name}" saved.` : `Scope "${saved.name}" added.`);
       onDone();
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, "The scope could not be saved.");
-      for (const [field, messages] of Object.entries(apiError.fields)) {
-        if (field in EMPTY_SCOPE) form.setError(field as keyof ScopeFormValues, { message: messages[0] });
-      }
-      setBanner(apiError.message);
+      setBanner(showServerErrors(form, error, EMPTY_SCOPE, "The scope could not be saved."));
     }
   };
 

@@ -1,5 +1,8 @@
 "use client";
-// The parts every console form shares: the error banner above it and the dialog's buttons.
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { ApiError } from "@/lib/client/fetch-json";
+// The parts every console form shares: the error banner above it, the dialog's buttons and the
+// mapping of a failed save onto the fields.
 
 /** The error above a form (role alert), or nothing. */
 export function FormBanner({ message }: { message: string | null }) {
@@ -23,4 +26,23 @@ export function DialogFormActions({ busy, onClose }: { busy: boolean; onClose: (
       </button>
     </div>
   );
+}
+
+/**
+ * Puts a failed save's field errors beside their fields (`redirectUris.0` lands on `redirectUris`)
+ * and returns the message for the banner.
+ */
+export function showServerErrors<V extends FieldValues>(
+  // biome-ignore lint/suspicious/noExplicitAny: any transformed output type of the form's schema
+  form: UseFormReturn<V, unknown, any>,
+  error: unknown,
+  fields: object,
+  fallback: string,
+): string {
+  const apiError = error instanceof ApiError ? error : new ApiError(0, fallback);
+  for (const [field, messages] of Object.entries(apiError.fields)) {
+    const key = field.split(".")[0];
+    if (key in fields) form.setError(key as Path<V>, { message: messages[0] });
+  }
+  return apiError.message;
 }
