@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_USER } from "./e2e/user";
 
 /** Ports of the servers the end-to-end tests start (embedded database, PostgreSQL server). */
 const EMBEDDED_PORT = 3201;
@@ -22,7 +23,15 @@ const chromium = {
 const server = (port: number, args: string) => ({
   command: `npx tsx scripts/serve-test.ts ${args}`,
   url: `http://127.0.0.1:${port}/api/apis`,
-  env: { PORT: String(port), HOST: "127.0.0.1", ISSUER: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ISSUER: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // The first user of each test server: the tests sign in as it.
+    ADMIN_EMAIL: E2E_USER.email,
+    ADMIN_PASSWORD: E2E_USER.password,
+  },
   reuseExistingServer: false,
   timeout: 240_000,
   stdout: "ignore" as const,

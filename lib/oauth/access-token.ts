@@ -11,6 +11,9 @@ export interface AccessTokenClaims {
   clientId: string;
   scopes: string[];
   lifetime: number;
+  /** Tokens a user granted carry their grant (`gid`), so that revoking the grant revokes them. */
+  grantId?: string;
+  authTime?: number;
 }
 
 /** The audiences of a token: the APIs of its granted scopes (the issuer when it has none). */
@@ -26,15 +29,18 @@ export function signAccessToken(
   claims: AccessTokenClaims,
   catalogue: ScopeCatalogue,
 ): Promise<string> {
-  return new SignJWT({ client_id: claims.clientId, scope: claims.scopes.join(" ") })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.active.kid, typ: ACCESS_TOKEN_TYPE })
+  const payload: Record<string, unknown> = { client_id: claims.clientId, scope: claims.scopes.join(" ") };
+  if (claims.grantId) payload.gid = claims.grantId;
+  if (claims.authTime) payload.auth_time = claims.authTime;
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.active[SIGNING_ALG].kid, typ: ACCESS_TOKEN_TYPE })
     .setIssuer(issuer)
     .setSubject(claims.sub)
     .setAudience(audiencesOf(claims.scopes, catalogue, issuer))
     .setIssuedAt(now)
     .setExpirationTime(now + claims.lifetime)
     .setJti(randomBytes(16).toString("base64url"))
-    .sign(keys.active.key);
+    .sign(keys.active[SIGNING_ALG].key);
 }
 
 /** The claims of one of our unexpired access tokens, or null. */

@@ -5,6 +5,8 @@ import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
 import { OAuthError } from "@/lib/oauth/http";
 
 export const TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"] as const;
+/** A public client names itself with client_id alone ("none"); PKCE or its refresh tokens bind it. */
+export const PUBLIC_CLIENT_AUTH_METHOD = "none";
 
 function basicCredentials(header: string): { id: string; secret: string } {
   const encoded = header.slice("basic ".length).trim();
@@ -22,12 +24,25 @@ function basicCredentials(header: string): { id: string; secret: string } {
   }
 }
 
-/** The authenticated confidential client, or an invalid_client / invalid_request error. */
-export function authenticateClient(request: Request, form: Map<string, string>, config: ConfigSnapshot): ClientRecord {
+/**
+ * The authenticated client, or an invalid_client / invalid_request error. A public client is
+ * accepted by its client_id alone where `allowPublic` says so; it must never send a secret.
+ */
+export function authenticateClient(
+  request: Request,
+  form: Map<string, string>,
+  config: ConfigSnapshot,
+  { allowPublic = false } = {},
+): ClientRecord {
   const header = request.headers.get("authorization");
   const usesBasic = header?.toLowerCase().startsWith("basic ") ?? false;
   const usesPost = form.has("client_secret");
   if (usesBasic && usesPost) throw new OAuthError("invalid_request", "Use one client authentication method only.");
+  if (allowPublic && !usesBasic && !usesPost) {
+    const client = config.clients.get(form.get("client_id") ?? "");
+    if (client?.type !== "public") throw new OAuthError("invalid_client", "Client authentication failed.");
+    return client;
+  }
   const credentials = usesBasic
     ? basicCredentials(header as string)
     : { id: form.get("client_id") ?? "", secret: form.get("client_secret") ?? "" };
@@ -35,7 +50,7 @@ export function authenticateClient(request: Request, form: Map<string, string>, 
     throw new OAuthError("invalid_request", "client_id does not match the authenticated client.");
   }
   const client = config.clients.get(credentials.id);
-  if (!client || client.type !== "confidential" || !secretMatches(credentials.secret, client.secretHash)) {
+  if (client?.type !== "confidential" || !secretMatches(credentials.secret, client.secretHash)) {
     throw new OAuthError("invalid_client", "Client authentication failed.");
   }
   return client;

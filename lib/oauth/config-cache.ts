@@ -33,6 +33,8 @@ export interface ConfigSnapshot {
   keys: KeyRing;
   /** JWT ids of revoked, unexpired access tokens: introspection reads no database. */
   revokedJtis: Set<string>;
+  /** Revoked grants whose tokens may not have expired yet (the `gid` claim of user tokens). */
+  revokedGrants: Set<string>;
 }
 
 export class ConfigCache {
@@ -71,12 +73,17 @@ export class ConfigCache {
   }
 
   private async load(version: number): Promise<ConfigSnapshot> {
-    const [settings, scopes, clients, keys, revoked] = await Promise.all([
+    const now = new Date();
+    const [settings, scopes, clients, keys, revoked, revokedGrants] = await Promise.all([
       getSettingsFrom(this.prisma),
       this.prisma.apiScope.findMany({ select: scopeInfoSelect }),
       this.prisma.oAuthClient.findMany(),
       loadKeyRing(this.prisma, this.kek),
-      this.prisma.revokedToken.findMany({ where: { expiresAt: { gt: new Date() } }, select: { jti: true } }),
+      this.prisma.revokedToken.findMany({ where: { expiresAt: { gt: now } }, select: { jti: true } }),
+      this.prisma.grant.findMany({
+        where: { revokedAt: { not: null }, tokensExpireAt: { gt: now } },
+        select: { id: true },
+      }),
     ]);
     return {
       version,
@@ -102,6 +109,7 @@ export class ConfigCache {
       ),
       keys,
       revokedJtis: new Set(revoked.map((token) => token.jti)),
+      revokedGrants: new Set(revokedGrants.map((grant) => grant.id)),
     };
   }
 }

@@ -1,7 +1,7 @@
-// RFC 8414 / OpenID Connect Discovery metadata. Endpoints join as they arrive.
+// RFC 8414 / OpenID Connect Discovery metadata.
 import { scopesSupported } from "@/lib/issuing";
-import { TOKEN_ENDPOINT_AUTH_METHODS } from "@/lib/oauth/client-auth";
-import { SIGNING_ALG } from "@/lib/oauth/signing-keys";
+import { PUBLIC_CLIENT_AUTH_METHOD, TOKEN_ENDPOINT_AUTH_METHODS } from "@/lib/oauth/client-auth";
+import { ID_TOKEN_SIGNING_ALG, SIGNING_ALG } from "@/lib/oauth/signing-keys";
 import { SUPPORTED_GRANT_TYPES } from "@/lib/oauth/token";
 import { loadDiscoverableScopes } from "@/lib/scopes/load-scope-infos";
 
@@ -12,16 +12,25 @@ export function discoveryHandler({ issuer }: { issuer: string }) {
   return async (_request: Request): Promise<Response> => {
     const metadata = {
       issuer,
+      authorization_endpoint: `${issuer}/oauth/authorize`,
       token_endpoint: `${issuer}/oauth/token`,
+      userinfo_endpoint: `${issuer}/oauth/userinfo`,
       jwks_uri: `${issuer}/oauth/jwks`,
       introspection_endpoint: `${issuer}/oauth/introspect`,
       revocation_endpoint: `${issuer}/oauth/revoke`,
       scopes_supported: scopesSupported(await loadDiscoverableScopes()),
+      response_types_supported: ["code"],
+      response_modes_supported: ["query"],
       grant_types_supported: SUPPORTED_GRANT_TYPES,
-      token_endpoint_auth_methods_supported: TOKEN_ENDPOINT_AUTH_METHODS,
+      token_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS, PUBLIC_CLIENT_AUTH_METHOD],
       introspection_endpoint_auth_methods_supported: TOKEN_ENDPOINT_AUTH_METHODS,
-      revocation_endpoint_auth_methods_supported: TOKEN_ENDPOINT_AUTH_METHODS,
+      revocation_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS, PUBLIC_CLIENT_AUTH_METHOD],
       code_challenge_methods_supported: ["S256"],
+      authorization_response_iss_parameter_supported: true,
+      subject_types_supported: ["public"],
+      id_token_signing_alg_values_supported: [ID_TOKEN_SIGNING_ALG],
+      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "email", "name"],
+      prompt_values_supported: ["none", "login", "consent", "select_account"],
       access_token_signing_alg_values_supported: [SIGNING_ALG],
     };
     return Response.json(metadata, { headers: { "cache-control": `public, max-age=${DISCOVERY_MAX_AGE_SECONDS}` } });

@@ -1,58 +1,66 @@
 // Signing keys: generated on first start, private keys encrypted at rest, rotated while tokens
-// signed with a retired key still verify (retired keys stay in the JWKS).
+// signed with a retired key still verify (retired keys stay in the JWKS). One active key per
+// algorithm: ES256 for access tokens, RS256 for ID tokens.
 import { randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { decrypt, encrypt } from "@/lib/oauth/key-encryption";
 
-/** ES256: fast to sign, so that issuing a token costs little. */
+/** Access tokens: ES256, fast to sign, so that issuing a token costs little. */
 export const SIGNING_ALG = "ES256";
+/** ID tokens: RS256, which every OpenID Connect provider must offer and every client accepts by default. */
+export const ID_TOKEN_SIGNING_ALG = "RS256";
+export const SIGNING_ALGS = [SIGNING_ALG, ID_TOKEN_SIGNING_ALG] as const;
+export type SigningAlg = (typeof SIGNING_ALGS)[number];
 
 type Db = Pick<PrismaClient, "signingKey">;
 type Key = Awaited<ReturnType<typeof importJWK>>;
 
 export interface KeyRing {
-  active: { kid: string; key: Key };
-  /** Every published key: the active one and the retired ones. */
+  /** The active key of each algorithm. */
+  active: Record<SigningAlg, { kid: string; key: Key }>;
+  /** Every published key: the active ones and the retired ones. */
   jwks: { keys: JWK[] };
   verificationKeys: Map<string, Key>;
 }
 
-async function createKey(tx: Db, kek: Buffer): Promise<void> {
-  const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+async function createKey(tx: Db, kek: Buffer, alg: SigningAlg): Promise<void> {
+  const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
   const kid = randomBytes(12).toString("base64url");
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: "sig" };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: "sig" };
   await tx.signingKey.create({
     data: {
       kid,
-      alg: SIGNING_ALG,
+      alg,
       publicJwk: publicJwk as Prisma.InputJsonValue,
       encryptedPrivateJwk: encrypt(kek, JSON.stringify(await exportJWK(privateKey))),
     },
   });
 }
 
-/** Creates the first key when there is no active one. */
+/** Creates the first key of each algorithm that has no active one. */
 export async function ensureSigningKey(prisma: PrismaClient, kek: Buffer): Promise<void> {
-  if ((await prisma.signingKey.count({ where: { retiredAt: null } })) === 0) await createKey(prisma, kek);
+  for (const alg of SIGNING_ALGS) {
+    if ((await prisma.signingKey.count({ where: { retiredAt: null, alg } })) === 0) await createKey(prisma, kek, alg);
+  }
 }
 
-/** Retires the active key and creates a new one, in one transaction. */
+/** Retires the active keys and creates new ones, in one transaction. */
 export async function rotateSigningKey(tx: Prisma.TransactionClient, kek: Buffer): Promise<void> {
   await tx.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: new Date() } });
-  await createKey(tx, kek);
+  for (const alg of SIGNING_ALGS) await createKey(tx, kek, alg);
 }
 
 export async function loadKeyRing(prisma: Db, kek: Buffer): Promise<KeyRing> {
   const rows = await prisma.signingKey.findMany({ orderBy: { createdAt: "desc" } });
-  const activeRow = rows.find((row) => row.retiredAt === null);
-  if (!activeRow) throw new Error("No active signing key: start the server to create one.");
   const verificationKeys = new Map<string, Key>();
   for (const row of rows) verificationKeys.set(row.kid, await importJWK(row.publicJwk as JWK, row.alg));
-  const privateJwk = JSON.parse(decrypt(kek, activeRow.encryptedPrivateJwk)) as JWK;
-  return {
-    active: { kid: activeRow.kid, key: await importJWK(privateJwk, activeRow.alg) },
-    jwks: { keys: rows.map((row) => row.publicJwk as JWK) },
-    verificationKeys,
-  };
+  const active = {} as KeyRing["active"];
+  for (const alg of SIGNING_ALGS) {
+    const row = rows.find((candidate) => candidate.retiredAt === null && candidate.alg === alg);
+    if (!row) throw new Error(`No active ${alg} signing key: start the server to create one.`);
+    const privateJwk = JSON.parse(decrypt(kek, row.encryptedPrivateJwk)) as JWK;
+    active[alg] = { kid: row.kid, key: await importJWK(privateJwk, alg) };
+  }
+  return { active, jwks: { keys: rows.map((row) => row.publicJwk as JWK) }, verificationKeys };
 }

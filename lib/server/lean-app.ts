@@ -1,12 +1,15 @@
 // The lean HTTP path: protocol endpoints (/.well-known/*, /oauth/*) served by Hono as
 // Web-standard (Request) => Response handlers, in front of Next.js and not through its pipeline.
 import { Hono } from "hono";
+import { authorizeHandlers } from "@/lib/oauth/authorize";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { discoveryHandler } from "@/lib/oauth/discovery";
 import { introspectionHandler } from "@/lib/oauth/introspect";
 import { jwksHandler } from "@/lib/oauth/jwks";
+import { CONSENT_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
+import { userinfoHandler } from "@/lib/oauth/userinfo";
 
 export const LEAN_PATH_PREFIXES = ["/.well-known/", "/oauth/"];
 
@@ -20,12 +23,19 @@ export function createLeanApp(context: OAuthContext) {
   const introspect = introspectionHandler(context);
   const revoke = revocationHandler(context);
   const jwks = jwksHandler(context);
+  const userinfo = userinfoHandler(context);
+  const authorization = authorizeHandlers(context);
   app.get("/.well-known/openid-configuration", (c) => discovery(c.req.raw));
   app.get("/.well-known/oauth-authorization-server", (c) => discovery(c.req.raw));
   app.post("/oauth/token", (c) => token(c.req.raw));
   app.post("/oauth/introspect", (c) => introspect(c.req.raw));
   app.post("/oauth/revoke", (c) => revoke(c.req.raw));
   app.get("/oauth/jwks", (c) => jwks(c.req.raw));
+  app.get("/oauth/authorize", (c) => authorization.authorize(c.req.raw));
+  app.post(SIGN_IN_PATH, (c) => authorization.signIn(c.req.raw));
+  app.post(CONSENT_PATH, (c) => authorization.consent(c.req.raw));
+  app.get("/oauth/userinfo", (c) => userinfo(c.req.raw));
+  app.post("/oauth/userinfo", (c) => userinfo(c.req.raw));
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {
     console.error(error);

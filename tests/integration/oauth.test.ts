@@ -1,5 +1,3 @@
-// The token, introspection, revocation and JWKS endpoints, called as the lean path calls them.
-import { randomBytes } from "node:crypto";
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
@@ -18,6 +16,7 @@ import { revocationHandler } from "@/lib/oauth/revoke";
 import { rotateSigningKey } from "@/lib/oauth/signing-keys";
 import { tokenHandler } from "@/lib/oauth/token";
 import { call, unique } from "./call";
+import { TEST_KEK } from "./kek";
 
 const ISSUER = "https://issuer.test";
 const WRITE_METHODS = new Set(["create", "createMany", "update", "updateMany", "upsert", "delete", "deleteMany"]);
@@ -42,7 +41,7 @@ function recordingPrisma(writes: string[]): PrismaClient {
 
 let clock = 1_900_000_000;
 const writes: string[] = [];
-const kek = randomBytes(32);
+const kek = TEST_KEK;
 let context: OAuthContext;
 let token: ReturnType<typeof tokenHandler>;
 let introspect: ReturnType<typeof introspectionHandler>;
@@ -242,8 +241,8 @@ describe("POST /oauth/token - client_credentials", () => {
     ];
     const headers: Record<string, string>[] = [
       { authorization: "Basic !!!" },
-      { authorization: "Basic " + Buffer.from("no-colon").toString("base64") },
-      { authorization: "Basic " + Buffer.from("%zz:%zz").toString("base64") },
+      { authorization: `Basic ${Buffer.from("no-colon").toString("base64")}` },
+      { authorization: `Basic ${Buffer.from("%zz:%zz").toString("base64")}` },
       { authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}` },
       {},
     ];

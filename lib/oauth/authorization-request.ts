@@ -1,0 +1,160 @@
+// The authorization request (RFC 6749 4.1.1, RFC 7636, OpenID Connect Core 3.1.2.1), validated
+// in the order RFC 6749 4.1.2.1 asks: while the client or its redirect URI is in doubt, errors
+// are shown on a page and never redirected; after that they go back to the client.
+import { decideToken, type TokenDecision } from "@/lib/issuing";
+import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
+import { OAuthError } from "@/lib/oauth/http";
+import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
+
+export type AuthorizationErrorCode =
+  | "invalid_request"
+  | "unauthorized_client"
+  | "access_denied"
+  | "unsupported_response_type"
+  | "invalid_scope"
+  | "login_required"
+  | "consent_required"
+  | "request_not_supported"
+  | "request_uri_not_supported";
+
+export interface AuthorizationRequest {
+  client: ClientRecord;
+  redirectUri: string;
+  state: string | null;
+  codeChallenge: string | null;
+  nonce: string | null;
+  prompt: Set<string>;
+  /** The request's query string, carried through the sign-in and consent forms and validated again. */
+  query: string;
+  /** What the issuing module decided for it: the scopes, and the consent screen. */
+  decision: Extract<TokenDecision, { ok: true }>;
+}
+
+export type ParsedAuthorization =
+  | { ok: true; request: AuthorizationRequest }
+  | { ok: false; page: string }
+  | {
+      ok: false;
+      page?: undefined;
+      redirectUri: string;
+      state: string | null;
+      error: AuthorizationErrorCode;
+      description: string;
+    };
+
+/** An S256 challenge: the base64url SHA-256 of the verifier, 43 characters (RFC 7636 4.2). */
+const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+const PROMPTS = new Set(["none", "login", "consent", "select_account"]);
+export const MAX_NONCE_LENGTH = 500;
+export const MAX_STATE_LENGTH = 2_000;
+
+export function parseAuthorizationRequest(
+  params: URLSearchParams,
+  config: ConfigSnapshot,
+  now: number,
+): ParsedAuthorization {
+  const single = (name: string) => (params.getAll(name).length > 1 ? undefined : (params.get(name) ?? null));
+  const clientId = single("client_id");
+  const redirectUri = single("redirect_uri");
+  if (clientId === undefined || redirectUri === undefined) {
+    return { ok: false, page: "The request repeats client_id or redirect_uri." };
+  }
+  if (!clientId) return { ok: false, page: "The request has no client_id." };
+  const client = config.clients.get(clientId);
+  if (!client) return { ok: false, page: "The application that sent you here is not registered." };
+  if (!redirectUri) return { ok: false, page: "The request has no redirect_uri." };
+  // Exact string comparison, as RFC 9700 2.1 requires: no prefix, pattern or normalisation.
+  if (!client.redirectUris.includes(redirectUri)) {
+    return { ok: false, page: "The redirect URI is not registered for this application." };
+  }
+
+  const state = single("state") ?? null;
+  const fail = (error: AuthorizationErrorCode, description: string): ParsedAuthorization => ({
+    ok: false,
+    redirectUri,
+    state,
+    error,
+    description,
+  });
+  const repeated = [...new Set(params.keys())].find((name) => params.getAll(name).length > 1);
+  if (repeated) return fail("invalid_request", `The parameter ${repeated} is repeated.`);
+  if (params.has("request")) return fail("request_not_supported", "Request objects are not supported.");
+  if (params.has("request_uri")) return fail("request_uri_not_supported", "request_uri is not supported.");
+  if (state && state.length > MAX_STATE_LENGTH) return fail("invalid_request", "state is too long.");
+
+  const responseType = params.get("response_type");
+  if (!responseType) return fail("invalid_request", "response_type is required.");
+  if (responseType !== "code") return fail("unsupported_response_type", "Only response_type=code is supported.");
+  if (!client.info.allowedGrantTypes.includes("authorization_code")) {
+    return fail("unauthorized_client", "The client may not use the authorization code flow.");
+  }
+
+  const codeChallenge = params.get("code_challenge");
+  const method = params.get("code_challenge_method");
+  if (codeChallenge !== null || method !== null) {
+    // A challenge without a method would mean "plain" (RFC 7636 4.3), which is not offered.
+    if (method !== "S256") return fail("invalid_request", "code_challenge_method must be S256.");
+    if (!codeChallenge || !S256_CHALLENGE.test(codeChallenge)) {
+      return fail("invalid_request", "code_challenge must be a base64url SHA-256 value (43 characters).");
+    }
+  } else if (client.type === "public") {
+    return fail("invalid_request", "A public client must use PKCE (code_challenge with S256).");
+  }
+
+  const nonce = params.get("nonce");
+  if (nonce !== null && (nonce.length === 0 || nonce.length > MAX_NONCE_LENGTH)) {
+    return fail("invalid_request", `nonce must have 1 to ${MAX_NONCE_LENGTH} characters.`);
+  }
+  const prompt = new Set((params.get("prompt") ?? "").split(" ").filter(Boolean));
+  if ([...prompt].some((value) => !PROMPTS.has(value)) || (prompt.has("none") && prompt.size > 1)) {
+    return fail("invalid_request", "prompt is none, or any of login, consent and select_account.");
+  }
+
+  let requested: string[];
+  try {
+    requested = parseScopeParameter(params.get("scope"));
+  } catch (error) {
+    if (error instanceof OAuthError) return fail("invalid_scope", error.description);
+    throw error;
+  }
+  const decision = decideToken({
+    settings: config.settings,
+    scopes: config.catalogue,
+    client: client.info,
+    grantType: "authorization_code",
+    requestedScopes: requested,
+    now,
+  });
+  if (!decision.ok) {
+    return fail(decision.error === "invalid_grant" ? "invalid_request" : decision.error, decision.description);
+  }
+  return {
+    ok: true,
+    request: {
+      client,
+      redirectUri,
+      state,
+      codeChallenge,
+      nonce,
+      prompt,
+      query: params.toString(),
+      decision,
+    },
+  };
+}
+
+/** The redirect back to the client with a code or an error; `iss` per RFC 9207 against mix-up. */
+export function authorizationResponse(
+  issuer: string,
+  redirectUri: string,
+  params: Record<string, string | null | undefined>,
+  headers: Record<string, string> = {},
+): Response {
+  const url = new URL(redirectUri);
+  for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
+  url.searchParams.set("iss", issuer);
+  return new Response(null, {
+    status: 303,
+    headers: { location: url.toString(), "cache-control": "no-store", "referrer-policy": "no-referrer", ...headers },
+  });
+}

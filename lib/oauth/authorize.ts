@@ -1,0 +1,174 @@
+// GET /oauth/authorize, then the sign-in and consent forms it shows. No pending state is kept on
+// the server: each form carries the original request, which is validated again on every step.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { applyConsent } from "@/lib/issuing";
+import {
+  type AuthorizationRequest,
+  authorizationResponse,
+  type ParsedAuthorization,
+  parseAuthorizationRequest,
+} from "@/lib/oauth/authorization-request";
+import type { OAuthContext } from "@/lib/oauth/context";
+import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grants";
+import { MAX_FORM_BYTES } from "@/lib/oauth/http";
+import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
+import { readSession, type SignedInSession, startSession } from "@/lib/oauth/sessions";
+import { authenticateUser } from "@/lib/users/authenticate-user";
+
+type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };
+
+/** The consent form's anti-forgery value: bound to the session, which only this browser's cookie names. */
+const csrfFor = (sessionId: string) => createHash("sha256").update(`consent:${sessionId}`).digest("base64url");
+
+function sameValue(a: string, b: string) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Forms are accepted only from pages of this server (Origin, else Sec-Fetch-Site). */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) {
+    try {
+      return origin !== "null" && new URL(origin).host === new URL(request.url).host;
+    } catch {
+      return false;
+    }
+  }
+  const site = request.headers.get("sec-fetch-site");
+  return site === null || site === "same-origin" || site === "none";
+}
+
+async function readPageForm(request: Request): Promise<URLSearchParams | null> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return null;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return null;
+  const text = await request.text();
+  return text.length > MAX_FORM_BYTES ? null : new URLSearchParams(text);
+}
+
+export function authorizeHandlers(context: OAuthContext) {
+  const { prisma, issuer } = context;
+  const secureCookies = issuer.startsWith("https:");
+
+  async function parse(query: string): Promise<ParsedAuthorization> {
+    return parseAuthorizationRequest(new URLSearchParams(query), await context.config.get(), context.now());
+  }
+
+  function refuse(parsed: Exclude<ParsedAuthorization, { ok: true }>): Response {
+    if (parsed.page !== undefined) return errorPage(parsed.page);
+    return authorizationResponse(issuer, parsed.redirectUri, {
+      error: parsed.error,
+      error_description: parsed.description,
+      state: parsed.state,
+    });
+  }
+
+  const redirectError = (request: AuthorizationRequest, error: string, description: string, headers = {}) =>
+    authorizationResponse(
+      issuer,
+      request.redirectUri,
+      { error, error_description: description, state: request.state },
+      headers,
+    );
+
+  async function sendCode(request: AuthorizationRequest, session: Session, scopes: string[], headers = {}) {
+    const now = context.now();
+    const settings = (await context.config.get()).settings;
+    const code = await issueAuthorizationCode(prisma, {
+      clientId: request.client.info.clientId,
+      userId: session.userId,
+      redirectUri: request.redirectUri,
+      scopes,
+      codeChallenge: request.codeChallenge,
+      nonce: request.nonce,
+      authTime: session.authTime,
+      expiresAt: now + settings.authorizationCodeLifetime,
+    });
+    return authorizationResponse(issuer, request.redirectUri, { code, state: request.state }, headers);
+  }
+
+  /** After sign-in: the code at once when the user already allowed these scopes, else the consent page. */
+  async function continueAs(request: AuthorizationRequest, session: Session, headers: Record<string, string> = {}) {
+    const scopes = request.decision.grantedScopes;
+    const clientId = request.client.info.clientId;
+    if (!request.prompt.has("consent") && (await consentCovers(prisma, session.userId, clientId, scopes))) {
+      return sendCode(request, session, scopes, headers);
+    }
+    if (request.prompt.has("none")) {
+      return redirectError(request, "consent_required", "The user has not allowed these scopes yet.", headers);
+    }
+    const email =
+      session.email ??
+      (await prisma.user.findUnique({ where: { id: session.userId }, select: { email: true } }))?.email;
+    const response = consentPage({
+      clientName: request.client.info.name,
+      email: email ?? "",
+      screen: request.decision.consent ?? { scopes: [] },
+      request: request.query,
+      csrf: csrfFor(session.id),
+    });
+    for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
+    return response;
+  }
+
+  /** GET /oauth/authorize */
+  async function authorize(httpRequest: Request): Promise<Response> {
+    const parsed = await parse(new URL(httpRequest.url).search.slice(1));
+    if (!parsed.ok) return refuse(parsed);
+    const { request } = parsed;
+    const session = await readSession(prisma, httpRequest, context.now());
+    if (!session || request.prompt.has("login")) {
+      if (request.prompt.has("none")) return redirectError(request, "login_required", "The user is not signed in.");
+      return signInPage({ clientName: request.client.info.name, request: request.query });
+    }
+    return continueAs(request, session);
+  }
+
+  /** POST /oauth/authorize/sign-in */
+  async function signIn(httpRequest: Request): Promise<Response> {
+    if (!isSameOrigin(httpRequest)) return errorPage("The form was sent from another site.", 403);
+    const form = await readPageForm(httpRequest);
+    if (!form) return errorPage("The sign-in form could not be read.");
+    const parsed = await parse(form.get("request") ?? "");
+    if (!parsed.ok) return refuse(parsed);
+    const { request } = parsed;
+    const email = form.get("email") ?? "";
+    const user = await authenticateUser(prisma, email, form.get("password") ?? "");
+    if (!user) {
+      return signInPage({
+        clientName: request.client.info.name,
+        request: request.query,
+        email,
+        error: "The email or password is incorrect.",
+      });
+    }
+    const { session, setCookie } = await startSession(prisma, user.id, context.now(), secureCookies);
+    return continueAs(request, { ...session, email: user.email }, { "set-cookie": setCookie });
+  }
+
+  /** POST /oauth/authorize/consent */
+  async function consent(httpRequest: Request): Promise<Response> {
+    if (!isSameOrigin(httpRequest)) return errorPage("The form was sent from another site.", 403);
+    const form = await readPageForm(httpRequest);
+    if (!form) return errorPage("The consent form could not be read.");
+    const parsed = await parse(form.get("request") ?? "");
+    if (!parsed.ok) return refuse(parsed);
+    const { request } = parsed;
+    const session = await readSession(prisma, httpRequest, context.now());
+    if (!session) return signInPage({ clientName: request.client.info.name, request: request.query });
+    if (!sameValue(form.get("csrf") ?? "", csrfFor(session.id))) {
+      return errorPage("The consent form has expired. Go back to the application and try again.", 403);
+    }
+    const decision = form.get("decision");
+    if (decision === "deny") return redirectError(request, "access_denied", "The user denied the request.");
+    if (decision !== "allow") return errorPage("Choose Allow or Deny.");
+    const screen = request.decision.consent ?? { scopes: [] };
+    const scopes = applyConsent(screen, form.getAll("scope"));
+    await rememberConsent(prisma, session.userId, request.client.info.clientId, scopes);
+    return sendCode(request, session, scopes);
+  }
+
+  return { authorize, signIn, consent };
+}

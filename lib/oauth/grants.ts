@@ -1,0 +1,100 @@
+// The stored side of the authorization code flow: codes, remembered consent, grants and their
+// refresh tokens. Codes and refresh tokens are kept only as hashes; revoking a grant revokes
+// every token issued from it (refresh tokens by their row, access tokens by their `gid` claim).
+import { randomBytes } from "node:crypto";
+import { changeConfig } from "@/lib/db/config-change";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { newOpaqueToken } from "@/lib/oauth/opaque-tokens";
+
+const toDate = (seconds: number) => new Date(seconds * 1000);
+export const toSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export const newGrantId = () => randomBytes(16).toString("base64url");
+
+export async function issueAuthorizationCode(
+  prisma: PrismaClient,
+  code: {
+    clientId: string;
+    userId: string;
+    redirectUri: string;
+    scopes: string[];
+    codeChallenge: string | null;
+    nonce: string | null;
+    authTime: number;
+    expiresAt: number;
+  },
+): Promise<string> {
+  const { value, hash } = newOpaqueToken();
+  await prisma.authorizationCode.create({
+    data: { ...code, id: hash, authTime: toDate(code.authTime), expiresAt: toDate(code.expiresAt) },
+  });
+  return value;
+}
+
+/** Whether the user already allowed the client every one of these scopes. */
+export async function consentCovers(prisma: PrismaClient, userId: string, clientId: string, scopes: string[]) {
+  const consent = await prisma.consent.findUnique({ where: { userId_clientId: { userId, clientId } } });
+  return consent !== null && scopes.every((scope) => consent.scopes.includes(scope));
+}
+
+/** Adds what the user just allowed to what they allowed the client before. */
+export async function rememberConsent(prisma: PrismaClient, userId: string, clientId: string, scopes: string[]) {
+  const previous = await prisma.consent.findUnique({ where: { userId_clientId: { userId, clientId } } });
+  const merged = [...new Set([...(previous?.scopes ?? []), ...scopes])];
+  await prisma.consent.upsert({
+    where: { userId_clientId: { userId, clientId } },
+    create: { userId, clientId, scopes: merged },
+    update: { scopes: merged },
+  });
+}
+
+/** Stores a new refresh token of a grant and extends how long the grant's tokens may live. */
+export async function storeRefreshToken(
+  tx: Prisma.TransactionClient,
+  grantId: string,
+  expiresAt: number,
+): Promise<string> {
+  const { value, hash } = newOpaqueToken();
+  await tx.refreshToken.create({ data: { id: hash, grantId, expiresAt: toDate(expiresAt) } });
+  return value;
+}
+
+/** Remembers that tokens of the grant may live until `expiresAt`, so that a revocation outlives them. */
+export async function extendGrantTokens(tx: Prisma.TransactionClient, grantId: string, expiresAt: number) {
+  await tx.grant.updateMany({
+    where: { id: grantId, tokensExpireAt: { lt: toDate(expiresAt) } },
+    data: { tokensExpireAt: toDate(expiresAt) },
+  });
+}
+
+export function createGrant(
+  tx: Prisma.TransactionClient,
+  grant: {
+    id: string;
+    clientId: string;
+    userId: string;
+    scopes: string[];
+    issuedAt: number;
+    authTime: number;
+    tokensExpireAt: number;
+  },
+) {
+  return tx.grant.create({
+    data: {
+      ...grant,
+      issuedAt: toDate(grant.issuedAt),
+      authTime: toDate(grant.authTime),
+      tokensExpireAt: toDate(grant.tokensExpireAt),
+    },
+  });
+}
+
+/**
+ * Revokes a grant: its refresh tokens stop working at once, and every process's token endpoints
+ * treat its access tokens as inactive (the change reaches their caches like a config change).
+ */
+export async function revokeGrant(grantId: string, now: number): Promise<void> {
+  await changeConfig(async (tx) => {
+    await tx.grant.updateMany({ where: { id: grantId, revokedAt: null }, data: { revokedAt: toDate(now) } });
+  });
+}

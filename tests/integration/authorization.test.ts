@@ -1,0 +1,643 @@
+// The authorization code flow, refresh tokens, ID tokens and userinfo, called as the lean path
+// calls them, with a clock the tests move to reach expiry.
+import { createHash, randomBytes } from "node:crypto";
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
+import * as apisRoute from "@/app/api/apis/route";
+import * as clientRoute from "@/app/api/clients/[id]/route";
+import * as clientsRoute from "@/app/api/clients/route";
+import * as previewRoute from "@/app/api/token-preview/route";
+import { db } from "@/lib/db/client";
+import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
+import { authorizeHandlers } from "@/lib/oauth/authorize";
+import type { OAuthContext } from "@/lib/oauth/context";
+import { createOAuthContext } from "@/lib/oauth/create-context";
+import { discoveryHandler } from "@/lib/oauth/discovery";
+import { introspectionHandler } from "@/lib/oauth/introspect";
+import { jwksHandler } from "@/lib/oauth/jwks";
+import { CONSENT_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
+import { revocationHandler } from "@/lib/oauth/revoke";
+import { tokenHandler } from "@/lib/oauth/token";
+import { userinfoHandler } from "@/lib/oauth/userinfo";
+import { createUser } from "@/lib/users/create-user";
+import { call, unique } from "./call";
+import { TEST_KEK } from "./kek";
+
+const ISSUER = "https://issuer.test";
+const REDIRECT = "https://app.example/callback";
+const PASSWORD = "correct horse battery staple";
+
+let clock = 1_950_000_000;
+let context: OAuthContext;
+let pages: ReturnType<typeof authorizeHandlers>;
+let token: ReturnType<typeof tokenHandler>;
+let introspect: ReturnType<typeof introspectionHandler>;
+let revoke: ReturnType<typeof revocationHandler>;
+let userinfo: ReturnType<typeof userinfoHandler>;
+let api: { id: string; name: string };
+/** read: optional; write: emphasized; audit: required. */
+const scope = { read: "", write: "", audit: "" };
+let email: string;
+
+interface Client {
+  id: string;
+  secret?: string;
+}
+
+async function createScope(body: Record<string, unknown>) {
+  const { status, json } = await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
+    params: { id: api.id },
+    body,
+  });
+  expect(status, JSON.stringify(json)).toBe(201);
+  return json.name as string;
+}
+
+async function createClient(overrides: Record<string, unknown> = {}): Promise<Client> {
+  const { status, json } = await call(clientsRoute.POST, "POST", "/api/clients", {
+    body: {
+      name: "Reports app",
+      type: "confidential",
+      redirectUris: [REDIRECT],
+      allowedScopes: ["openid", "email", "offline_access", scope.read, scope.write, scope.audit],
+      allowedGrantTypes: ["authorization_code", "refresh_token"],
+      ...overrides,
+    },
+  });
+  expect(status, JSON.stringify(json)).toBe(201);
+  return { id: json.clientId, secret: json.clientSecret ?? undefined };
+}
+
+const pkce = () => {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+};
+
+function authorizeUrl(client: Client, params: Record<string, string | undefined> = {}) {
+  const query = new URLSearchParams();
+  const all: Record<string, string | undefined> = {
+    response_type: "code",
+    client_id: client.id,
+    redirect_uri: REDIRECT,
+    state: "state-123",
+    ...params,
+  };
+  for (const [name, value] of Object.entries(all)) if (value !== undefined) query.set(name, value);
+  return `${ISSUER}/oauth/authorize?${query}`;
+}
+
+/** A browser: keeps the session cookie, sends forms as a same-origin page would. */
+class Browser {
+  cookie = "";
+
+  get(url: string) {
+    return pages.authorize(new Request(url, { headers: { cookie: this.cookie } }));
+  }
+
+  async post(path: string, fields: [string, string][], headers: Record<string, string> = {}) {
+    const handler = path === SIGN_IN_PATH ? pages.signIn : pages.consent;
+    const response = await handler(
+      new Request(`${ISSUER}${path}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: this.cookie,
+          origin: ISSUER,
+          ...headers,
+        },
+        body: new URLSearchParams(fields).toString(),
+      }),
+    );
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) this.cookie = setCookie.split(";")[0];
+    return response;
+  }
+
+  signIn(page: string, password = PASSWORD) {
+    return this.post(SIGN_IN_PATH, [
+      ["request", hidden(page, "request")],
+      ["email", email],
+      ["password", password],
+    ]);
+  }
+
+  consent(page: string, decision: "allow" | "deny", ticked: string[]) {
+    return this.post(CONSENT_PATH, [
+      ["request", hidden(page, "request")],
+      ["csrf", hidden(page, "csrf")],
+      ["decision", decision],
+      ...ticked.map((name): [string, string] => ["scope", name]),
+    ]);
+  }
+}
+
+const decodeEntities = (text: string) =>
+  text
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
+
+const CHECKBOX = /<input type="checkbox"[^>]*value="([^"]+)"/g;
+
+function hidden(page: string, name: string): string {
+  const match = page.match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`));
+  if (!match) throw new Error(`No hidden field ${name} in:\n${page}`);
+  return decodeEntities(match[1]);
+}
+
+function redirectParams(response: Response) {
+  expect(response.status).toBe(303);
+  const location = new URL(response.headers.get("location") ?? "");
+  expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
+  return Object.fromEntries(location.searchParams);
+}
+
+/** Signs in and allows what the consent page offers (minus `untick`), returning the code. */
+async function authorize(
+  client: Client,
+  params: Record<string, string | undefined>,
+  browser = new Browser(),
+  untick: string[] = [],
+) {
+  let response = await browser.get(authorizeUrl(client, params));
+  if (response.status === 200) {
+    let page = await response.text();
+    if (page.includes('action="/oauth/authorize/sign-in"')) {
+      response = await browser.signIn(page);
+      if (response.status === 303) return { code: redirectParams(response).code, browser };
+      page = await response.text();
+    }
+    const offered = [...page.matchAll(CHECKBOX)].map((m) => m[1]);
+    response = await browser.consent(
+      page,
+      "allow",
+      offered.filter((name) => !untick.includes(name)),
+    );
+  }
+  const redirect = redirectParams(response);
+  expect(redirect.state).toBe(params.state ?? "state-123");
+  expect(redirect.iss).toBe(ISSUER);
+  return { code: redirect.code, browser };
+}
+
+function tokenRequest(client: Client, params: Record<string, string>) {
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  const body = new URLSearchParams(params);
+  if (client.secret) headers.authorization = `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`;
+  else body.set("client_id", client.id);
+  return new Request(`${ISSUER}/oauth/token`, { method: "POST", headers, body: body.toString() });
+}
+
+async function exchange(client: Client, params: Record<string, string>) {
+  const response = await token(tokenRequest(client, params));
+  // biome-ignore lint/suspicious/noExplicitAny: token responses are inspected field by field
+  return { status: response.status, json: (await response.json()) as any, headers: response.headers };
+}
+
+const exchangeCode = (client: Client, code: string, verifier?: string) =>
+  exchange(client, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: REDIRECT,
+    ...(verifier ? { code_verifier: verifier } : {}),
+  });
+
+const refresh = (client: Client, refreshToken: string, extra: Record<string, string> = {}) =>
+  exchange(client, { grant_type: "refresh_token", refresh_token: refreshToken, ...extra });
+
+async function introspectAs(client: Client, value: string) {
+  const response = await introspect(
+    new Request(`${ISSUER}/oauth/introspect`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+      },
+      body: new URLSearchParams({ token: value }).toString(),
+    }),
+  );
+  return response.json();
+}
+
+/** A full sign-in with PKCE, returning the token response. */
+async function tokensFor(client: Client, scopes: string) {
+  const { verifier, challenge } = pkce();
+  const { code } = await authorize(client, { scope: scopes, code_challenge: challenge, code_challenge_method: "S256" });
+  const result = await exchangeCode(client, code, verifier);
+  expect(result.status, JSON.stringify(result.json)).toBe(200);
+  return result.json;
+}
+
+beforeAll(async () => {
+  context = await createOAuthContext({
+    issuer: ISSUER,
+    prisma: db(),
+    kek: TEST_KEK,
+    now: () => clock,
+    pollMs: 0,
+  });
+  pages = authorizeHandlers(context);
+  token = tokenHandler(context);
+  introspect = introspectionHandler(context);
+  revoke = revocationHandler(context);
+  userinfo = userinfoHandler(context);
+  api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("reports") } })).json;
+  scope.read = await createScope({
+    name: unique("read"),
+    displayName: "Read reports",
+    description: "See every report.",
+  });
+  scope.write = await createScope({ name: unique("write"), displayName: "Write reports", emphasize: true });
+  scope.audit = await createScope({ name: unique("audit"), displayName: "Audit trail", required: true });
+  for (const name of ["openid", "email", "offline_access"]) {
+    const existing = await db().apiScope.findUnique({ where: { name } });
+    if (!existing) await createScope({ name });
+  }
+  email = `${unique("ada")}@example.com`;
+  await createUser(db(), email, PASSWORD);
+});
+
+describe("GET /oauth/authorize: errors", () => {
+  it("shows an error page, never a redirect, for an unknown client or an unregistered redirect URI", async () => {
+    const client = await createClient();
+    for (const url of [
+      authorizeUrl({ id: "unknown-client" }),
+      authorizeUrl(client, { redirect_uri: "https://evil.example/callback" }),
+      authorizeUrl(client, { redirect_uri: `${REDIRECT}/` }),
+      authorizeUrl(client, { redirect_uri: `${REDIRECT}?x=1` }),
+      authorizeUrl(client, { redirect_uri: undefined }),
+    ]) {
+      const response = await new Browser().get(url);
+      expect(response.status, url).toBe(400);
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(await response.text()).toContain("This request cannot continue");
+    }
+  });
+
+  it.each([
+    [{ response_type: "token" }, "unsupported_response_type"],
+    [{ response_type: undefined }, "invalid_request"],
+    [{ code_challenge: pkce().challenge, code_challenge_method: "plain" }, "invalid_request"],
+    [{ code_challenge: pkce().challenge, code_challenge_method: undefined }, "invalid_request"],
+    [{ code_challenge: "short", code_challenge_method: "S256" }, "invalid_request"],
+    [{ scope: "no_such_scope" }, "invalid_scope"],
+    [{ prompt: "none login" }, "invalid_request"],
+    [{ request: "eyJ..." }, "request_not_supported"],
+  ])("redirects %o with error=%s, the state and the issuer", async (params, error) => {
+    const client = await createClient();
+    const redirect = redirectParams(await new Browser().get(authorizeUrl(client, params)));
+    expect(redirect).toMatchObject({ error, state: "state-123", iss: ISSUER });
+    expect(redirect.code).toBeUndefined();
+  });
+
+  it("requires PKCE of a public client and refuses a client without the authorization_code grant", async () => {
+    const publicClient = await createClient({ type: "public" });
+    expect(redirectParams(await new Browser().get(authorizeUrl(publicClient)))).toMatchObject({
+      error: "invalid_request",
+    });
+    const machine = await createClient({ allowedGrantTypes: ["client_credentials"] });
+    expect(redirectParams(await new Browser().get(authorizeUrl(machine)))).toMatchObject({
+      error: "unauthorized_client",
+    });
+  });
+
+  it("answers prompt=none without a session with login_required", async () => {
+    const client = await createClient();
+    expect(redirectParams(await new Browser().get(authorizeUrl(client, { prompt: "none" })))).toMatchObject({
+      error: "login_required",
+    });
+  });
+});
+
+describe("sign-in and consent", () => {
+  it("asks for a password, then shows the consent page: emphasized first, required locked", async () => {
+    const client = await createClient();
+    const browser = new Browser();
+    const signIn = await browser.get(authorizeUrl(client, { scope: `openid ${scope.read} ${scope.write}` }));
+    expect(signIn.status).toBe(200);
+    expect(signIn.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    const signInPage = await signIn.text();
+    expect(signInPage).toContain("Sign in");
+
+    const wrong = await browser.signIn(signInPage, "not the password");
+    expect(wrong.status).toBe(200);
+    expect(await wrong.text()).toContain("The email or password is incorrect.");
+    expect(browser.cookie).toBe("");
+
+    const consent = await browser.signIn(signInPage);
+    expect(consent.headers.get("set-cookie")).toMatch(/HttpOnly; SameSite=Lax/);
+    const page = await consent.text();
+    const order = [...page.matchAll(CHECKBOX)].map((m) => m[1]);
+    expect(order[0]).toBe(scope.write);
+    expect(order).toEqual(expect.arrayContaining(["openid", scope.read, scope.audit]));
+    expect(page).toMatch(new RegExp(`<input type="checkbox" disabled=""[^>]*value="${scope.audit}"`));
+    expect(page).toContain("See every report.");
+    expect(page).toContain("Important");
+  });
+
+  it("issues a code for what the user left ticked, and remembers it per user and client", async () => {
+    const client = await createClient();
+    const { code, browser } = await authorize(client, { scope: `${scope.read} ${scope.write}` }, new Browser(), [
+      scope.read,
+    ]);
+    const tokens = (await exchangeCode(client, code)).json;
+    expect(tokens.scope.split(" ").sort()).toEqual([scope.audit, scope.write].sort());
+
+    // Within what was allowed: no consent page.
+    const again = await browser.get(authorizeUrl(client, { scope: scope.write }));
+    expect(redirectParams(again).code).toEqual(expect.any(String));
+    // Wider than what was allowed: the consent page again.
+    const wider = await browser.get(authorizeUrl(client, { scope: `${scope.read} ${scope.write}` }));
+    expect(wider.status).toBe(200);
+    expect(await wider.text()).toContain("wants access");
+    // prompt=none cannot show it.
+    const silent = await browser.get(authorizeUrl(client, { scope: scope.read, prompt: "none" }));
+    expect(redirectParams(silent).error).toBe("consent_required");
+  });
+
+  it("Deny redirects with access_denied", async () => {
+    const client = await createClient();
+    const browser = new Browser();
+    const page = await (await browser.signIn(await (await browser.get(authorizeUrl(client))).text())).text();
+    expect(redirectParams(await browser.consent(page, "deny", []))).toMatchObject({
+      error: "access_denied",
+      state: "state-123",
+    });
+  });
+
+  it("refuses a consent form from another site or without the session's anti-forgery value", async () => {
+    const client = await createClient();
+    const browser = new Browser();
+    const page = await (await browser.signIn(await (await browser.get(authorizeUrl(client))).text())).text();
+    const fields: [string, string][] = [
+      ["request", hidden(page, "request")],
+      ["csrf", hidden(page, "csrf")],
+      ["decision", "allow"],
+    ];
+    expect((await browser.post(CONSENT_PATH, fields, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await browser.post(CONSENT_PATH, fields, { origin: "null" })).status).toBe(403);
+    const forged: [string, string][] = [fields[0], ["csrf", "forged"], fields[2]];
+    expect((await browser.post(CONSENT_PATH, forged)).status).toBe(403);
+    // Another browser (no session) gets the sign-in page, not a code.
+    const stranger = await new Browser().post(CONSENT_PATH, fields);
+    expect(stranger.status).toBe(200);
+    expect(await stranger.text()).toContain('action="/oauth/authorize/sign-in"');
+  });
+});
+
+describe("POST /oauth/token - authorization_code", () => {
+  it("issues tokens whose lifetimes the token preview predicts, an ID token and userinfo", async () => {
+    const client = await createClient();
+    const { verifier, challenge } = pkce();
+    const { code } = await authorize(client, {
+      scope: `openid email offline_access ${scope.read}`,
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      nonce: "n-0S6_WzA2Mj",
+    });
+    const { status, json, headers } = await exchangeCode(client, code, verifier);
+    expect(status, JSON.stringify(json)).toBe(200);
+    expect(headers.get("cache-control")).toBe("no-store");
+    expect(json.refresh_token).toEqual(expect.any(String));
+    const preview = await call(previewRoute.POST, "POST", "/api/token-preview", {
+      body: { clientId: client.id, scopes: json.scope.split(" "), grantType: "authorization_code" },
+    });
+    expect(json.expires_in).toBe(preview.json.accessToken.lifetime);
+    expect(json.refresh_expires_in).toBe(preview.json.refreshToken.lifetime);
+    expect(json.refresh_expires_in).toBe(DEFAULT_SERVICE_SETTINGS.offlineRefreshTokenLifetime);
+
+    const jwks = createLocalJWKSet(await (await jwksHandler(context)(new Request(`${ISSUER}/oauth/jwks`))).json());
+    const user = await db().user.findUniqueOrThrow({ where: { email } });
+    const idToken = await jwtVerify(json.id_token, jwks, {
+      issuer: ISSUER,
+      audience: client.id,
+      currentDate: new Date(clock * 1000),
+    });
+    expect(idToken.protectedHeader.alg).toBe("RS256");
+    expect(idToken.payload).toMatchObject({ sub: user.id, nonce: "n-0S6_WzA2Mj", email, auth_time: clock });
+    const access = await jwtVerify(json.access_token, jwks, { issuer: ISSUER, currentDate: new Date(clock * 1000) });
+    expect(access.payload).toMatchObject({
+      sub: user.id,
+      client_id: client.id,
+      aud: [api.name],
+      gid: expect.any(String),
+    });
+
+    const info = await userinfo(
+      new Request(`${ISSUER}/oauth/userinfo`, { headers: { authorization: `Bearer ${json.access_token}` } }),
+    );
+    expect(await info.json()).toEqual({ sub: user.id, email });
+  });
+
+  it("a code works once: a second use fails and revokes what the first issued", async () => {
+    const client = await createClient();
+    const { code } = await authorize(client, { scope: `offline_access ${scope.read}` });
+    const first = await exchangeCode(client, code);
+    expect(first.status).toBe(200);
+    expect((await introspectAs(client, first.json.access_token)).active).toBe(true);
+    const second = await exchangeCode(client, code);
+    expect(second).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
+    expect(await introspectAs(client, first.json.access_token)).toEqual({ active: false });
+    expect((await refresh(client, first.json.refresh_token)).json.error).toBe("invalid_grant");
+  });
+
+  it("two exchanges of one code in parallel: exactly one succeeds, and its tokens are revoked", async () => {
+    const client = await createClient();
+    const { code } = await authorize(client, { scope: scope.read });
+    const results = await Promise.all([exchangeCode(client, code), exchangeCode(client, code)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const winner = results.find((r) => r.status === 200);
+    expect(await introspectAs(client, winner?.json.access_token)).toEqual({ active: false });
+  });
+
+  it("refuses a PKCE mismatch, a missing verifier, a downgrade and another redirect_uri", async () => {
+    const client = await createClient();
+    const { verifier, challenge } = pkce();
+    const withPkce = { code_challenge: challenge, code_challenge_method: "S256" };
+    const cases: [string, (code: string) => Promise<{ status: number; json: { error: string } }>][] = [
+      ["wrong verifier", (code) => exchangeCode(client, code, pkce().verifier)],
+      ["no verifier", (code) => exchangeCode(client, code)],
+      [
+        "other redirect_uri",
+        (code) =>
+          exchange(client, {
+            grant_type: "authorization_code",
+            code,
+            redirect_uri: `${REDIRECT}/x`,
+            code_verifier: verifier,
+          }),
+      ],
+    ];
+    for (const [label, attempt] of cases) {
+      const { code } = await authorize(client, withPkce);
+      expect(await attempt(code), label).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
+    }
+    const { code } = await authorize(client, {});
+    expect(await exchangeCode(client, code, verifier)).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
+  });
+
+  it("a code expires after authorizationCodeLifetime; another client cannot use it", async () => {
+    const client = await createClient();
+    const other = await createClient();
+    const { code } = await authorize(client, {});
+    expect((await exchangeCode(other, code)).json.error).toBe("invalid_grant");
+    clock += DEFAULT_SERVICE_SETTINGS.authorizationCodeLifetime;
+    expect(await exchangeCode(client, code)).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
+  });
+
+  it("a public client exchanges with PKCE and its client_id alone; a confidential one must authenticate", async () => {
+    const publicClient = await createClient({ type: "public" });
+    const tokens = await tokensFor(publicClient, scope.read);
+    expect(tokens.access_token).toEqual(expect.any(String));
+    const confidential = await createClient();
+    const { code } = await authorize(confidential, {});
+    const unauthenticated = await exchangeCode({ id: confidential.id }, code);
+    expect(unauthenticated).toMatchObject({ status: 401, json: { error: "invalid_client" } });
+    expect(unauthenticated.headers.get("www-authenticate")).toMatch(/^Basic/);
+    const wrongSecret = await exchangeCode({ id: confidential.id, secret: "wrong" }, code);
+    expect(wrongSecret.status).toBe(401);
+  });
+});
+
+describe("POST /oauth/token - refresh_token", () => {
+  it("rotates: the new token works, the old one fails and revokes the whole grant", async () => {
+    const client = await createClient();
+    const first = await tokensFor(client, `offline_access ${scope.read}`);
+    const second = await refresh(client, first.refresh_token);
+    expect(second.status, JSON.stringify(second.json)).toBe(200);
+    expect(second.json.refresh_token).not.toBe(first.refresh_token);
+    expect(second.json.refresh_expires_in).toBe(DEFAULT_SERVICE_SETTINGS.offlineRefreshTokenLifetime);
+    expect((await introspectAs(client, second.json.refresh_token)).active).toBe(true);
+
+    const replay = await refresh(client, first.refresh_token);
+    expect(replay).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
+    expect((await refresh(client, second.json.refresh_token)).json.error).toBe("invalid_grant");
+    expect(await introspectAs(client, second.json.access_token)).toEqual({ active: false });
+    expect(await introspectAs(client, first.access_token)).toEqual({ active: false });
+  });
+
+  it("two refreshes of one token in parallel: exactly one succeeds, then the grant is revoked", async () => {
+    const client = await createClient();
+    const first = await tokensFor(client, scope.read);
+    const results = await Promise.all([refresh(client, first.refresh_token), refresh(client, first.refresh_token)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const winner = results.find((r) => r.status === 200);
+    expect((await refresh(client, winner?.json.refresh_token)).json.error).toBe("invalid_grant");
+    expect(await introspectAs(client, winner?.json.access_token)).toEqual({ active: false });
+  });
+
+  it("may narrow the scope, never widen it; another client cannot use the token", async () => {
+    const client = await createClient();
+    const first = await tokensFor(client, `${scope.read} ${scope.write}`);
+    const wider = await refresh(client, first.refresh_token, { scope: `${scope.read} openid` });
+    expect(wider).toMatchObject({ status: 400, json: { error: "invalid_scope" } });
+    const narrower = await refresh(client, first.refresh_token, { scope: scope.read });
+    expect(narrower.status).toBe(200);
+    expect(narrower.json.scope).toBe(scope.read);
+    // The grant keeps its scopes: the next refresh may ask for all of them again.
+    const full = await refresh(client, narrower.json.refresh_token);
+    expect(full.json.scope.split(" ").sort()).toEqual([scope.audit, scope.read, scope.write].sort());
+    const other = await createClient();
+    expect((await refresh(other, full.json.refresh_token)).json.error).toBe("invalid_grant");
+  });
+
+  it("a refresh token expires, and the grant ends at its absolute lifetime", async () => {
+    const client = await createClient();
+    const idle = await tokensFor(client, scope.read);
+    clock += idle.refresh_expires_in;
+    expect((await refresh(client, idle.refresh_token)).json.error).toBe("invalid_grant");
+
+    const settings = DEFAULT_SERVICE_SETTINGS;
+    let current = await tokensFor(client, scope.read);
+    const start = clock;
+    // Refresh just before each token expires until the absolute lifetime runs out.
+    while (clock + current.refresh_expires_in < start + settings.refreshAbsoluteLifetime) {
+      clock += current.refresh_expires_in - 1;
+      const next = await refresh(client, current.refresh_token);
+      expect(next.status, JSON.stringify(next.json)).toBe(200);
+      current = next.json;
+    }
+    // The last token was capped by the absolute lifetime.
+    expect(clock + current.refresh_expires_in).toBe(start + settings.refreshAbsoluteLifetime);
+    clock += current.refresh_expires_in;
+    expect((await refresh(client, current.refresh_token)).json.error).toBe("invalid_grant");
+  });
+
+  it("revoking a refresh token revokes its grant", async () => {
+    const client = await createClient();
+    const tokens = await tokensFor(client, scope.read);
+    const response = await revoke(
+      new Request(`${ISSUER}/oauth/revoke`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+        },
+        body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: "refresh_token" }).toString(),
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect((await refresh(client, tokens.refresh_token)).json.error).toBe("invalid_grant");
+    expect(await introspectAs(client, tokens.access_token)).toEqual({ active: false });
+  });
+});
+
+describe("deleting a client", () => {
+  it("ends its grants, remembered consent and tokens", async () => {
+    const client = await createClient();
+    const resourceServer = await createClient();
+    const tokens = await tokensFor(client, scope.read);
+    expect((await introspectAs(resourceServer, tokens.access_token)).active).toBe(true);
+    const row = await db().oAuthClient.findUniqueOrThrow({ where: { clientId: client.id } });
+    const deleted = await call(clientRoute.DELETE, "DELETE", `/api/clients/${row.id}`, { params: { id: row.id } });
+    expect(deleted.status).toBe(204);
+    expect(await introspectAs(resourceServer, tokens.access_token)).toEqual({ active: false });
+    expect((await refresh(client, tokens.refresh_token)).status).toBe(401);
+    expect(await db().grant.count({ where: { clientId: client.id } })).toBe(0);
+    expect(await db().consent.count({ where: { clientId: client.id } })).toBe(0);
+  });
+});
+
+describe("userinfo and discovery", () => {
+  it("userinfo needs a valid token with openid", async () => {
+    const client = await createClient();
+    const withoutOpenid = await tokensFor(client, scope.read);
+    const ask = (value: string) =>
+      userinfo(new Request(`${ISSUER}/oauth/userinfo`, { headers: { authorization: `Bearer ${value}` } }));
+    expect((await ask(withoutOpenid.access_token)).status).toBe(403);
+    const invalid = await ask("not-a-token");
+    expect(invalid.status).toBe(401);
+    expect(invalid.headers.get("www-authenticate")).toContain('error="invalid_token"');
+    expect((await userinfo(new Request(`${ISSUER}/oauth/userinfo`))).status).toBe(401);
+  });
+
+  it("discovery lists every endpoint and what they support", async () => {
+    const metadata = await (
+      await discoveryHandler(context)(new Request(`${ISSUER}/.well-known/openid-configuration`))
+    ).json();
+    expect(metadata).toMatchObject({
+      issuer: ISSUER,
+      authorization_endpoint: `${ISSUER}/oauth/authorize`,
+      token_endpoint: `${ISSUER}/oauth/token`,
+      userinfo_endpoint: `${ISSUER}/oauth/userinfo`,
+      jwks_uri: `${ISSUER}/oauth/jwks`,
+      introspection_endpoint: `${ISSUER}/oauth/introspect`,
+      revocation_endpoint: `${ISSUER}/oauth/revoke`,
+      response_types_supported: ["code"],
+      code_challenge_methods_supported: ["S256"],
+      id_token_signing_alg_values_supported: ["RS256"],
+    });
+    expect(metadata.grant_types_supported.sort()).toEqual([
+      "authorization_code",
+      "client_credentials",
+      "refresh_token",
+    ]);
+    expect(metadata.token_endpoint_auth_methods_supported).toEqual(
+      expect.arrayContaining(["client_secret_basic", "client_secret_post"]),
+    );
+  });
+});
