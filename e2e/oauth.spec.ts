@@ -38,7 +38,7 @@ test("[OAUTH] client_credentials, introspection, revocation and JWT verification
   expect(tokens.refresh_token).toBeUndefined();
 
   const preview = await request.post("/api/token-preview", {
-    data: { scopes: [scope], grantType: "client_credentials" },
+    data: { clientId, scopes: [scope], grantType: "client_credentials" },
   });
   expect((await preview.json()).accessToken.lifetime).toBe(tokens.expires_in);
 
