@@ -11,9 +11,11 @@ export const generateClientSecret = () => randomBytes(CLIENT_SECRET_BYTES).toStr
 /** SHA-256 is enough for a 256-bit random secret (no dictionary to search) and stays fast. */
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export function secretMatches(secret: string, hash: string | null): boolean {
-  if (!hash) return false;
-  const given = Buffer.from(hashSecret(secret), "hex");
-  const stored = Buffer.from(hash, "hex");
-  return given.length === stored.length && timingSafeEqual(given, stored);
+/** A stored hash as bytes: decoded once by whoever keeps it (the protocol path's client cache). */
+export const secretDigest = (hash: string | null) => (hash ? Buffer.from(hash, "hex") : null);
+
+export function secretMatches(secret: string, digest: Buffer | null): boolean {
+  if (!digest) return false;
+  const given = createHash("sha256").update(secret).digest();
+  return given.length === digest.length && timingSafeEqual(given, digest);
 }

@@ -1,7 +1,8 @@
 // Access tokens are JWTs in the RFC 9068 profile, signed with the active key.
-import { randomBytes } from "node:crypto";
-import { type JWTPayload, jwtVerify, SignJWT } from "jose";
+import { sign } from "node:crypto";
+import { type JWTPayload, jwtVerify } from "jose";
 import type { ScopeCatalogue } from "@/lib/issuing";
+import { newRandomId } from "@/lib/oauth/opaque-tokens";
 import { type KeyRing, SIGNING_ALG } from "@/lib/oauth/signing-keys";
 
 export const ACCESS_TOKEN_TYPE = "at+jwt";
@@ -22,6 +23,15 @@ export function audiencesOf(scopes: string[], catalogue: ScopeCatalogue, issuer:
   return apis.size > 0 ? [...apis].sort() : [issuer];
 }
 
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+/**
+ * The one JWS not made by jose: the token endpoint's hot path. jose 6 signs through WebCrypto,
+ * whose per-call overhead took a quarter of client_credentials throughput here (7,500 against
+ * 9,600 tokens/s with node:crypto, README). The header and claims are ours, the signature is
+ * node:crypto's ES256 (IEEE P1363 form, RFC 7518 3.4) on the threadpool, and jose verifies these
+ * tokens everywhere: introspection, userinfo, the tests, and openid-client in the e2e suite.
+ */
 export function signAccessToken(
   keys: KeyRing,
   issuer: string,
@@ -29,18 +39,25 @@ export function signAccessToken(
   claims: AccessTokenClaims,
   catalogue: ScopeCatalogue,
 ): Promise<string> {
-  const payload: Record<string, unknown> = { client_id: claims.clientId, scope: claims.scopes.join(" ") };
+  const payload: JWTPayload & Record<string, unknown> = {
+    iss: issuer,
+    sub: claims.sub,
+    aud: audiencesOf(claims.scopes, catalogue, issuer),
+    iat: now,
+    exp: now + claims.lifetime,
+    jti: newRandomId(),
+    client_id: claims.clientId,
+    scope: claims.scopes.join(" "),
+  };
   if (claims.grantId) payload.gid = claims.grantId;
   if (claims.authTime) payload.auth_time = claims.authTime;
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: keys.active[SIGNING_ALG].kid, typ: ACCESS_TOKEN_TYPE })
-    .setIssuer(issuer)
-    .setSubject(claims.sub)
-    .setAudience(audiencesOf(claims.scopes, catalogue, issuer))
-    .setIssuedAt(now)
-    .setExpirationTime(now + claims.lifetime)
-    .setJti(randomBytes(16).toString("base64url"))
-    .sign(keys.active[SIGNING_ALG].key);
+  const { kid, keyObject } = keys.active[SIGNING_ALG];
+  const input = `${base64url({ alg: SIGNING_ALG, kid, typ: ACCESS_TOKEN_TYPE })}.${base64url(payload)}`;
+  return new Promise((resolve, reject) =>
+    sign("sha256", Buffer.from(input), { key: keyObject, dsaEncoding: "ieee-p1363" }, (error, signature) =>
+      error ? reject(error) : resolve(`${input}.${signature.toString("base64url")}`),
+    ),
+  );
 }
 
 /** The claims of one of our unexpired access tokens, or null. */

@@ -8,17 +8,16 @@ export const TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secre
 /** A public client names itself with client_id alone ("none"); PKCE or its refresh tokens bind it. */
 export const PUBLIC_CLIENT_AUTH_METHOD = "none";
 
+/** RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding (generated ones need no decoding). */
+const formDecode = (part: string) => (/[%+]/.test(part) ? decodeURIComponent(part.replace(/\+/g, " ")) : part);
+
 function basicCredentials(header: string): { id: string; secret: string } {
   const encoded = header.slice("basic ".length).trim();
   const decoded = Buffer.from(encoded, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon < 0) throw new OAuthError("invalid_client", "Malformed Basic credentials.");
   try {
-    // RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding.
-    return {
-      id: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, " ")),
-      secret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, " ")),
-    };
+    return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
   } catch {
     throw new OAuthError("invalid_client", "Malformed Basic credentials.");
   }
@@ -50,7 +49,7 @@ export function authenticateClient(
     throw new OAuthError("invalid_request", "client_id does not match the authenticated client.");
   }
   const client = config.clients.get(credentials.id);
-  if (client?.type !== "confidential" || !secretMatches(credentials.secret, client.secretHash)) {
+  if (client?.type !== "confidential" || !secretMatches(credentials.secret, client.secretDigest)) {
     throw new OAuthError("invalid_client", "Client authentication failed.");
   }
   return client;

@@ -2,6 +2,7 @@
 // signing keys and revoked token ids, held in memory. It reloads when this process changed the configuration (its
 // epoch) or when ConfigVersion moved, which it checks at most every CONFIG_POLL_MS.
 
+import { secretDigest } from "@/lib/clients/credentials";
 import { configEpoch } from "@/lib/db/config-change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
@@ -21,7 +22,8 @@ export const CONFIG_POLL_MS = 1000;
 export interface ClientRecord {
   info: ClientInfo;
   type: "confidential" | "public";
-  secretHash: string | null;
+  /** The SHA-256 of the secret, as bytes. */
+  secretDigest: Buffer | null;
   redirectUris: string[];
 }
 
@@ -102,7 +104,7 @@ export class ConfigCache {
               refreshTokenLifetime: client.refreshTokenLifetime,
             },
             type: client.type as ClientRecord["type"],
-            secretHash: client.secretHash,
+            secretDigest: secretDigest(client.secretHash),
             redirectUris: client.redirectUris,
           },
         ]),

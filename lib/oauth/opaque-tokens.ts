@@ -13,5 +13,22 @@ export function newOpaqueToken(): { value: string; hash: string } {
 
 export const hashOpaqueToken = hashSecret;
 
+/** Identifiers that must be unique and unguessable but are no secret (`jti`, grant ids): 128 bits. */
+export const RANDOM_ID_BYTES = 16;
+/** Drawn from a pool refilled RANDOM_ID_POOL_IDS at a time: one call into the CSPRNG costs more than the id. */
+const RANDOM_ID_POOL_IDS = 256;
+let idPool = Buffer.alloc(0);
+let idOffset = 0;
+
+export function newRandomId(): string {
+  if (idOffset + RANDOM_ID_BYTES > idPool.length) {
+    idPool = randomBytes(RANDOM_ID_BYTES * RANDOM_ID_POOL_IDS);
+    idOffset = 0;
+  }
+  const id = idPool.toString("base64url", idOffset, idOffset + RANDOM_ID_BYTES);
+  idOffset += RANDOM_ID_BYTES;
+  return id;
+}
+
 /** A JWT has three dot-separated parts; our opaque values never contain a dot. */
 export const looksLikeJwt = (token: string) => token.split(".").length === 3;

@@ -1,7 +1,7 @@
 // Signing keys: generated on first start, private keys encrypted at rest, rotated while tokens
 // signed with a retired key still verify (retired keys stay in the JWKS). One active key per
 // algorithm: ES256 for access tokens, RS256 for ID tokens.
-import { randomBytes } from "node:crypto";
+import { KeyObject, randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { decrypt, encrypt } from "@/lib/oauth/key-encryption";
@@ -17,8 +17,8 @@ type Db = Pick<PrismaClient, "signingKey">;
 type Key = Awaited<ReturnType<typeof importJWK>>;
 
 export interface KeyRing {
-  /** The active key of each algorithm. */
-  active: Record<SigningAlg, { kid: string; key: Key }>;
+  /** The active key of each algorithm, for jose and, on the token endpoint's hot path, node:crypto. */
+  active: Record<SigningAlg, { kid: string; key: Key; keyObject: KeyObject }>;
   /** Every published key: the active ones and the retired ones. */
   jwks: { keys: JWK[] };
   verificationKeys: Map<string, Key>;
@@ -60,7 +60,8 @@ export async function loadKeyRing(prisma: Db, kek: Buffer): Promise<KeyRing> {
     const row = rows.find((candidate) => candidate.retiredAt === null && candidate.alg === alg);
     if (!row) throw new Error(`No active ${alg} signing key: start the server to create one.`);
     const privateJwk = JSON.parse(decrypt(kek, row.encryptedPrivateJwk)) as JWK;
-    active[alg] = { kid: row.kid, key: await importJWK(privateJwk, alg) };
+    const key = await importJWK(privateJwk, alg);
+    active[alg] = { kid: row.kid, key, keyObject: KeyObject.from(key as CryptoKey) };
   }
   return { active, jwks: { keys: rows.map((row) => row.publicJwk as JWK) }, verificationKeys };
 }

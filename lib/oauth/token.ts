@@ -12,6 +12,7 @@ import {
   extendGrantTokens,
   newGrantId,
   revokeGrant,
+  rotateRefreshToken,
   storeRefreshToken,
   toSeconds,
 } from "@/lib/oauth/grants";
@@ -229,22 +230,12 @@ export function tokenHandler(context: OAuthContext) {
         grant: { issuedAt: toSeconds(grant.issuedAt), scopes: grant.scopes },
       }),
     );
-    const rotated = await prisma.$transaction(async (tx) => {
-      const used = await tx.refreshToken.updateMany({
-        where: { id: row.id, rotatedAt: null },
-        data: { rotatedAt: new Date(now * 1000) },
-      });
-      if (used.count === 0) return null;
-      // Only when an admin lengthened the access token lifetime since the grant began.
-      if (decision.accessToken.expiresAt > toSeconds(grant.tokensExpireAt)) {
-        await extendGrantTokens(tx, grant.id, decision.accessToken.expiresAt);
-      }
-      return {
-        refreshToken: decision.refreshToken
-          ? await storeRefreshToken(tx, grant.id, decision.refreshToken.expiresAt)
-          : null,
-      };
-    });
+    // Only when an admin lengthened the access token lifetime since the grant began; extending
+    // first is harmless should the rotation then fail.
+    if (decision.accessToken.expiresAt > toSeconds(grant.tokensExpireAt)) {
+      await extendGrantTokens(prisma, grant.id, decision.accessToken.expiresAt);
+    }
+    const rotated = await rotateRefreshToken(prisma, row.id, now, decision.refreshToken);
     if (!rotated) throw await reused();
     return respond(config, client, decision, now, {
       id: grant.id,
