@@ -1,6 +1,8 @@
-// `npm run bench:token`: client_credentials and introspection throughput and latency on loopback,
-// for Scope Console and, in the same run on the same machine, oidc-provider configured with the
-// same client, scope and lifetime; prints the ratios. (refresh_token joins when the grant exists.)
+// `npm run bench:token`: client_credentials, refresh_token and introspection throughput and
+// latency on loopback, for Scope Console and, in the same run on the same machine, oidc-provider
+// configured with the same client, scope and lifetimes; prints the ratios. Both servers run at
+// once and take turns, so that the machine's noise falls on both. Refresh tokens rotate, so each
+// refresh request presents a fresh token minted beforehand (ours through the real flow).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,12 +10,20 @@ import path from "node:path";
 import autocannon from "autocannon";
 
 const CONNECTIONS = 20;
-const DURATION_SECONDS = 10;
+/** Each scenario alternates the servers ROUNDS times, so that a noisy neighbour hits both alike. */
+const ROUNDS = 3;
+const ROUND_SECONDS = 5;
 const WARMUP_SECONDS = 2;
 const OURS = 3291;
 const PEER = 3295;
 const SCOPE = "bench_read";
 const LIFETIME = 1_200;
+/** Refresh tokens minted per server: warm-up plus ROUNDS measured batches (each is used once). */
+const REFRESH_WARMUP = 300;
+const REFRESH_PER_ROUND = 1_000;
+const REFRESH_TOKENS = REFRESH_WARMUP + ROUNDS * REFRESH_PER_ROUND;
+const REDIRECT_URI = "http://127.0.0.1:9/callback";
+const USER = { email: "bench@example.com", password: "bench password, not a secret" };
 
 function start(command: string, args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -48,54 +58,201 @@ interface Result {
   errors: number;
 }
 
-async function load(url: string, body: string, authorization: string): Promise<Result> {
-  const options = {
+const summarize = (result: autocannon.Result, seconds: number): Result => ({
+  // Over the whole run rather than per-second samples: a refresh round can last under a second.
+  rps: result.requests.total / seconds,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  errors: result.non2xx + result.errors,
+});
+
+async function timed(options: autocannon.Options): Promise<Result> {
+  const started = performance.now();
+  const result = await autocannon(options);
+  return summarize(result, (performance.now() - started) / 1000);
+}
+
+/** The same request, again and again, for `seconds`. */
+const repeat = (url: string, body: string, authorization: string, seconds: number) =>
+  timed({
     url,
-    method: "POST" as const,
+    method: "POST",
     connections: CONNECTIONS,
     headers: { "content-type": "application/x-www-form-urlencoded", authorization },
     body,
-  };
-  await autocannon({ ...options, duration: WARMUP_SECONDS });
-  const result = await autocannon({ ...options, duration: DURATION_SECONDS });
+    duration: seconds,
+  });
+
+/** One request per refresh token of the batch, each presenting the next unused one. */
+function refreshEach(url: string, batch: string[], authorization: string) {
+  let next = 0;
+  return timed({
+    url,
+    connections: CONNECTIONS,
+    amount: batch.length,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", authorization },
+        setupRequest: (request) => ({
+          ...request,
+          body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(batch[next++])}`,
+        }),
+      },
+    ],
+  });
+}
+
+/** Runs `task` `count` times with CONNECTIONS at once. */
+async function inParallel<T>(count: number, task: () => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (started < count) {
+        started++;
+        results.push(await task());
+      }
+    }),
+  );
+  return results;
+}
+
+const hidden = (html: string, name: string) =>
+  (html.match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`))?.[1] ?? "").replace(/&amp;/g, "&");
+
+/**
+ * Scope Console's refresh tokens, through the real flow: one sign-in and consent, then (consent
+ * remembered) each authorization answers with a code at once, exchanged for a refresh token.
+ */
+async function mintOurRefreshTokens(base: string, clientId: string, authorization: string, count: number) {
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: REDIRECT_URI,
+    scope: SCOPE,
+    state: "bench",
+  });
+  const authorizeUrl = `${base}/oauth/authorize?${query}`;
+  const post = (path: string, fields: Record<string, string>, cookie = "") =>
+    fetch(`${base}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: base, cookie },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const signInPage = await (await fetch(authorizeUrl)).text();
+  const signedIn = await post("/oauth/authorize/sign-in", { request: hidden(signInPage, "request"), ...USER });
+  const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0];
+  const consentPage = await signedIn.text();
+  await post(
+    "/oauth/authorize/consent",
+    { request: hidden(consentPage, "request"), csrf: hidden(consentPage, "csrf"), decision: "allow", scope: SCOPE },
+    cookie,
+  );
+  return inParallel(count, async () => {
+    const redirect = await fetch(authorizeUrl, { redirect: "manual", headers: { cookie } });
+    const code = new URL(redirect.headers.get("location") ?? "").searchParams.get("code");
+    if (!code) throw new Error(`No code: ${redirect.status} ${redirect.headers.get("location")}`);
+    const tokens = await json(`${base}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization },
+      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI }).toString(),
+    });
+    return tokens.refresh_token as string;
+  });
+}
+
+const basic = (clientId: string, secret: string) => `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
+
+interface Server {
+  name: string;
+  tokenUrl: string;
+  introspectUrl: string;
+  authorization: string;
+  accessToken: string;
+  refreshTokens: string[];
+}
+
+async function server(
+  name: string,
+  base: string,
+  paths: { token: string; introspect: string },
+  authorization: string,
+  refreshTokens: string[],
+): Promise<Server> {
+  const { access_token } = await json(`${base}${paths.token}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", authorization },
+    body: `grant_type=client_credentials&scope=${SCOPE}`,
+  });
   return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.non2xx + result.errors,
+    name,
+    tokenUrl: `${base}${paths.token}`,
+    introspectUrl: `${base}${paths.introspect}`,
+    authorization,
+    accessToken: access_token,
+    refreshTokens,
   };
 }
 
-async function measure(base: string, tokenPath: string, introspectPath: string, clientId: string, secret: string) {
-  const authorization = `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
-  const tokenBody = `grant_type=client_credentials&scope=${SCOPE}`;
-  const { access_token } = await json(`${base}${tokenPath}`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization },
-    body: tokenBody,
-  });
-  return {
-    client_credentials: await load(`${base}${tokenPath}`, tokenBody, authorization),
-    introspection: await load(`${base}${introspectPath}`, `token=${access_token}`, authorization),
-  };
+const SCENARIOS = {
+  client_credentials: (server: Server, seconds: number) =>
+    repeat(server.tokenUrl, `grant_type=client_credentials&scope=${SCOPE}`, server.authorization, seconds),
+  refresh_token: (server: Server, round: number) =>
+    refreshEach(
+      server.tokenUrl,
+      round < 0
+        ? server.refreshTokens.slice(0, REFRESH_WARMUP)
+        : server.refreshTokens.slice(
+            REFRESH_WARMUP + round * REFRESH_PER_ROUND,
+            REFRESH_WARMUP + (round + 1) * REFRESH_PER_ROUND,
+          ),
+      server.authorization,
+    ),
+  introspection: (server: Server, seconds: number) =>
+    repeat(server.introspectUrl, `token=${server.accessToken}`, server.authorization, seconds),
+};
+type Scenario = keyof typeof SCENARIOS;
+
+const median = (results: Result[]) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)];
+
+/** Warms each server up, then alternates them ROUNDS times; the median round stands for each. */
+async function compare(scenario: Scenario, servers: Server[]): Promise<Record<string, Result>> {
+  const run = (server: Server, round: number) =>
+    scenario === "refresh_token"
+      ? SCENARIOS.refresh_token(server, round)
+      : SCENARIOS[scenario](server, round < 0 ? WARMUP_SECONDS : ROUND_SECONDS);
+  const rounds = new Map<string, Result[]>(servers.map((server) => [server.name, []]));
+  for (const server of servers) await run(server, -1);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const server of servers) rounds.get(server.name)?.push(await run(server, round));
+  }
+  return Object.fromEntries([...rounds].map(([name, results]) => [name, median(results)]));
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "scope-console-token-bench-"));
-const ours = await start(
-  "npx",
-  ["tsx", "server.ts"],
-  {
-    PORT: String(OURS),
-    HOST: "127.0.0.1",
-    DATA_DIR: dataDir,
-    DATABASE_URL: "",
-    ISSUER: `http://127.0.0.1:${OURS}`,
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  "ready",
-);
-const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
+const peerSecret = "bench-secret-0123456789abcdef0123456789abcdef";
+const children: ChildProcess[] = [];
+const results: Partial<Record<Scenario, Record<string, Result>>> = {};
 try {
+  children.push(
+    await start(
+      "npx",
+      ["tsx", "server.ts"],
+      {
+        PORT: String(OURS),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        ISSUER: `http://127.0.0.1:${OURS}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ADMIN_EMAIL: USER.email,
+        ADMIN_PASSWORD: USER.password,
+      },
+      "ready",
+    ),
+  );
   const base = `http://127.0.0.1:${OURS}`;
   const api = await json(`${base}/api/apis`, {
     method: "POST",
@@ -114,50 +271,61 @@ try {
       name: "bench",
       type: "confidential",
       allowedScopes: [SCOPE],
-      allowedGrantTypes: ["client_credentials"],
+      allowedGrantTypes: ["client_credentials", "authorization_code", "refresh_token"],
+      redirectUris: [REDIRECT_URI],
     }),
   });
-  results["Scope Console"] = await measure(
+  const ourAuthorization = basic(client.clientId, client.clientSecret);
+  const ourServer = await server(
+    "Scope Console",
     base,
-    "/oauth/token",
-    "/oauth/introspect",
-    client.clientId,
-    client.clientSecret,
+    { token: "/oauth/token", introspect: "/oauth/introspect" },
+    ourAuthorization,
+    await mintOurRefreshTokens(base, client.clientId, ourAuthorization, REFRESH_TOKENS),
   );
-  stop(ours);
 
-  const peerSecret = "bench-secret-0123456789abcdef0123456789abcdef";
-  const peer = await start(
-    "node",
-    ["bench/oidc-provider-server.mjs", String(PEER), "bench", peerSecret, SCOPE, String(LIFETIME)],
-    {},
-    "ready",
+  children.push(
+    await start(
+      "node",
+      [
+        "bench/oidc-provider-server.mjs",
+        String(PEER),
+        "bench",
+        peerSecret,
+        SCOPE,
+        String(LIFETIME),
+        String(REFRESH_TOKENS),
+      ],
+      {},
+      "ready",
+    ),
   );
-  try {
-    results["oidc-provider"] = await measure(
-      `http://127.0.0.1:${PEER}`,
-      "/token",
-      "/token/introspection",
-      "bench",
-      peerSecret,
-    );
-  } finally {
-    stop(peer);
+  const peerBase = `http://127.0.0.1:${PEER}`;
+  const peerServer = await server(
+    "oidc-provider",
+    peerBase,
+    { token: "/token", introspect: "/token/introspection" },
+    basic("bench", peerSecret),
+    await json(`${peerBase}/bench/refresh-tokens`),
+  );
+
+  for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
+    results[scenario] = await compare(scenario, [ourServer, peerServer]);
   }
 } finally {
-  stop(ours);
+  for (const child of children) stop(child);
   rmSync(dataDir, { recursive: true, force: true });
 }
 
 console.log(
-  `\n${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario after ${WARMUP_SECONDS} s of warm-up, loopback\n`,
+  `\n${CONNECTIONS} connections on loopback; per scenario each server warms up (${WARMUP_SECONDS} s, or ${REFRESH_WARMUP} refreshes), ` +
+    `then they alternate ${ROUNDS} rounds (${ROUND_SECONDS} s, or ${REFRESH_PER_ROUND} refreshes) and the median round is shown\n`,
 );
 console.log("| scenario | server | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |");
-for (const scenario of ["client_credentials", "introspection"] as const) {
-  for (const [server, result] of Object.entries(results)) {
-    const r = result[scenario];
-    console.log(`| ${scenario} | ${server} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+for (const [scenario, byServer] of Object.entries(results)) {
+  for (const [name, r] of Object.entries(byServer)) {
+    console.log(`| ${scenario} | ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
   }
-  const ratio = results["Scope Console"][scenario].rps / results["oidc-provider"][scenario].rps;
+  const ratio = byServer["Scope Console"].rps / byServer["oidc-provider"].rps;
   console.log(`| ${scenario} | **ratio** | ${ratio.toFixed(2)}x | | | |`);
 }
