@@ -18,10 +18,14 @@ const OURS = 3291;
 const PEER = 3295;
 const SCOPE = "bench_read";
 const LIFETIME = 1_200;
-/** Refresh tokens minted per server: warm-up plus ROUNDS measured batches (each is used once). */
-const REFRESH_WARMUP = 300;
-const REFRESH_PER_ROUND = 1_000;
-const REFRESH_TOKENS = REFRESH_WARMUP + ROUNDS * REFRESH_PER_ROUND;
+/**
+ * Refresh tokens per round (each is used once; the warm-up uses one round's worth), sized so that
+ * a round lasts seconds on each server: ours are minted through the real flow, the peer's in-process.
+ */
+const REFRESH_PER_ROUND = { ours: 1_000, peer: 10_000 };
+const refreshTokensFor = (perRound: number) => (ROUNDS + 1) * perRound;
+/** autocannon notices that a fixed number of requests is done at its next sample: sample often. */
+const SAMPLE_MS = 10;
 const REDIRECT_URI = "http://127.0.0.1:9/callback";
 const USER = { email: "bench@example.com", password: "bench password, not a secret" };
 
@@ -90,6 +94,7 @@ function refreshEach(url: string, batch: string[], authorization: string) {
     url,
     connections: CONNECTIONS,
     amount: batch.length,
+    sampleInt: SAMPLE_MS,
     requests: [
       {
         method: "POST",
@@ -199,17 +204,12 @@ async function server(
 const SCENARIOS = {
   client_credentials: (server: Server, seconds: number) =>
     repeat(server.tokenUrl, `grant_type=client_credentials&scope=${SCOPE}`, server.authorization, seconds),
-  refresh_token: (server: Server, round: number) =>
-    refreshEach(
-      server.tokenUrl,
-      round < 0
-        ? server.refreshTokens.slice(0, REFRESH_WARMUP)
-        : server.refreshTokens.slice(
-            REFRESH_WARMUP + round * REFRESH_PER_ROUND,
-            REFRESH_WARMUP + (round + 1) * REFRESH_PER_ROUND,
-          ),
-      server.authorization,
-    ),
+  /** Round -1 is the warm-up. */
+  refresh_token: (server: Server, round: number) => {
+    const perRound = server.refreshTokens.length / (ROUNDS + 1);
+    const batch = server.refreshTokens.slice((round + 1) * perRound, (round + 2) * perRound);
+    return refreshEach(server.tokenUrl, batch, server.authorization);
+  },
   introspection: (server: Server, seconds: number) =>
     repeat(server.introspectUrl, `token=${server.accessToken}`, server.authorization, seconds),
 };
@@ -281,7 +281,7 @@ try {
     base,
     { token: "/oauth/token", introspect: "/oauth/introspect" },
     ourAuthorization,
-    await mintOurRefreshTokens(base, client.clientId, ourAuthorization, REFRESH_TOKENS),
+    await mintOurRefreshTokens(base, client.clientId, ourAuthorization, refreshTokensFor(REFRESH_PER_ROUND.ours)),
   );
 
   children.push(
@@ -294,7 +294,7 @@ try {
         peerSecret,
         SCOPE,
         String(LIFETIME),
-        String(REFRESH_TOKENS),
+        String(refreshTokensFor(REFRESH_PER_ROUND.peer)),
       ],
       {},
       "ready",
@@ -318,8 +318,9 @@ try {
 }
 
 console.log(
-  `\n${CONNECTIONS} connections on loopback; per scenario each server warms up (${WARMUP_SECONDS} s, or ${REFRESH_WARMUP} refreshes), ` +
-    `then they alternate ${ROUNDS} rounds (${ROUND_SECONDS} s, or ${REFRESH_PER_ROUND} refreshes) and the median round is shown\n`,
+  `\n${CONNECTIONS} connections on loopback; per scenario each server warms up (${WARMUP_SECONDS} s, or a round of refreshes), then they ` +
+    `alternate ${ROUNDS} rounds (${ROUND_SECONDS} s, or ${REFRESH_PER_ROUND.ours} refreshes of Scope Console and ` +
+    `${REFRESH_PER_ROUND.peer} of oidc-provider) and the median round is shown\n`,
 );
 console.log("| scenario | server | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |");
 for (const [scenario, byServer] of Object.entries(results)) {
