@@ -38,6 +38,15 @@ const server = (port: number, args: string) => ({
   stderr: "pipe" as const,
 });
 
+/**
+ * The server of a project. Its own Origin goes with every request, as a browser sends it with
+ * every change: the `request` fixture that sets up data would otherwise be refused as cross-site.
+ */
+const site = (port: number) => ({
+  baseURL: `http://127.0.0.1:${port}`,
+  extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
+});
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
@@ -48,8 +57,8 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
   projects: [
-    { name: "embedded", use: { ...chromium, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
-    ...(withPostgres ? [{ name: "postgres", use: { ...chromium, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }] : []),
+    { name: "embedded", use: { ...chromium, ...site(EMBEDDED_PORT) } },
+    ...(withPostgres ? [{ name: "postgres", use: { ...chromium, ...site(POSTGRES_PORT) } }] : []),
   ],
   webServer: [server(EMBEDDED_PORT, ""), ...(withPostgres ? [server(POSTGRES_PORT, "--postgres")] : [])],
 });

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { problemFromError } from "@/lib/http/problem";
+import { isSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
 
 /** Larger bodies are refused before parsing; no console form comes near it. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -10,10 +11,16 @@ export interface RouteContext<P extends Record<string, string> = Record<string, 
   params: Promise<P>;
 }
 
-/** Wraps a handler so that every thrown error becomes problem details (never an HTML 500). */
+/**
+ * Wraps a handler: a change must come from the console's own pages (CSRF), and every thrown error
+ * becomes problem details (never an HTML 500).
+ */
 export function handler<P extends Record<string, string>>(fn: (request: Request, params: P) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
+      if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+        throw new AppError("FORBIDDEN", "Changes are accepted only from the console's own pages.");
+      }
       return await fn(request, await context.params);
     } catch (error) {
       return problemFromError(error);

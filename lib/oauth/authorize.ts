@@ -1,6 +1,7 @@
 // GET /oauth/authorize, then the sign-in and consent forms it shows. No pending state is kept on
 // the server: each form carries the original request, which is validated again on every step.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { isSameOrigin } from "@/lib/http/same-origin";
 import { applyConsent } from "@/lib/issuing";
 import {
   type AuthorizationRequest,
@@ -24,20 +25,6 @@ function sameValue(a: string, b: string) {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/** Forms are accepted only from pages of this server (Origin, else Sec-Fetch-Site). */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin) {
-    try {
-      return origin !== "null" && new URL(origin).host === new URL(request.url).host;
-    } catch {
-      return false;
-    }
-  }
-  const site = request.headers.get("sec-fetch-site");
-  return site === null || site === "same-origin" || site === "none";
 }
 
 async function readPageForm(request: Request): Promise<URLSearchParams | null> {

@@ -8,13 +8,21 @@ export interface CallOptions {
   raw?: string;
   contentType?: string;
   params?: Record<string, string>;
+  /** Request headers; by default a change carries the console's own Origin, as the browser sends it. */
+  headers?: Record<string, string>;
 }
+
+export const CONSOLE_ORIGIN = "http://localhost";
 
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
   const hasBody = options.body !== undefined || options.raw !== undefined;
-  const request = new Request(`http://localhost${path}`, {
+  const request = new Request(`${CONSOLE_ORIGIN}${path}`, {
     method,
-    headers: hasBody ? { "content-type": options.contentType ?? "application/json" } : undefined,
+    headers: {
+      ...(hasBody ? { "content-type": options.contentType ?? "application/json" } : {}),
+      ...(method === "GET" ? {} : { origin: CONSOLE_ORIGIN }),
+      ...options.headers,
+    },
     body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
