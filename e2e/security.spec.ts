@@ -41,3 +41,16 @@ test("[SECURITY] a change from another site, from Origin: null or with no Origin
   }, name);
   expect(saved).toBe(201);
 });
+
+test("[SECURITY] console pages and the API cannot be framed and keep their address from other sites", async ({
+  page,
+  request,
+}) => {
+  const response = await page.goto("/");
+  for (const headers of [response?.headers() ?? {}, (await request.get("/api/apis")).headers()]) {
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+  }
+});
