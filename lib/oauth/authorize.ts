@@ -113,14 +113,26 @@ export function authorizeHandlers(context: OAuthContext) {
     return continueAs(request, session);
   }
 
-  /** POST /oauth/authorize/sign-in */
-  async function signIn(httpRequest: Request): Promise<Response> {
+  /**
+   * A posted page form from this server, and the authorization request it carries, validated
+   * again; or the page or redirect that refuses it.
+   */
+  async function readPagePost(
+    httpRequest: Request,
+    formName: string,
+  ): Promise<Response | { form: URLSearchParams; request: AuthorizationRequest }> {
     if (!isSameOrigin(httpRequest)) return errorPage("The form was sent from another site.", 403);
     const form = await readPageForm(httpRequest);
-    if (!form) return errorPage("The sign-in form could not be read.");
+    if (!form) return errorPage(`The ${formName} form could not be read.`);
     const parsed = await parse(form.get("request") ?? "");
-    if (!parsed.ok) return refuse(parsed);
-    const { request } = parsed;
+    return parsed.ok ? { form, request: parsed.request } : refuse(parsed);
+  }
+
+  /** POST /oauth/authorize/sign-in */
+  async function signIn(httpRequest: Request): Promise<Response> {
+    const posted = await readPagePost(httpRequest, "sign-in");
+    if (posted instanceof Response) return posted;
+    const { form, request } = posted;
     const email = form.get("email") ?? "";
     const user = await authenticateUser(prisma, email, form.get("password") ?? "");
     if (!user) {
@@ -137,12 +149,9 @@ export function authorizeHandlers(context: OAuthContext) {
 
   /** POST /oauth/authorize/consent */
   async function consent(httpRequest: Request): Promise<Response> {
-    if (!isSameOrigin(httpRequest)) return errorPage("The form was sent from another site.", 403);
-    const form = await readPageForm(httpRequest);
-    if (!form) return errorPage("The consent form could not be read.");
-    const parsed = await parse(form.get("request") ?? "");
-    if (!parsed.ok) return refuse(parsed);
-    const { request } = parsed;
+    const posted = await readPagePost(httpRequest, "consent");
+    if (posted instanceof Response) return posted;
+    const { form, request } = posted;
     const session = await readSession(prisma, httpRequest, context.now());
     if (!session) return signInPage({ clientName: request.client.info.name, request: request.query });
     if (!sameValue(form.get("csrf") ?? "", csrfFor(session.id))) {

@@ -47,7 +47,7 @@ export async function rememberConsent(prisma: PrismaClient, userId: string, clie
   });
 }
 
-/** Stores a new refresh token of a grant and extends how long the grant's tokens may live. */
+/** Stores a grant's first refresh token (its successors come from rotateRefreshToken). */
 export async function storeRefreshToken(
   tx: Prisma.TransactionClient,
   grantId: string,

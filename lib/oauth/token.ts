@@ -19,6 +19,7 @@ import {
 import { OAuthError, oauthEndpoint, oauthJson, readForm } from "@/lib/oauth/http";
 import { signIdToken, type UserProfile } from "@/lib/oauth/id-token";
 import { hashOpaqueToken } from "@/lib/oauth/opaque-tokens";
+import { lookupRefreshToken } from "@/lib/oauth/refresh-tokens";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
 
 export const SUPPORTED_GRANT_TYPES: GrantType[] = ["authorization_code", "refresh_token", "client_credentials"];
@@ -204,10 +205,7 @@ export function tokenHandler(context: OAuthContext) {
   async function refreshToken(config: ConfigSnapshot, client: ClientRecord, form: Form) {
     const value = required(form, "refresh_token");
     const now = context.now();
-    const row = await prisma.refreshToken.findUnique({
-      where: { id: hashOpaqueToken(value) },
-      include: { grant: true },
-    });
+    const row = await lookupRefreshToken(prisma, value);
     if (!row || row.grant.clientId !== client.info.clientId) {
       throw new OAuthError("invalid_grant", "The refresh token is invalid.");
     }

@@ -183,16 +183,17 @@ async function authorize(
   return { code: redirect.code, browser };
 }
 
-function tokenRequest(client: Client, params: Record<string, string>) {
+/** A form POST to a protocol endpoint as the client: Basic with its secret, else client_id alone. */
+function clientRequest(path: string, client: Client, params: Record<string, string>) {
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   const body = new URLSearchParams(params);
   if (client.secret) headers.authorization = `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`;
   else body.set("client_id", client.id);
-  return new Request(`${ISSUER}/oauth/token`, { method: "POST", headers, body: body.toString() });
+  return new Request(`${ISSUER}${path}`, { method: "POST", headers, body: body.toString() });
 }
 
 async function exchange(client: Client, params: Record<string, string>) {
-  const response = await token(tokenRequest(client, params));
+  const response = await token(clientRequest("/oauth/token", client, params));
   // biome-ignore lint/suspicious/noExplicitAny: token responses are inspected field by field
   return { status: response.status, json: (await response.json()) as any, headers: response.headers };
 }
@@ -209,16 +210,7 @@ const refresh = (client: Client, refreshToken: string, extra: Record<string, str
   exchange(client, { grant_type: "refresh_token", refresh_token: refreshToken, ...extra });
 
 async function introspectAs(client: Client, value: string) {
-  const response = await introspect(
-    new Request(`${ISSUER}/oauth/introspect`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
-      },
-      body: new URLSearchParams({ token: value }).toString(),
-    }),
-  );
+  const response = await introspect(clientRequest("/oauth/introspect", client, { token: value }));
   return response.json();
 }
 
@@ -571,14 +563,7 @@ describe("POST /oauth/token - refresh_token", () => {
     const client = await createClient();
     const tokens = await tokensFor(client, scope.read);
     const response = await revoke(
-      new Request(`${ISSUER}/oauth/revoke`, {
-        method: "POST",
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
-        },
-        body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: "refresh_token" }).toString(),
-      }),
+      clientRequest("/oauth/revoke", client, { token: tokens.refresh_token, token_type_hint: "refresh_token" }),
     );
     expect(response.status).toBe(200);
     expect((await refresh(client, tokens.refresh_token)).json.error).toBe("invalid_grant");
