@@ -1,9 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_USER } from "./e2e/user";
 
-/** Ports of the servers the end-to-end tests start (embedded database, PostgreSQL server). */
-const EMBEDDED_PORT = 3201;
-const POSTGRES_PORT = 3202;
+/**
+ * Ports of the servers the end-to-end tests start (embedded database, PostgreSQL server); set
+ * E2E_EMBEDDED_PORT / E2E_POSTGRES_PORT to run two checkouts' suites side by side.
+ */
+const EMBEDDED_PORT = Number(process.env.E2E_EMBEDDED_PORT ?? 3201);
+const POSTGRES_PORT = Number(process.env.E2E_POSTGRES_PORT ?? 3202);
 const withPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 const chromium = {
