@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_USER } from "./e2e/user";
+import { adminStorageState, E2E_USER } from "./e2e/user";
 
 /**
  * Ports of the servers the end-to-end tests start (embedded database, PostgreSQL server); set
@@ -50,6 +50,19 @@ const site = (port: number) => ({
   extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
 });
 
+/**
+ * Each server's tests run signed in as the admin: a setup project signs in through the sign-in
+ * page once and saves the session (e2e/auth.setup.ts); specs about signing in start signed out.
+ */
+const project = (name: string, port: number) => [
+  { name: `${name} setup`, testMatch: /auth\.setup\.ts/, use: { ...chromium, ...site(port) } },
+  {
+    name,
+    dependencies: [`${name} setup`],
+    use: { ...chromium, ...site(port), storageState: adminStorageState(name) },
+  },
+];
+
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: Boolean(process.env.CI),
@@ -59,9 +72,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: [
-    { name: "embedded", use: { ...chromium, ...site(EMBEDDED_PORT) } },
-    ...(withPostgres ? [{ name: "postgres", use: { ...chromium, ...site(POSTGRES_PORT) } }] : []),
-  ],
+  projects: [...project("embedded", EMBEDDED_PORT), ...(withPostgres ? project("postgres", POSTGRES_PORT) : [])],
   webServer: [server(EMBEDDED_PORT, ""), ...(withPostgres ? [server(POSTGRES_PORT, "--postgres")] : [])],
 });

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -13,17 +12,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <Link href="/apis" className="brand">
-            Scope Console
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/apis">APIs</Link>
-            <Link href="/clients">Clients</Link>
-            <Link href="/token-preview">Token preview</Link>
-            <Link href="/settings">Settings</Link>
-          </nav>
-        </header>
         <Providers>{children}</Providers>
       </body>
     </html>

@@ -6,6 +6,10 @@ import * as oauth from "openid-client";
 import { createApi, createScope, uniqueName } from "./support";
 import { E2E_USER } from "./user";
 
+// The flow's own sign-in page is under test: its browser starts signed out (the request fixture
+// that sets up data stays the signed-in admin).
+test.beforeEach(async ({ context }) => context.clearCookies());
+
 async function signIn(page: Page, password = E2E_USER.password) {
   await page.getByLabel("Email").fill(E2E_USER.email);
   await page.getByLabel("Password").fill(password);

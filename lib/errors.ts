@@ -1,10 +1,18 @@
 // Typed errors thrown by services. One function (lib/http/problem.ts) turns them into
 // RFC 9457 problem details; the browser maps `fields` onto the form.
+import { ZodError } from "zod";
 
-export type AppErrorCode = "BAD_REQUEST" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE";
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE";
 
 export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
@@ -29,4 +37,17 @@ export class AppError extends Error {
   }
 }
 
+/** A plain sentence for a script's output, from an AppError or a zod error. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join(" ");
+  return error instanceof Error ? error.message : String(error);
+}
+
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
+
+/** Someone else saved a newer version since this edit was opened. */
+export const staleVersion = (what: string) =>
+  new AppError(
+    "CONFLICT",
+    `${what} was changed by someone else since you opened it. Reload to see their change, then make yours again.`,
+  );

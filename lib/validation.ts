@@ -27,6 +27,13 @@ export const ZDescription = z
   .trim()
   .max(DESCRIPTION_MAX_LENGTH, `Description must be at most ${DESCRIPTION_MAX_LENGTH} characters.`);
 
+/** The version an edit was made from (lib/db/versioned.ts). */
+export const ZVersion = z
+  .number({ error: "Send the version you edited, as the resource gave it." })
+  .int()
+  .min(1)
+  .max(2_147_483_647);
+
 /** Paging parameters of every list endpoint. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

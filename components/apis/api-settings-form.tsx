@@ -19,6 +19,8 @@ interface SettingsValues {
   /** Human units; blank inherits the service's. */
   accessTokenLifetime: string;
   refreshTokenLifetime: string;
+  /** The version being edited, sent back so that a newer save by someone else is not overwritten. */
+  version?: number;
 }
 
 const toFormValues = (api: ApiDto): SettingsValues => ({
@@ -27,6 +29,7 @@ const toFormValues = (api: ApiDto): SettingsValues => ({
   description: api.description,
   accessTokenLifetime: lifetimeText(api.accessTokenLifetime),
   refreshTokenLifetime: lifetimeText(api.refreshTokenLifetime),
+  version: api.version,
 });
 
 export function ApiSettingsForm({ api }: { api: ApiDto }) {

@@ -28,6 +28,8 @@ interface ClientFormValues {
   allowedGrantTypes: string[];
   accessTokenLifetime: string;
   refreshTokenLifetime: string;
+  /** The version being edited, sent back so that a newer save by someone else is not overwritten. */
+  version?: number;
 }
 
 const EMPTY_CLIENT: ClientFormValues = {
@@ -48,6 +50,7 @@ const toFormValues = (client: ClientDto): ClientFormValues => ({
   allowedGrantTypes: client.allowedGrantTypes,
   accessTokenLifetime: lifetimeText(client.accessTokenLifetime),
   refreshTokenLifetime: lifetimeText(client.refreshTokenLifetime),
+  version: client.version,
 });
 
 interface ClientDialogProps {
@@ -72,7 +75,7 @@ export function ClientDialog({ client, open, onOpenChange, onCreated }: ClientDi
         key={client?.id ?? "new"}
         client={client}
         save={async (values) => {
-          if (client) return updateClient.mutateAsync({ id: client.id, input: values });
+          if (client) return updateClient.mutateAsync({ id: client.id, input: { ...values, version: client.version } });
           const created = await createClient.mutateAsync(values);
           onCreated(created);
           return created;

@@ -27,6 +27,8 @@ interface ScopeFormValues {
   /** Human units ("10 min"); blank inherits. */
   accessTokenLifetime: string;
   refreshTokenLifetime: string;
+  /** The version being edited, sent back so that a newer save by someone else is not overwritten. */
+  version?: number;
 }
 
 const EMPTY_SCOPE: ScopeFormValues = {
@@ -59,7 +61,9 @@ export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: Sco
   const createScope = useCreateScope(apiId);
   const updateScope = useUpdateScope(apiId);
   const save = (values: TCreateScopeRequest) =>
-    scope ? updateScope.mutateAsync({ id: scope.id, input: values }) : createScope.mutateAsync(values);
+    scope
+      ? updateScope.mutateAsync({ id: scope.id, input: { ...values, version: scope.version } })
+      : createScope.mutateAsync(values);
   return (
     <FormDialog
       open={open}
@@ -190,4 +194,5 @@ const pickFormValues = (scope: ScopeDto): ScopeFormValues => ({
   showInDiscoveryDocument: scope.showInDiscoveryDocument,
   accessTokenLifetime: lifetimeText(scope.accessTokenLifetime),
   refreshTokenLifetime: lifetimeText(scope.refreshTokenLifetime),
+  version: scope.version,
 });

@@ -17,10 +17,16 @@ import {
   ZUpdateSettingsRequest,
 } from "@/lib/settings/schemas";
 
-type SettingsFormValues = Record<keyof ServiceSettings, string>;
+/** Lifetimes in human units, and the version being edited (sent back: see lib/db/versioned.ts). */
+type SettingsFormValues = Record<keyof ServiceSettings, string> & { version: number };
 
-const toFormValues = (settings: SettingsDto) =>
-  Object.fromEntries(SETTINGS_FIELDS.map(({ key }) => [key, lifetimeText(settings[key])])) as SettingsFormValues;
+const toFormValues = (settings: SettingsDto): SettingsFormValues => ({
+  ...(Object.fromEntries(SETTINGS_FIELDS.map(({ key }) => [key, lifetimeText(settings[key])])) as Record<
+    keyof ServiceSettings,
+    string
+  >),
+  version: settings.version,
+});
 
 export function SettingsPage() {
   const settings = useSettings();

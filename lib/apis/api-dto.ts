@@ -7,6 +7,7 @@ export const apiSelect = {
   description: true,
   accessTokenLifetime: true,
   refreshTokenLifetime: true,
+  version: true,
   createdAt: true,
   updatedAt: true,
   _count: { select: { scopes: true } },
@@ -19,6 +20,7 @@ interface ApiRow {
   description: string;
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
   _count: { scopes: number };

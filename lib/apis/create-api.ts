@@ -1,13 +1,27 @@
 import "server-only";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
 import type { ApiDto, TCreateApiRequest } from "@/lib/apis/schemas";
+import { recordAudit } from "@/lib/audit/record";
+import { requireAdmin } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 
-export async function createApi(input: TCreateApiRequest): Promise<ApiDto> {
+export async function createApi(actor: Actor, input: TCreateApiRequest): Promise<ApiDto> {
+  requireAdmin(actor, "create APIs");
   try {
-    return toApiDto(await db().api.create({ data: input, select: apiSelect }));
+    return await db().$transaction(async (tx) => {
+      const api = toApiDto(await tx.api.create({ data: input, select: apiSelect }));
+      await recordAudit(tx, actor, {
+        action: "create",
+        resourceType: "api",
+        resourceId: api.id,
+        resourceName: api.name,
+        after: api,
+      });
+      return api;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) {
       const message = `An API named "${input.name}" already exists.`;

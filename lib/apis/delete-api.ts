@@ -1,9 +1,25 @@
 import "server-only";
+import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
+import { recordAudit } from "@/lib/audit/record";
+import { requireAdmin } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { changeConfig } from "@/lib/db/config-change";
 import { notFound } from "@/lib/errors";
 
 /** Deletes the API and, by cascade, its scopes. */
-export async function deleteApi(id: string): Promise<void> {
-  const { count } = await changeConfig((tx) => tx.api.deleteMany({ where: { id } }));
-  if (count === 0) throw notFound("The API");
+export async function deleteApi(actor: Actor, id: string): Promise<void> {
+  requireAdmin(actor, "delete APIs");
+  await changeConfig(async (tx) => {
+    const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
+    if (!row) throw notFound("The API");
+    const { count } = await tx.api.deleteMany({ where: { id } });
+    if (count === 0) throw notFound("The API");
+    await recordAudit(tx, actor, {
+      action: "delete",
+      resourceType: "api",
+      resourceId: id,
+      resourceName: row.name,
+      before: toApiDto(row),
+    });
+  });
 }

@@ -1,6 +1,14 @@
 // One schema per API operation; the API dialog, the Settings tab and the handlers use them.
 import { z } from "zod";
-import { ZDescription, ZDisplayName, ZIdentifier, ZLifetimeOverrides, ZPaging, ZSort } from "@/lib/validation";
+import {
+  ZDescription,
+  ZDisplayName,
+  ZIdentifier,
+  ZLifetimeOverrides,
+  ZPaging,
+  ZSort,
+  ZVersion,
+} from "@/lib/validation";
 
 const ZApiAttributes = z.object({ displayName: ZDisplayName, description: ZDescription, ...ZLifetimeOverrides });
 
@@ -8,7 +16,9 @@ export const ZCreateApiRequest = ZApiAttributes.partial().extend({ name: ZIdenti
 export type TCreateApiRequest = z.infer<typeof ZCreateApiRequest>;
 
 /** Like a scope's, an API's name is read-only once created. */
-export const ZUpdateApiRequest = ZApiAttributes.partial().extend({ name: z.string().optional() }).strict();
+export const ZUpdateApiRequest = ZApiAttributes.partial()
+  .extend({ name: z.string().optional(), version: ZVersion })
+  .strict();
 export type TUpdateApiRequest = z.infer<typeof ZUpdateApiRequest>;
 
 export const API_SORT_FIELDS = ["name", "displayName", "createdAt"] as const;
@@ -23,6 +33,7 @@ export interface ApiDto {
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
   scopeCount: number;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,19 +1,39 @@
 import "server-only";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
 import type { ApiDto, TUpdateApiRequest } from "@/lib/apis/schemas";
+import { recordAudit } from "@/lib/audit/record";
+import { requireApi, requireLifetimesUnchanged } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { changeConfig } from "@/lib/db/config-change";
+import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 
-export async function updateApi(id: string, input: TUpdateApiRequest): Promise<ApiDto> {
-  const { name, ...changes } = input;
-  const row = await changeConfig(async (tx) => {
-    const current = await tx.api.findUnique({ where: { id }, select: { name: true } });
-    if (!current) throw notFound("The API");
-    if (name !== undefined && name !== current.name) {
+export async function updateApi(actor: Actor, id: string, input: TUpdateApiRequest): Promise<ApiDto> {
+  requireApi(actor, id);
+  const { name, version, ...changes } = input;
+  return changeConfig(async (tx) => {
+    const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
+    if (!row) throw notFound("The API");
+    const before = toApiDto(row);
+    if (name !== undefined && name !== before.name) {
       const message = "The name of an API cannot be changed.";
       throw new AppError("BAD_REQUEST", message, { name: [message] });
     }
-    return tx.api.update({ where: { id }, data: changes, select: apiSelect });
+    requireLifetimesUnchanged(actor, changes, before);
+    const after = toApiDto(
+      await versionedUpdate(
+        tx.api.update({ where: { id, version }, data: { ...changes, ...nextVersion }, select: apiSelect }),
+        "The API",
+      ),
+    );
+    await recordAudit(tx, actor, {
+      action: "update",
+      resourceType: "api",
+      resourceId: id,
+      resourceName: after.name,
+      before,
+      after,
+    });
+    return after;
   });
-  return toApiDto(row);
 }

@@ -1,4 +1,5 @@
 // The browser's side of the JSON API: problem details become an ApiError the forms can map.
+import { signInPath } from "@/lib/client/sign-in-path";
 import type { FieldErrors } from "@/lib/errors";
 
 export class ApiError extends Error {
@@ -22,6 +23,10 @@ export async function fetchJson<T>(url: string, init: { method?: string; body?: 
     });
   } catch {
     throw new ApiError(0, "The server could not be reached. Check your connection and try again.");
+  }
+  // The session ended (signed out elsewhere, expired, account disabled): sign in again, then come back.
+  if (response.status === 401 && url !== "/api/session") {
+    window.location.assign(signInPath(window.location.pathname + window.location.search));
   }
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);

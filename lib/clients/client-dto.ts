@@ -13,6 +13,7 @@ export const clientSelect = {
   accessTokenLifetime: true,
   refreshTokenLifetime: true,
   createdAt: true,
+  version: true,
   updatedAt: true,
 } as const;
 
@@ -28,6 +29,7 @@ interface ClientRow {
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
   createdAt: Date;
+  version: number;
   updatedAt: Date;
 }
 

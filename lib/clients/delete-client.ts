@@ -1,4 +1,8 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { requireClientScopes } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
+import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { changeConfig } from "@/lib/db/config-change";
 import { notFound } from "@/lib/errors";
 
@@ -6,15 +10,23 @@ import { notFound } from "@/lib/errors";
  * Deletes a client with what users granted it (grants and their refresh tokens, remembered
  * consent, unused codes). Its access tokens stop introspecting as active with it.
  */
-export async function deleteClient(id: string): Promise<void> {
-  const count = await changeConfig(async (tx) => {
-    const client = await tx.oAuthClient.findUnique({ where: { id }, select: { clientId: true } });
-    if (!client) return 0;
-    const { clientId } = client;
+export async function deleteClient(actor: Actor, id: string): Promise<void> {
+  await changeConfig(async (tx) => {
+    const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
+    if (!row) throw notFound("The client");
+    await requireClientScopes(tx, actor, row.allowedScopes);
+    const { clientId } = row;
     await tx.grant.deleteMany({ where: { clientId } });
     await tx.consent.deleteMany({ where: { clientId } });
     await tx.authorizationCode.deleteMany({ where: { clientId } });
-    return (await tx.oAuthClient.deleteMany({ where: { id } })).count;
+    const { count } = await tx.oAuthClient.deleteMany({ where: { id } });
+    if (count === 0) throw notFound("The client");
+    await recordAudit(tx, actor, {
+      action: "delete",
+      resourceType: "client",
+      resourceId: id,
+      resourceName: row.name,
+      before: toClientDto(row),
+    });
   });
-  if (count === 0) throw notFound("The client");
 }

@@ -1,11 +1,14 @@
 import "server-only";
+import { requireClientScopes } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import type { ClientDto } from "@/lib/clients/schemas";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 
-export async function getClient(id: string): Promise<ClientDto> {
+export async function getClient(actor: Actor, id: string): Promise<ClientDto> {
   const row = await db().oAuthClient.findUnique({ where: { id }, select: clientSelect });
   if (!row) throw notFound("The client");
+  await requireClientScopes(db(), actor, row.allowedScopes);
   return toClientDto(row);
 }

@@ -1,22 +1,39 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { requireClientScopes } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { generateClientSecret, hashSecret } from "@/lib/clients/credentials";
 import type { ClientWithSecret } from "@/lib/clients/schemas";
 import { changeConfig } from "@/lib/db/config-change";
+import { nextVersion } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 
 /** Replaces a confidential client's secret: the old one stops working at once. */
-export async function regenerateClientSecret(id: string): Promise<ClientWithSecret> {
+export async function regenerateClientSecret(actor: Actor, id: string): Promise<ClientWithSecret> {
   const clientSecret = generateClientSecret();
-  const row = await changeConfig(async (tx) => {
-    const current = await tx.oAuthClient.findUnique({ where: { id }, select: { type: true } });
-    if (!current) throw notFound("The client");
-    if (current.type !== "confidential") throw new AppError("BAD_REQUEST", "A public client has no secret.");
-    return tx.oAuthClient.update({
-      where: { id },
-      data: { secretHash: hashSecret(clientSecret) },
-      select: clientSelect,
+  const client = await changeConfig(async (tx) => {
+    const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
+    if (!row) throw notFound("The client");
+    await requireClientScopes(tx, actor, row.allowedScopes);
+    if (row.type !== "confidential") throw new AppError("BAD_REQUEST", "A public client has no secret.");
+    const after = toClientDto(
+      await tx.oAuthClient.update({
+        where: { id },
+        data: { secretHash: hashSecret(clientSecret), ...nextVersion },
+        select: clientSelect,
+      }),
+    );
+    // The audit says that the secret changed, never what it is.
+    await recordAudit(tx, actor, {
+      action: "update",
+      resourceType: "client",
+      resourceId: id,
+      resourceName: row.name,
+      before: { ...toClientDto(row), secret: "previous" },
+      after: { ...after, secret: "regenerated" },
     });
+    return after;
   });
-  return { ...toClientDto(row), clientSecret };
+  return { ...client, clientSecret };
 }

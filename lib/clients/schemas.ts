@@ -1,7 +1,7 @@
 // One schema per client operation; the Client dialog and the route handlers use them.
 import { z } from "zod";
 import { GRANT_TYPES } from "@/lib/issuing";
-import { NAME_MAX_LENGTH, ZLifetimeOverrides, ZPaging, ZSort } from "@/lib/validation";
+import { NAME_MAX_LENGTH, ZLifetimeOverrides, ZPaging, ZSort, ZVersion } from "@/lib/validation";
 
 export const CLIENT_TYPES = ["confidential", "public"] as const;
 export type ClientType = (typeof CLIENT_TYPES)[number];
@@ -76,7 +76,7 @@ export const ZCreateClientRequest = ZClientAttributes.strict().superRefine((clie
 });
 export type TCreateClientRequest = z.infer<typeof ZCreateClientRequest>;
 
-export const ZUpdateClientRequest = ZClientAttributes.partial().strict();
+export const ZUpdateClientRequest = ZClientAttributes.partial().extend({ version: ZVersion }).strict();
 export type TUpdateClientRequest = z.infer<typeof ZUpdateClientRequest>;
 
 export const ZListClientsQuery = z.object({ ...ZPaging, sort: ZSort(["name", "clientId", "createdAt"], "name") });
@@ -93,6 +93,7 @@ export interface ClientDto {
   allowedGrantTypes: (typeof GRANT_TYPES)[number][];
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,28 +1,50 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { requireClientScopes, requireLifetimesUnchanged } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
-import { type ClientDto, type ClientType, clientRuleIssues, type TUpdateClientRequest } from "@/lib/clients/schemas";
+import { type ClientDto, clientRuleIssues, type TUpdateClientRequest } from "@/lib/clients/schemas";
 import { assertScopesExist } from "@/lib/clients/validate-client-scopes";
 import { changeConfig } from "@/lib/db/config-change";
+import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
-import type { GrantType } from "@/lib/issuing";
 
-export async function updateClient(id: string, input: TUpdateClientRequest): Promise<ClientDto> {
-  const row = await changeConfig(async (tx) => {
-    const current = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
-    if (!current) throw notFound("The client");
-    if (input.type !== undefined && input.type !== current.type) {
+export async function updateClient(actor: Actor, id: string, input: TUpdateClientRequest): Promise<ClientDto> {
+  const { version, ...changes } = input;
+  return changeConfig(async (tx) => {
+    const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
+    if (!row) throw notFound("The client");
+    const before = toClientDto(row);
+    await requireClientScopes(tx, actor, before.allowedScopes);
+    if (changes.type !== undefined && changes.type !== before.type) {
       const message = "The type of a client cannot be changed: register a new client.";
       throw new AppError("BAD_REQUEST", message, { type: [message] });
     }
-    const merged = {
-      type: current.type as ClientType,
-      redirectUris: input.redirectUris ?? current.redirectUris,
-      allowedGrantTypes: (input.allowedGrantTypes ?? current.allowedGrantTypes) as GrantType[],
-    };
-    const issues = clientRuleIssues(merged);
+    const issues = clientRuleIssues({
+      type: before.type,
+      redirectUris: changes.redirectUris ?? before.redirectUris,
+      allowedGrantTypes: changes.allowedGrantTypes ?? before.allowedGrantTypes,
+    });
     if (Object.keys(issues).length > 0) throw new AppError("BAD_REQUEST", Object.values(issues)[0][0], issues);
-    if (input.allowedScopes) await assertScopesExist(tx, input.allowedScopes);
-    return tx.oAuthClient.update({ where: { id }, data: input, select: clientSelect });
+    if (changes.allowedScopes) {
+      await assertScopesExist(tx, changes.allowedScopes);
+      await requireClientScopes(tx, actor, changes.allowedScopes);
+    }
+    requireLifetimesUnchanged(actor, changes, before);
+    const after = toClientDto(
+      await versionedUpdate(
+        tx.oAuthClient.update({ where: { id, version }, data: { ...changes, ...nextVersion }, select: clientSelect }),
+        "The client",
+      ),
+    );
+    await recordAudit(tx, actor, {
+      action: "update",
+      resourceType: "client",
+      resourceId: id,
+      resourceName: after.name,
+      before,
+      after,
+    });
+    return after;
   });
-  return toClientDto(row);
 }

@@ -1,5 +1,7 @@
 // Helpers that keep route handlers thin: read and validate input, map errors to problems.
 import type { z } from "zod";
+import { requireActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { problemFromError } from "@/lib/http/problem";
 import { isSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
@@ -12,10 +14,12 @@ export interface RouteContext<P extends Record<string, string> = Record<string, 
 }
 
 /**
- * Wraps a handler: a change must come from the console's own pages (CSRF), and every thrown error
- * becomes problem details (never an HTML 500).
+ * Wraps a handler that needs no session (signing in): a change must come from the console's own
+ * pages (CSRF), and every thrown error becomes problem details (never an HTML 500).
  */
-export function handler<P extends Record<string, string>>(fn: (request: Request, params: P) => Promise<Response>) {
+export function publicHandler<P extends Record<string, string>>(
+  fn: (request: Request, params: P) => Promise<Response>,
+) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
@@ -26,6 +30,17 @@ export function handler<P extends Record<string, string>>(fn: (request: Request,
       return problemFromError(error);
     }
   };
+}
+
+/**
+ * Wraps a console handler: as publicHandler, and only for a signed-in console user (401 without a
+ * session, 403 for an account that may not use the console). What the actor may do with the
+ * resource is checked by the service it calls (lib/auth/permissions.ts).
+ */
+export function handler<P extends Record<string, string>>(
+  fn: (request: Request, params: P, actor: Actor) => Promise<Response>,
+) {
+  return publicHandler<P>(async (request, params) => fn(request, params, await requireActor(request)));
 }
 
 /** Reads a JSON body and validates it with the operation's schema. */
@@ -54,3 +69,6 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 
 export const json = (data: unknown, status = 200) =>
   Response.json(data, { status, headers: { "cache-control": "no-store" } });
+
+/** 204: done, nothing to say (a delete). */
+export const noContent = () => new Response(null, { status: 204 });

@@ -1,6 +1,7 @@
 // GET /oauth/authorize, then the sign-in and consent forms it shows. No pending state is kept on
 // the server: each form carries the original request, which is validated again on every step.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { readSession, type SignedInSession, startSession } from "@/lib/auth/sessions";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { applyConsent } from "@/lib/issuing";
 import {
@@ -13,7 +14,6 @@ import type { OAuthContext } from "@/lib/oauth/context";
 import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grants";
 import { MAX_FORM_BYTES } from "@/lib/oauth/http";
 import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
-import { readSession, type SignedInSession, startSession } from "@/lib/oauth/sessions";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
 type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };

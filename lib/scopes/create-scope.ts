@@ -1,4 +1,7 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { requireApi, requireLifetimesUnchanged } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { changeConfig } from "@/lib/db/config-change";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { notFound } from "@/lib/errors";
@@ -6,15 +9,24 @@ import type { ScopeDto, TCreateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 import { assertScopeNameFree, scopeNameTaken } from "@/lib/scopes/scope-name-conflict";
 
-export async function createScope(apiId: string, input: TCreateScopeRequest): Promise<ScopeDto> {
+export async function createScope(actor: Actor, apiId: string, input: TCreateScopeRequest): Promise<ScopeDto> {
+  requireApi(actor, apiId);
+  requireLifetimesUnchanged(actor, input);
   try {
-    const row = await changeConfig(async (tx) => {
+    return await changeConfig(async (tx) => {
       const api = await tx.api.findUnique({ where: { id: apiId }, select: { id: true } });
       if (!api) throw notFound("The API");
       await assertScopeNameFree(tx, input.name);
-      return tx.apiScope.create({ data: { ...input, apiId }, select: scopeSelect });
+      const scope = toScopeDto(await tx.apiScope.create({ data: { ...input, apiId }, select: scopeSelect }));
+      await recordAudit(tx, actor, {
+        action: "create",
+        resourceType: "scope",
+        resourceId: scope.id,
+        resourceName: scope.name,
+        after: scope,
+      });
+      return scope;
     });
-    return toScopeDto(row);
   } catch (error) {
     // Another request took the name between our check and our insert.
     if (isUniqueViolation(error)) throw scopeNameTaken(input.name, null);

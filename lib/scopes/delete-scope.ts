@@ -1,8 +1,23 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { requireApi } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { changeConfig } from "@/lib/db/config-change";
 import { notFound } from "@/lib/errors";
+import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 
-export async function deleteScope(apiId: string, scopeId: string): Promise<void> {
-  const { count } = await changeConfig((tx) => tx.apiScope.deleteMany({ where: { id: scopeId, apiId } }));
-  if (count === 0) throw notFound("The scope");
+export async function deleteScope(actor: Actor, apiId: string, scopeId: string): Promise<void> {
+  requireApi(actor, apiId);
+  await changeConfig(async (tx) => {
+    const row = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
+    const { count } = await tx.apiScope.deleteMany({ where: { id: scopeId, apiId } });
+    if (!row || count === 0) throw notFound("The scope");
+    await recordAudit(tx, actor, {
+      action: "delete",
+      resourceType: "scope",
+      resourceId: scopeId,
+      resourceName: row.name,
+      before: toScopeDto(row),
+    });
+  });
 }

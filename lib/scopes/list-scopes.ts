@@ -1,4 +1,6 @@
 import "server-only";
+import { requireApi } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { pageArgs, searchWhere } from "@/lib/db/paging";
 import { notFound } from "@/lib/errors";
@@ -7,7 +9,8 @@ import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 import { type Page, pageOf } from "@/lib/validation";
 
 /** One page of an API's scopes, searched (name, display name, description) and sorted in SQL. */
-export async function listScopes(apiId: string, query: TListScopesQuery): Promise<Page<ScopeDto>> {
+export async function listScopes(actor: Actor, apiId: string, query: TListScopesQuery): Promise<Page<ScopeDto>> {
+  requireApi(actor, apiId);
   const where = { apiId, ...searchWhere(query.q, ["name", "displayName", "description"]) };
   const [api, total, rows] = await Promise.all([
     db().api.findUnique({ where: { id: apiId }, select: { id: true } }),

@@ -1,6 +1,14 @@
 // One schema per scope operation; the API Scope dialog and the route handlers both use them.
 import { z } from "zod";
-import { ZDescription, ZDisplayName, ZIdentifier, ZLifetimeOverrides, ZPaging, ZSort } from "@/lib/validation";
+import {
+  ZDescription,
+  ZDisplayName,
+  ZIdentifier,
+  ZLifetimeOverrides,
+  ZPaging,
+  ZSort,
+  ZVersion,
+} from "@/lib/validation";
 
 const ZScopeAttributes = z.object({
   displayName: ZDisplayName,
@@ -15,7 +23,9 @@ export const ZCreateScopeRequest = ZScopeAttributes.partial().extend({ name: ZId
 export type TCreateScopeRequest = z.infer<typeof ZCreateScopeRequest>;
 
 /** The name is read-only once created: it may be sent back unchanged, never changed. */
-export const ZUpdateScopeRequest = ZScopeAttributes.partial().extend({ name: z.string().optional() }).strict();
+export const ZUpdateScopeRequest = ZScopeAttributes.partial()
+  .extend({ name: z.string().optional(), version: ZVersion })
+  .strict();
 export type TUpdateScopeRequest = z.infer<typeof ZUpdateScopeRequest>;
 
 export const SCOPE_SORT_FIELDS = [
@@ -45,6 +55,7 @@ export interface ScopeDto {
   showInDiscoveryDocument: boolean;
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

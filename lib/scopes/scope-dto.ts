@@ -12,6 +12,7 @@ export const scopeSelect = {
   emphasize: true,
   showInDiscoveryDocument: true,
   createdAt: true,
+  version: true,
   updatedAt: true,
 } as const;
 

@@ -1,7 +1,7 @@
 // The service settings: one schema for the Settings page and PUT /api/settings.
 import { z } from "zod";
 import type { ServiceSettings } from "@/lib/issuing";
-import { ZAuthorizationCodeLifetime, ZLifetime } from "@/lib/validation";
+import { ZAuthorizationCodeLifetime, ZLifetime, ZVersion } from "@/lib/validation";
 
 export const ZUpdateSettingsRequest = z
   .object({
@@ -11,11 +11,12 @@ export const ZUpdateSettingsRequest = z
     offlineRefreshTokenLifetime: ZLifetime,
     offlineAbsoluteLifetime: ZLifetime,
     authorizationCodeLifetime: ZAuthorizationCodeLifetime,
+    version: ZVersion,
   })
   .strict();
 export type TUpdateSettingsRequest = z.infer<typeof ZUpdateSettingsRequest>;
 
-export type SettingsDto = ServiceSettings & { updatedAt: string | null };
+export type SettingsDto = ServiceSettings & { version: number; updatedAt: string | null };
 
 /** Field labels, shared by the Settings page and the explanations around it. */
 export const SETTINGS_FIELDS: { key: keyof ServiceSettings; label: string; hint: string }[] = [

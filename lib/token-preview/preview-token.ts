@@ -1,5 +1,8 @@
 import "server-only";
+import { requireClientScopes } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { loadClientInfo } from "@/lib/clients/load-client-info";
+import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { decideToken } from "@/lib/issuing";
 import { loadScopeInfos } from "@/lib/scopes/load-scope-infos";
@@ -9,7 +12,7 @@ import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/sch
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
 /** What a token request would get now, decided by the issuing module from the stored settings. */
-export async function previewToken(input: TTokenPreviewRequest): Promise<TokenPreview> {
+export async function previewToken(actor: Actor, input: TTokenPreviewRequest): Promise<TokenPreview> {
   const requestedScopes = input.scopes.filter(Boolean);
   const [settings, scopes, client] = await Promise.all([
     getSettings(),
@@ -17,6 +20,7 @@ export async function previewToken(input: TTokenPreviewRequest): Promise<TokenPr
     input.clientId ? loadClientInfo(input.clientId) : null,
   ]);
   if (input.clientId && !client) throw notFound(`The client "${input.clientId}"`);
+  if (client) await requireClientScopes(db(), actor, client.allowedScopes);
   const now = nowInSeconds();
   const decision = decideToken({
     settings,

@@ -1,7 +1,9 @@
 // Checks an email and password. An unknown email costs the same argon2id verification as a
-// known one, so that response times do not reveal which accounts exist.
+// known one, so that response times do not reveal which accounts exist; a disabled account
+// is refused like a wrong password.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from "@/lib/users/passwords";
+import { MAX_PASSWORD_LENGTH } from "@/lib/users/password-rules";
+import { hashPassword, verifyPassword } from "@/lib/users/passwords";
 
 let dummyHash: Promise<string> | null = null;
 
@@ -9,17 +11,18 @@ export async function authenticateUser(
   prisma: PrismaClient,
   email: string,
   password: string,
-): Promise<{ id: string; email: string } | null> {
+): Promise<{ id: string; email: string; role: string } | null> {
   const normalized = email.trim().toLowerCase();
   if (!normalized || normalized.length > 320 || !password || password.length > MAX_PASSWORD_LENGTH) return null;
   const user = await prisma.user.findUnique({
     where: { email: normalized },
-    select: { id: true, email: true, passwordHash: true },
+    select: { id: true, email: true, role: true, passwordHash: true, disabledAt: true },
   });
   if (!user) {
     dummyHash ??= hashPassword("not a password of anyone here");
     await verifyPassword(password, await dummyHash);
     return null;
   }
-  return (await verifyPassword(password, user.passwordHash)) ? { id: user.id, email: user.email } : null;
+  const valid = await verifyPassword(password, user.passwordHash);
+  return valid && !user.disabledAt ? { id: user.id, email: user.email, role: user.role } : null;
 }

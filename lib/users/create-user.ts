@@ -1,23 +1,42 @@
-import { z } from "zod";
+// Creates a user: shared by the first admin's bootstrap, `npm run user:create` and /api/users.
+import type { Role } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword, passwordProblem } from "@/lib/users/passwords";
+import { hashPassword } from "@/lib/users/passwords";
+import { ZCreateUserRequest } from "@/lib/users/schemas";
+import { userSelect } from "@/lib/users/user-dto";
 
-export const ZEmail = z
-  .email("Enter a valid email address.")
-  .max(320)
-  .transform((email) => email.toLowerCase());
+type Db = Pick<PrismaClient, "user" | "api">;
 
-/** Creates a user; throws with a plain message on a bad email, a weak password or a taken email. */
-export async function createUser(prisma: PrismaClient, email: string, password: string) {
-  const parsed = ZEmail.safeParse(email.trim());
-  if (!parsed.success) throw new Error(parsed.error.issues[0].message);
-  const problem = passwordProblem(password);
-  if (problem) throw new Error(problem);
-  if (await prisma.user.findUnique({ where: { email: parsed.data }, select: { id: true } })) {
-    throw new Error(`A user with the email ${parsed.data} already exists.`);
+/** The APIs a user with this role manages: only a service owner has any, and they must exist. */
+export async function ownedApis(tx: Pick<PrismaClient, "api">, role: Role, apiIds: string[]): Promise<string[]> {
+  if (apiIds.length > 0 && role !== "owner") {
+    const message = "Only a service owner is assigned APIs.";
+    throw new AppError("BAD_REQUEST", message, { apiIds: [message] });
   }
-  return prisma.user.create({
-    data: { email: parsed.data, passwordHash: await hashPassword(password) },
-    select: { id: true, email: true },
+  const owned = [...new Set(apiIds)];
+  if ((await tx.api.count({ where: { id: { in: owned } } })) !== owned.length) {
+    const message = "Some of the APIs do not exist.";
+    throw new AppError("BAD_REQUEST", message, { apiIds: [message] });
+  }
+  return owned;
+}
+
+/** Throws problem-ready errors on a bad email, a weak password, unknown APIs or a taken email. */
+export async function createUser(tx: Db, input: { email: string; password: string; role: Role; apiIds?: string[] }) {
+  const { email, password, role, apiIds } = ZCreateUserRequest.parse(input);
+  const owned = await ownedApis(tx, role, apiIds);
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+    const message = `A user with the email ${email} already exists.`;
+    throw new AppError("CONFLICT", message, { email: [message] });
+  }
+  return tx.user.create({
+    data: {
+      email,
+      role,
+      passwordHash: await hashPassword(password),
+      apis: { create: owned.map((apiId) => ({ apiId })) },
+    },
+    select: userSelect,
   });
 }

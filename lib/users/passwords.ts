@@ -6,8 +6,6 @@ import { type Algorithm, hash, verify } from "@node-rs/argon2";
 const ARGON2ID = 2 as Algorithm;
 
 export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
 /** A generated password carries this many random bytes (24 characters in base64url). */
 const GENERATED_PASSWORD_BYTES = 18;
 
@@ -22,9 +20,3 @@ export async function verifyPassword(password: string, passwordHash: string): Pr
 }
 
 export const generatePassword = () => randomBytes(GENERATED_PASSWORD_BYTES).toString("base64url");
-
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `A password has at most ${MAX_PASSWORD_LENGTH} characters.`;
-  return null;
-}

@@ -65,12 +65,16 @@ describe("/api/apis", () => {
     const params = { id: api.id };
     const updated = await call(apiRoute.PATCH, "PATCH", `/api/apis/${api.id}`, {
       params,
-      body: { name: api.name, displayName: "Renamed", description: "New text" },
+      body: { name: api.name, displayName: "Renamed", description: "New text", version: api.version },
     });
     expect(updated.status).toBe(200);
     expect(updated.json).toMatchObject({ name: api.name, displayName: "Renamed", description: "New text" });
+    expect(updated.json.version).toBe(api.version + 1);
 
-    const renamed = await call(apiRoute.PATCH, "PATCH", `/api/apis/${api.id}`, { params, body: { name: "other" } });
+    const renamed = await call(apiRoute.PATCH, "PATCH", `/api/apis/${api.id}`, {
+      params,
+      body: { name: "other", version: updated.json.version },
+    });
     expect(renamed.status).toBe(400);
     expect(renamed.json.errors.name).toBeDefined();
     expect((await call(apiRoute.GET, "GET", `/api/apis/${api.id}`, { params })).json.name).toBe(api.name);
@@ -96,7 +100,10 @@ describe("/api/apis", () => {
 
   it("PATCH and GET of an unknown API are 404 problem details", async () => {
     const params = { id: "missing" };
-    const patched = await call(apiRoute.PATCH, "PATCH", "/api/apis/missing", { params, body: { displayName: "x" } });
+    const patched = await call(apiRoute.PATCH, "PATCH", "/api/apis/missing", {
+      params,
+      body: { displayName: "x", version: 1 },
+    });
     expect(patched.status).toBe(404);
     expect(patched.contentType).toBe("application/problem+json");
     expect((await call(apiRoute.GET, "GET", "/api/apis/missing", { params })).status).toBe(404);

@@ -249,7 +249,7 @@ beforeAll(async () => {
     if (!existing) await createScope({ name });
   }
   email = `${unique("ada")}@example.com`;
-  await createUser(db(), email, PASSWORD);
+  await createUser(db(), { email, password: PASSWORD, role: "user" });
 });
 
 describe("GET /oauth/authorize: errors", () => {

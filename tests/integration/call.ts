@@ -1,4 +1,6 @@
 // Calls the console's route handlers in-process, exactly as Next.js does, against the test database.
+import { type TestUser, testAdmin } from "./sessions";
+
 // biome-ignore lint/suspicious/noExplicitAny: each route declares its own params
 type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
 
@@ -10,17 +12,21 @@ export interface CallOptions {
   params?: Record<string, string>;
   /** Request headers; by default a change carries the console's own Origin, as the browser sends it. */
   headers?: Record<string, string>;
+  /** Whose session goes with the request: the test admin's by default, nobody's with null. */
+  as?: TestUser | null;
 }
 
 export const CONSOLE_ORIGIN = "http://localhost";
 
 export async function call(handler: Handler, method: string, path: string, options: CallOptions = {}) {
   const hasBody = options.body !== undefined || options.raw !== undefined;
+  const user = options.as === undefined ? await testAdmin() : options.as;
   const request = new Request(`${CONSOLE_ORIGIN}${path}`, {
     method,
     headers: {
       ...(hasBody ? { "content-type": options.contentType ?? "application/json" } : {}),
       ...(method === "GET" ? {} : { origin: CONSOLE_ORIGIN }),
+      ...(user ? { cookie: user.cookie } : {}),
       ...options.headers,
     },
     body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),

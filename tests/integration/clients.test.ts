@@ -87,12 +87,13 @@ describe("/api/clients", () => {
     const path = `/api/clients/${created.id}`;
     const updated = await call(clientRoute.PATCH, "PATCH", path, {
       params,
-      body: { name: "Renamed", redirectUris: ["https://other.example/cb"] },
+      body: { name: "Renamed", redirectUris: ["https://other.example/cb"], version: created.version },
     });
     expect(updated.json).toMatchObject({ name: "Renamed", redirectUris: ["https://other.example/cb"] });
-    const emptied = await call(clientRoute.PATCH, "PATCH", path, { params, body: { redirectUris: [] } });
+    const { version } = updated.json;
+    const emptied = await call(clientRoute.PATCH, "PATCH", path, { params, body: { redirectUris: [], version } });
     expect(emptied.status).toBe(400);
-    const retyped = await call(clientRoute.PATCH, "PATCH", path, { params, body: { type: "public" } });
+    const retyped = await call(clientRoute.PATCH, "PATCH", path, { params, body: { type: "public", version } });
     expect(retyped.status).toBe(400);
 
     expect((await call(clientRoute.DELETE, "DELETE", path, { params })).status).toBe(204);

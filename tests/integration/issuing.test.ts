@@ -27,8 +27,19 @@ async function createScope(apiId: string, body: Record<string, unknown>) {
 }
 
 const preview = (body: Record<string, unknown>) => call(previewRoute.POST, "POST", "/api/token-preview", { body });
-const patchScope = (apiId: string, scopeId: string, body: Record<string, unknown>) =>
-  call(scopeRoute.PATCH, "PATCH", `/api/apis/${apiId}/scopes/${scopeId}`, { params: { id: apiId, scopeId }, body });
+/** Edits a scope from its current version, as the dialog does. */
+async function patchScope(apiId: string, scopeId: string, body: Record<string, unknown>) {
+  const params = { id: apiId, scopeId };
+  const path = `/api/apis/${apiId}/scopes/${scopeId}`;
+  const { version } = (await call(scopeRoute.GET, "GET", path, { params })).json;
+  return call(scopeRoute.PATCH, "PATCH", path, { params, body: { ...body, version } });
+}
+
+/** Saves the settings from their current version, as the Settings page does. */
+async function putSettings(body: object) {
+  const { version } = (await call(settingsRoute.GET, "GET", "/api/settings")).json;
+  return call(settingsRoute.PUT, "PUT", "/api/settings", { body: { ...body, version } });
+}
 
 describe("token preview", () => {
   it("follows a scope's lifetime, then its change, through the JSON API", async () => {
@@ -63,7 +74,7 @@ describe("token preview", () => {
     expect(result.json.refreshToken.lifetime).toBe(900);
     await call(apiRoute.PATCH, "PATCH", `/api/apis/${api.id}`, {
       params: { id: api.id },
-      body: { accessTokenLifetime: null },
+      body: { accessTokenLifetime: null, version: 1 },
     });
     const after = await preview({ scopes: [scope.name], grantType: "authorization_code" });
     expect(after.json.accessToken.lifetime).not.toBe(7_200);
@@ -134,10 +145,14 @@ describe("token preview", () => {
 describe("/api/settings", () => {
   it("GET answers the defaults of the issuing module; PUT validates and changes the preview", async () => {
     const before = (await call(settingsRoute.GET, "GET", "/api/settings")).json;
-    expect(Object.keys(before).sort()).toEqual([...Object.keys(DEFAULT_SERVICE_SETTINGS), "updatedAt"].sort());
+    expect(Object.keys(before).sort()).toEqual(
+      [...Object.keys(DEFAULT_SERVICE_SETTINGS), "updatedAt", "version"].sort(),
+    );
 
-    const invalid = await call(settingsRoute.PUT, "PUT", "/api/settings", {
-      body: { ...DEFAULT_SERVICE_SETTINGS, authorizationCodeLifetime: "1 h", accessTokenLifetime: "soon" },
+    const invalid = await putSettings({
+      ...DEFAULT_SERVICE_SETTINGS,
+      authorizationCodeLifetime: "1 h",
+      accessTokenLifetime: "soon",
     });
     expect(invalid.status).toBe(400);
     expect(Object.keys(invalid.json.errors).sort()).toEqual(["accessTokenLifetime", "authorizationCodeLifetime"]);
@@ -145,15 +160,13 @@ describe("/api/settings", () => {
 
     const api = await createApi();
     const scope = await createScope(api.id, { name: unique("svc") });
-    const updated = await call(settingsRoute.PUT, "PUT", "/api/settings", {
-      body: { ...DEFAULT_SERVICE_SETTINGS, accessTokenLifetime: "12 h" },
-    });
+    const updated = await putSettings({ ...DEFAULT_SERVICE_SETTINGS, accessTokenLifetime: "12 h" });
     expect(updated.status).toBe(200);
     expect((await preview({ scopes: [scope.name], grantType: "authorization_code" })).json.accessToken.lifetime).toBe(
       43_200,
     );
     // Leave the defaults for the other tests of this database.
-    await call(settingsRoute.PUT, "PUT", "/api/settings", { body: DEFAULT_SERVICE_SETTINGS });
+    await putSettings(DEFAULT_SERVICE_SETTINGS);
   });
 });
 

@@ -135,9 +135,10 @@ describe("POST /oauth/token - client_credentials", () => {
     const client = await createClient();
     const params = { id: api.id, scopeId: readScope.id };
     const path = `/api/apis/${api.id}/scopes/${readScope.id}`;
-    await call(scopeRoute.PATCH, "PATCH", path, { params, body: { accessTokenLifetime: "20 min" } });
+    const { version } = (await call(scopeRoute.GET, "GET", path, { params })).json;
+    await call(scopeRoute.PATCH, "PATCH", path, { params, body: { accessTokenLifetime: "20 min", version } });
     expect((await issue(client, readScope.name)).json.expires_in).toBe(1_200);
-    await call(scopeRoute.PATCH, "PATCH", path, { params, body: { accessTokenLifetime: 3_600 } });
+    await call(scopeRoute.PATCH, "PATCH", path, { params, body: { accessTokenLifetime: 3_600, version: version + 1 } });
     expect((await issue(client, readScope.name)).json.expires_in).toBe(3_600);
   });
 

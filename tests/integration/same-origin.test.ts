@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/apis/route";
 import { db } from "@/lib/db/client";
 import { CONSOLE_ORIGIN, unique } from "./call";
+import { testAdmin } from "./sessions";
 
 const CHANGING_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 const API_DIR = path.join(import.meta.dirname, "../../app/api");
@@ -44,11 +45,11 @@ const FORGED: [string, Record<string, string>][] = [
   ["an Origin other than the host the request addressed", { origin: CONSOLE_ORIGIN, host: "console.example" }],
 ];
 
-const post = (headers: Record<string, string>, body: unknown) =>
+const post = async (headers: Record<string, string>, body: unknown) =>
   apisRoute.POST(
     new Request(`${CONSOLE_ORIGIN}/api/apis`, {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      headers: { "content-type": "application/json", cookie: (await testAdmin()).cookie, ...headers },
       body: JSON.stringify(body),
     }),
     { params: Promise.resolve({}) },
@@ -87,7 +88,8 @@ describe("same-origin changes", () => {
   });
 
   it("reading needs no Origin", async () => {
-    const response = await apisRoute.GET(new Request(`${CONSOLE_ORIGIN}/api/apis`), { params: Promise.resolve({}) });
+    const request = new Request(`${CONSOLE_ORIGIN}/api/apis`, { headers: { cookie: (await testAdmin()).cookie } });
+    const response = await apisRoute.GET(request, { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
   });
 });

@@ -96,6 +96,7 @@ describe("/api/apis/{id}/scopes", () => {
         required: true,
         emphasize: true,
         showInDiscoveryDocument: false,
+        version: created.version,
       },
     });
     expect(updated.status).toBe(200);
@@ -107,7 +108,10 @@ describe("/api/apis/{id}/scopes", () => {
       showInDiscoveryDocument: false,
     });
 
-    const renamed = await call(scopeRoute.PATCH, "PATCH", path, { params, body: { name: unique("other") } });
+    const renamed = await call(scopeRoute.PATCH, "PATCH", path, {
+      params,
+      body: { name: unique("other"), version: updated.json.version },
+    });
     expect(renamed.status).toBe(400);
     expect(renamed.json.errors.name[0]).toMatch(/cannot be changed/);
     const fetched = await call(scopeRoute.GET, "GET", path, { params });
@@ -120,7 +124,9 @@ describe("/api/apis/{id}/scopes", () => {
     const params = { id: other.id, scopeId: created.id };
     const path = `/api/apis/${other.id}/scopes/${created.id}`;
     expect((await call(scopeRoute.GET, "GET", path, { params })).status).toBe(404);
-    expect((await call(scopeRoute.PATCH, "PATCH", path, { params, body: { displayName: "x" } })).status).toBe(404);
+    expect(
+      (await call(scopeRoute.PATCH, "PATCH", path, { params, body: { displayName: "x", version: 1 } })).status,
+    ).toBe(404);
     expect((await call(scopeRoute.DELETE, "DELETE", path, { params })).status).toBe(404);
   });
 
@@ -186,7 +192,7 @@ describe("/api/apis/{id}/scopes", () => {
       created.flatMap(({ json }, i) => [
         call(scopeRoute.PATCH, "PATCH", `/api/apis/${busy.id}/scopes/${json.id}`, {
           params: { id: busy.id, scopeId: json.id },
-          body: { displayName: `Busy ${i}` },
+          body: { displayName: `Busy ${i}`, version: json.version },
         }),
         call(scopeRoute.GET, "GET", `/api/apis/${busy.id}/scopes/${json.id}`, {
           params: { id: busy.id, scopeId: json.id },

@@ -3,6 +3,10 @@ import { listApis } from "@/lib/apis/list-apis";
 import { ZCreateApiRequest, ZListApisQuery } from "@/lib/apis/schemas";
 import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
 
-export const GET = handler(async (request) => json(await listApis(parseQuery(request, ZListApisQuery))));
+export const GET = handler(async (request, _params, actor) =>
+  json(await listApis(actor, parseQuery(request, ZListApisQuery))),
+);
 
-export const POST = handler(async (request) => json(await createApi(await parseJson(request, ZCreateApiRequest)), 201));
+export const POST = handler(async (request, _params, actor) =>
+  json(await createApi(actor, await parseJson(request, ZCreateApiRequest)), 201),
+);

@@ -3,8 +3,10 @@ import { listClients } from "@/lib/clients/list-clients";
 import { ZCreateClientRequest, ZListClientsQuery } from "@/lib/clients/schemas";
 import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
 
-export const GET = handler(async (request) => json(await listClients(parseQuery(request, ZListClientsQuery))));
+export const GET = handler(async (request, _params, actor) =>
+  json(await listClients(actor, parseQuery(request, ZListClientsQuery))),
+);
 
-export const POST = handler(async (request) =>
-  json(await createClient(await parseJson(request, ZCreateClientRequest)), 201),
+export const POST = handler(async (request, _params, actor) =>
+  json(await createClient(actor, await parseJson(request, ZCreateClientRequest)), 201),
 );

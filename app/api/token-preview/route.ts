@@ -2,6 +2,6 @@ import { handler, json, parseJson } from "@/lib/http/route";
 import { previewToken } from "@/lib/token-preview/preview-token";
 import { ZTokenPreviewRequest } from "@/lib/token-preview/schemas";
 
-export const POST = handler(async (request) =>
-  json(await previewToken(await parseJson(request, ZTokenPreviewRequest))),
+export const POST = handler(async (request, _params, actor) =>
+  json(await previewToken(actor, await parseJson(request, ZTokenPreviewRequest))),
 );

@@ -5,10 +5,10 @@ import { ZCreateScopeRequest, ZListScopesQuery } from "@/lib/scopes/schemas";
 
 type Params = { id: string };
 
-export const GET = handler<Params>(async (request, { id }) =>
-  json(await listScopes(id, parseQuery(request, ZListScopesQuery))),
+export const GET = handler<Params>(async (request, { id }, actor) =>
+  json(await listScopes(actor, id, parseQuery(request, ZListScopesQuery))),
 );
 
-export const POST = handler<Params>(async (request, { id }) =>
-  json(await createScope(id, await parseJson(request, ZCreateScopeRequest)), 201),
+export const POST = handler<Params>(async (request, { id }, actor) =>
+  json(await createScope(actor, id, await parseJson(request, ZCreateScopeRequest)), 201),
 );

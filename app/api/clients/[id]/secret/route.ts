@@ -2,4 +2,6 @@ import { regenerateClientSecret } from "@/lib/clients/regenerate-client-secret";
 import { handler, json } from "@/lib/http/route";
 
 /** Regenerates a confidential client's secret; the answer carries it this once. */
-export const POST = handler<{ id: string }>(async (_request, { id }) => json(await regenerateClientSecret(id)));
+export const POST = handler<{ id: string }>(async (_request, { id }, actor) =>
+  json(await regenerateClientSecret(actor, id)),
+);

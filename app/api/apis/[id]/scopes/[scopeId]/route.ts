@@ -1,4 +1,4 @@
-import { handler, json, parseJson } from "@/lib/http/route";
+import { handler, json, noContent, parseJson } from "@/lib/http/route";
 import { deleteScope } from "@/lib/scopes/delete-scope";
 import { getScope } from "@/lib/scopes/get-scope";
 import { ZUpdateScopeRequest } from "@/lib/scopes/schemas";
@@ -6,13 +6,15 @@ import { updateScope } from "@/lib/scopes/update-scope";
 
 type Params = { id: string; scopeId: string };
 
-export const GET = handler<Params>(async (_request, { id, scopeId }) => json(await getScope(id, scopeId)));
-
-export const PATCH = handler<Params>(async (request, { id, scopeId }) =>
-  json(await updateScope(id, scopeId, await parseJson(request, ZUpdateScopeRequest))),
+export const GET = handler<Params>(async (_request, { id, scopeId }, actor) =>
+  json(await getScope(actor, id, scopeId)),
 );
 
-export const DELETE = handler<Params>(async (_request, { id, scopeId }) => {
-  await deleteScope(id, scopeId);
-  return new Response(null, { status: 204 });
+export const PATCH = handler<Params>(async (request, { id, scopeId }, actor) =>
+  json(await updateScope(actor, id, scopeId, await parseJson(request, ZUpdateScopeRequest))),
+);
+
+export const DELETE = handler<Params>(async (_request, { id, scopeId }, actor) => {
+  await deleteScope(actor, id, scopeId);
+  return noContent();
 });

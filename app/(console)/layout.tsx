@@ -1,0 +1,46 @@
+// Every console page sits behind this layout: nothing of a page renders without a signed-in
+// console user. The data itself comes from the JSON API, whose handlers check again.
+import { cookies } from "next/headers";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NoConsoleAccess, SignInRedirect } from "@/components/auth/gates";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ViewerProvider } from "@/components/auth/viewer";
+import { pageSession } from "@/lib/auth/actor";
+import { CONSOLE_ROLES, ROLE_LABELS, type Viewer } from "@/lib/auth/roles";
+import { SESSION_COOKIE } from "@/lib/auth/sessions";
+
+/** Sessions are per request: never prerender. */
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = await pageSession((await cookies()).get(SESSION_COOKIE)?.value);
+  if (!session) return <SignInRedirect />;
+  if (!CONSOLE_ROLES.has(session.role)) return <NoConsoleAccess email={session.email} />;
+  const viewer: Viewer = { id: session.userId, email: session.email, role: session.role, apiIds: session.apiIds };
+  const admin = viewer.role === "admin";
+  return (
+    <ViewerProvider viewer={viewer}>
+      <header className="site-header">
+        <Link href="/apis" className="brand">
+          Scope Console
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/apis">APIs</Link>
+          <Link href="/clients">Clients</Link>
+          <Link href="/token-preview">Token preview</Link>
+          <Link href="/settings">Settings</Link>
+          {admin && <Link href="/users">Users</Link>}
+          {admin && <Link href="/audit">Audit log</Link>}
+        </nav>
+        <div className="signed-in">
+          <span>
+            {viewer.email} ({ROLE_LABELS[viewer.role]})
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      {children}
+    </ViewerProvider>
+  );
+}

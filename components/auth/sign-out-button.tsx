@@ -1,0 +1,22 @@
+"use client";
+import { useState } from "react";
+import { fetchJson } from "@/lib/client/fetch-json";
+
+/** Ends the session on the server, then leaves for the sign-in page. */
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        await fetchJson("/api/session", { method: "DELETE" }).catch(() => undefined);
+        window.location.assign("/sign-in");
+      }}
+    >
+      Sign out
+    </button>
+  );
+}

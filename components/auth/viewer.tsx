@@ -1,0 +1,21 @@
+"use client";
+// Who is signed in, for showing only the actions their role allows. The server decides anyway.
+import { createContext, type ReactNode, useContext } from "react";
+import type { Viewer } from "@/lib/auth/roles";
+
+const ViewerContext = createContext<Viewer | null>(null);
+
+export function ViewerProvider({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  return <ViewerContext.Provider value={viewer}>{children}</ViewerContext.Provider>;
+}
+
+export function useViewer(): Viewer {
+  const viewer = useContext(ViewerContext);
+  if (!viewer) throw new Error("useViewer outside the console layout");
+  return viewer;
+}
+
+export const useIsAdmin = () => useViewer().role === "admin";
+
+/** The hint on a lifetime field that a service owner sees but cannot change. */
+export const LIFETIME_ADMIN_ONLY = "Only an admin can change token lifetimes.";

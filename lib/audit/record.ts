@@ -1,0 +1,38 @@
+// The audit log: every change made in the console, written by the service in the same
+// transaction as the change itself, so that neither exists without the other.
+import type { Actor } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const AUDIT_ACTIONS = ["create", "update", "delete"] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AUDIT_RESOURCES = ["api", "scope", "client", "settings", "user"] as const;
+export type AuditResource = (typeof AUDIT_RESOURCES)[number];
+
+export interface AuditChange {
+  action: AuditAction;
+  resourceType: AuditResource;
+  resourceId: string;
+  /** What people call it (a name or an email), kept even after it is deleted. */
+  resourceName: string;
+  /** The resource as the API shows it, before and after; never a secret or a password hash. */
+  before?: object | null;
+  after?: object | null;
+}
+
+const asJson = (value: object | null | undefined) =>
+  value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+
+export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, change: AuditChange): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      actorEmail: actor.email,
+      action: change.action,
+      resourceType: change.resourceType,
+      resourceId: change.resourceId,
+      resourceName: change.resourceName,
+      before: asJson(change.before),
+      after: asJson(change.after),
+    },
+  });
+}

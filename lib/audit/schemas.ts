@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { AUDIT_RESOURCES } from "@/lib/audit/record";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/validation";
+
+const ZTime = z.iso.datetime({ offset: true, local: true, error: "Give a date and time (ISO 8601)." }).optional();
+
+/** GET /api/audit: newest first, filtered by resource type, actor (email) and time. */
+export const ZListAuditQuery = z
+  .object({
+    resourceType: z
+      .enum(AUDIT_RESOURCES, { error: `The resource is one of: ${AUDIT_RESOURCES.join(", ")}.` })
+      .optional(),
+    resourceId: z.string().trim().min(1).max(100).optional(),
+    actor: z.string().trim().min(1).max(320).optional(),
+    from: ZTime,
+    to: ZTime,
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  })
+  .strict();
+export type TListAuditQuery = z.infer<typeof ZListAuditQuery>;
+
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  actorEmail: string;
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  resourceName: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}

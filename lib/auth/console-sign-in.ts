@@ -1,0 +1,30 @@
+import "server-only";
+// Signing in to and out of the console. The session is the same as the authorization pages'
+// (lib/auth/sessions.ts): one sign-in serves both, and signing out ends both.
+import { NO_CONSOLE_ACCESS, nowInSeconds, secureCookies } from "@/lib/auth/actor";
+import { CONSOLE_ROLES } from "@/lib/auth/roles";
+import type { TSignInRequest } from "@/lib/auth/schemas";
+import { endSession, readSession, startSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { authenticateUser } from "@/lib/users/authenticate-user";
+
+export const WRONG_CREDENTIALS = "The email or password is incorrect.";
+
+export async function signInToConsole(
+  input: TSignInRequest,
+): Promise<{ user: { email: string; role: string }; setCookie: string }> {
+  const user = await authenticateUser(db(), input.email, input.password);
+  if (!user) throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
+  if (!CONSOLE_ROLES.has(user.role)) throw new AppError("FORBIDDEN", NO_CONSOLE_ACCESS);
+  const { setCookie } = await startSession(db(), user.id, nowInSeconds(), secureCookies());
+  return { user: { email: user.email, role: user.role }, setCookie };
+}
+
+/** Ends this browser's session (401 when it has none). */
+export async function signOutOfConsole(request: Request): Promise<string> {
+  if (!(await readSession(db(), request, nowInSeconds()))) {
+    throw new AppError("UNAUTHORIZED", "You are not signed in.");
+  }
+  return endSession(db(), request, secureCookies());
+}

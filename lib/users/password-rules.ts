@@ -1,0 +1,4 @@
+// Password length rules, shared by the forms in the browser and the server (no hashing here).
+export const MIN_PASSWORD_LENGTH = 12;
+/** Long enough for any passphrase, short enough that hashing stays cheap. */
+export const MAX_PASSWORD_LENGTH = 256;
