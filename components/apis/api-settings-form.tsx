@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
+import { useLifetimeLock } from "@/components/auth/viewer";
 import { Field } from "@/components/ui/field";
 import { FormBanner } from "@/components/ui/form-parts";
 import { inheritHint, lifetimeText } from "@/components/ui/lifetime";
@@ -36,6 +37,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
   const updateApi = useUpdateApi(api.id);
   const settings = useSettings().data;
   const notify = useToast();
+  const lock = useLifetimeLock();
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<SettingsValues, unknown, TUpdateApiRequest>({
     resolver: zodResolver(ZUpdateApiRequest) as unknown as Resolver<SettingsValues, unknown, TUpdateApiRequest>,
@@ -73,17 +75,17 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
               id="api-settings-access-lifetime"
               label="Access token lifetime"
               error={errors.accessTokenLifetime?.message}
-              hint={settings ? inheritHint(settings.accessTokenLifetime, "the service") : null}
+              hint={lock.hint(settings ? inheritHint(settings.accessTokenLifetime, "the service") : null)}
             >
-              <input {...form.register("accessTokenLifetime")} autoComplete="off" placeholder="e.g. 1 h" />
+              <input {...form.register("accessTokenLifetime")} {...lock.input} placeholder="e.g. 1 h" />
             </Field>
             <Field
               id="api-settings-refresh-lifetime"
               label="Refresh token lifetime"
               error={errors.refreshTokenLifetime?.message}
-              hint={settings ? inheritHint(settings.refreshTokenLifetime, "the service") : null}
+              hint={lock.hint(settings ? inheritHint(settings.refreshTokenLifetime, "the service") : null)}
             >
-              <input {...form.register("refreshTokenLifetime")} autoComplete="off" placeholder="e.g. 1 d" />
+              <input {...form.register("refreshTokenLifetime")} {...lock.input} placeholder="e.g. 1 d" />
             </Field>
           </div>
         </fieldset>

@@ -1,8 +1,9 @@
 "use client";
-// The APIs screen: every API, with Edit (opens its screen), Delete and "Add API".
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+// The APIs screen: every API, with Edit (opens its screen), Delete and "Add API".
+import { useIsAdmin } from "@/components/auth/viewer";
 import {
   SearchBox,
   SortableHeader,
@@ -22,6 +23,8 @@ export function ApisPage() {
   const router = useRouter();
   const list = useListState("name");
   const apis = useApis(list.params);
+  // Only an admin adds or deletes APIs; a service owner sees the APIs assigned to them.
+  const admin = useIsAdmin();
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<ApiDto | null>(null);
   const data = apis.data;
@@ -31,9 +34,11 @@ export function ApisPage() {
     <main className="page">
       <div className="page-header">
         <h1>APIs</h1>
-        <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
-          Add API
-        </button>
+        {admin && (
+          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+            Add API
+          </button>
+        )}
       </div>
       <section className="panel" aria-label="APIs list">
         <div className="toolbar">
@@ -59,7 +64,7 @@ export function ApisPage() {
               query={apis}
               columns={COLUMNS}
               noun="APIs"
-              emptyText="No APIs yet. Add the first one."
+              emptyText={admin ? "No APIs yet. Add the first one." : "No APIs are assigned to you yet."}
               q={list.params.q}
             />
             {data?.items.map((api) => (
@@ -79,13 +84,15 @@ export function ApisPage() {
                     >
                       Edit
                     </button>
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
-                      onClick={() => setDeleting(api)}
-                    >
-                      Delete
-                    </button>
+                    {admin && (
+                      <button
+                        type="button"
+                        className="button button-small button-danger"
+                        onClick={() => setDeleting(api)}
+                      >
+                        Delete
+                      </button>
+                    )}
                   </div>
                 </td>
               </tr>

@@ -17,5 +17,17 @@ export function useViewer(): Viewer {
 
 export const useIsAdmin = () => useViewer().role === "admin";
 
-/** The hint on a lifetime field that a service owner sees but cannot change. */
-export const LIFETIME_ADMIN_ONLY = "Only an admin can change token lifetimes.";
+const LIFETIME_ADMIN_ONLY = "Only an admin can change token lifetimes.";
+
+/**
+ * Lifetime fields: a service owner sees them read-only (still sent back unchanged, which the server
+ * accepts), with a hint saying why.
+ */
+export function useLifetimeLock() {
+  const admin = useIsAdmin();
+  return {
+    /** Props of the lifetime input. */
+    input: { readOnly: !admin, autoComplete: "off" },
+    hint: (hint?: string | null) => (admin ? hint : [hint, LIFETIME_ADMIN_ONLY].filter(Boolean).join(" ")),
+  };
+}

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
+import { useLifetimeLock } from "@/components/auth/viewer";
 import { FormDialog } from "@/components/ui/dialog";
 import { CheckboxField, Field } from "@/components/ui/field";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
@@ -93,6 +94,7 @@ interface ClientFormProps {
 }
 
 function ClientForm({ client, save, onDone }: ClientFormProps) {
+  const lock = useLifetimeLock();
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<ClientFormValues, unknown, TCreateClientRequest>({
     resolver: zodResolver(client ? ZUpdateClientRequest : ZCreateClientRequest) as unknown as Resolver<
@@ -182,17 +184,17 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
             id="client-access-lifetime"
             label="Access token lifetime"
             error={fieldError("accessTokenLifetime")}
-            hint="Blank: no limit of the client's own."
+            hint={lock.hint("Blank: no limit of the client's own.")}
           >
-            <input {...form.register("accessTokenLifetime")} autoComplete="off" placeholder="e.g. 15 min" />
+            <input {...form.register("accessTokenLifetime")} {...lock.input} placeholder="e.g. 15 min" />
           </Field>
           <Field
             id="client-refresh-lifetime"
             label="Refresh token lifetime"
             error={fieldError("refreshTokenLifetime")}
-            hint="Blank: no limit of the client's own."
+            hint={lock.hint("Blank: no limit of the client's own.")}
           >
-            <input {...form.register("refreshTokenLifetime")} autoComplete="off" placeholder="e.g. 1 d" />
+            <input {...form.register("refreshTokenLifetime")} {...lock.input} placeholder="e.g. 1 d" />
           </Field>
         </div>
       </fieldset>

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
+import { useLifetimeLock } from "@/components/auth/viewer";
 import { FormDialog } from "@/components/ui/dialog";
 import { CheckboxField, Field } from "@/components/ui/field";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
@@ -92,6 +93,7 @@ interface ScopeFormProps {
 
 function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
   const notify = useToast();
+  const lock = useLifetimeLock();
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<ScopeFormValues, unknown, TCreateScopeRequest>({
     resolver: zodResolver(scope ? ZUpdateScopeRequest : ZCreateScopeRequest) as unknown as Resolver<
@@ -166,17 +168,17 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
             id="scope-access-lifetime"
             label="Access token lifetime"
             error={errors.accessTokenLifetime?.message}
-            hint={inherited?.access}
+            hint={lock.hint(inherited?.access)}
           >
-            <input {...form.register("accessTokenLifetime")} autoComplete="off" placeholder="e.g. 10 min" />
+            <input {...form.register("accessTokenLifetime")} {...lock.input} placeholder="e.g. 10 min" />
           </Field>
           <Field
             id="scope-refresh-lifetime"
             label="Refresh token lifetime"
             error={errors.refreshTokenLifetime?.message}
-            hint={inherited?.refresh}
+            hint={lock.hint(inherited?.refresh)}
           >
-            <input {...form.register("refreshTokenLifetime")} autoComplete="off" placeholder="e.g. 1 d" />
+            <input {...form.register("refreshTokenLifetime")} {...lock.input} placeholder="e.g. 1 d" />
           </Field>
         </div>
       </fieldset>

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { type Resolver, useForm } from "react-hook-form";
+import { useIsAdmin } from "@/components/auth/viewer";
 import { Field } from "@/components/ui/field";
 import { FormBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
@@ -61,6 +62,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
     defaultValues: toFormValues(settings),
   });
   const { errors, isSubmitting } = form.formState;
+  const admin = useIsAdmin();
 
   const onValid = async (values: TUpdateSettingsRequest) => {
     setBanner(null);
@@ -76,18 +78,21 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
     <section aria-label="Token lifetimes" className="panel">
       <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
         <FormBanner message={banner} />
-        <fieldset disabled={isSubmitting} className="form-fields form-grid">
+        {!admin && <p className="field-hint">Only an admin can change the service settings.</p>}
+        <fieldset disabled={isSubmitting || !admin} className="form-fields form-grid">
           {SETTINGS_FIELDS.map(({ key, label, hint }) => (
             <Field key={key} id={`settings-${key}`} label={label} error={errors[key]?.message} hint={hint}>
               <input {...form.register(key)} autoComplete="off" placeholder="e.g. 1 h" />
             </Field>
           ))}
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save"}
-          </button>
-        </div>
+        {admin && (
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={isSubmitting}>
+              {isSubmitting ? "Saving…" : "Save"}
+            </button>
+          </div>
+        )}
       </form>
     </section>
   );

@@ -1,0 +1,7 @@
+import { UsersPage } from "@/components/users/users-page";
+
+export const metadata = { title: "Users · Scope Console" };
+
+export default function Page() {
+  return <UsersPage />;
+}
