@@ -6,11 +6,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { consoleHeaders } from "./console-session";
 
 const PORT = 3290;
 const WARMUP = 10;
 const SAMPLES = 100;
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+/** The benchmark server's first admin, who reads the scopes. */
+const ADMIN = { email: "bench-admin@example.com", password: "bench password of this run only" };
 
 const QUERIES: Record<string, string> = {
   "first page (sort by name)": "",
@@ -31,7 +34,8 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn("npx", ["tsx", "server.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
   for (let attempt = 0; attempt < 240; attempt++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/apis`)).ok) return child;
+      // Ready when the console answers (401: nobody is signed in yet).
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/apis`)).status === 401) return child;
     } catch {}
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -41,12 +45,12 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
-async function measure(url: string) {
-  for (let i = 0; i < WARMUP; i++) await (await fetch(url)).arrayBuffer();
+async function measure(url: string, headers: Record<string, string>) {
+  for (let i = 0; i < WARMUP; i++) await (await fetch(url, { headers })).arrayBuffer();
   const times: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const started = performance.now();
-    const response = await fetch(url);
+    const response = await fetch(url, { headers });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     times.push(performance.now() - started);
@@ -55,16 +59,25 @@ async function measure(url: string) {
 }
 
 async function benchmark(label: string, env: Record<string, string>) {
-  const fullEnv = { ...process.env, ...env, PORT: String(PORT), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" };
+  const fullEnv = {
+    ...process.env,
+    ...env,
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  };
   const server = await startServer(fullEnv);
   try {
     await runScript(["scripts/seed-large.ts"], fullEnv);
-    const apis = await (await fetch(`http://127.0.0.1:${PORT}/api/apis?q=large`)).json();
+    const { cookie } = await consoleHeaders(`http://127.0.0.1:${PORT}`, ADMIN.email, ADMIN.password);
+    const apis = await (await fetch(`http://127.0.0.1:${PORT}/api/apis?q=large`, { headers: { cookie } })).json();
     const apiId = apis.items.find((api: { name: string }) => api.name === "large").id;
     const all: number[] = [];
     const rows: string[] = [];
     for (const [name, query] of Object.entries(QUERIES)) {
-      const times = await measure(`http://127.0.0.1:${PORT}/api/apis/${apiId}/scopes?${query}`);
+      const times = await measure(`http://127.0.0.1:${PORT}/api/apis/${apiId}/scopes?${query}`, { cookie });
       all.push(...times);
       rows.push(
         `| ${label} | ${name} | ${percentile(times, 0.5).toFixed(1)} | ${percentile(times, 0.95).toFixed(1)} |`,

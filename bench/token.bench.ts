@@ -3,11 +3,13 @@
 // configured with the same client, scope and lifetimes; prints the ratios. Both servers run at
 // once and take turns, so that the machine's noise falls on both. Refresh tokens rotate, so each
 // refresh request presents a fresh token minted beforehand (ours through the real flow).
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { consoleHeaders } from "./console-session";
 
 const CONNECTIONS = 20;
 /** Each scenario alternates the servers ROUNDS times, so that a noisy neighbour hits both alike. */
@@ -254,19 +256,20 @@ try {
     ),
   );
   const base = `http://127.0.0.1:${OURS}`;
+  const headers = await consoleHeaders(base, USER.email, USER.password);
   const api = await json(`${base}/api/apis`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers,
     body: JSON.stringify({ name: "bench" }),
   });
   await json(`${base}/api/apis/${api.id}/scopes`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers,
     body: JSON.stringify({ name: SCOPE, accessTokenLifetime: LIFETIME }),
   });
   const client = await json(`${base}/api/clients`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers,
     body: JSON.stringify({
       name: "bench",
       type: "confidential",
