@@ -11,12 +11,15 @@ import { authenticateUser } from "@/lib/users/authenticate-user";
 
 export const WRONG_CREDENTIALS = "The email or password is incorrect.";
 
+/** A new session for every sign-in; the browser's previous one, if any, ends (no session fixation). */
 export async function signInToConsole(
+  request: Request,
   input: TSignInRequest,
 ): Promise<{ user: { email: string; role: string }; setCookie: string }> {
   const user = await authenticateUser(db(), input.email, input.password);
   if (!user) throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
   if (!CONSOLE_ROLES.has(user.role)) throw new AppError("FORBIDDEN", NO_CONSOLE_ACCESS);
+  await endSession(db(), request, secureCookies());
   const { setCookie } = await startSession(db(), user.id, nowInSeconds(), secureCookies());
   return { user: { email: user.email, role: user.role }, setCookie };
 }

@@ -36,11 +36,12 @@ async function addUser(body: Record<string, unknown>) {
   return call(usersRoute.POST, "POST", "/api/users", { body });
 }
 
-async function signIn(email: string, password: string) {
+/** POST /api/session from a browser, which may already hold a session cookie. */
+async function signIn(email: string, password: string, cookie?: string) {
   const response = await sessionRoute.POST(
     new Request("http://localhost/api/session", {
       method: "POST",
-      headers: { "content-type": "application/json", origin: "http://localhost" },
+      headers: { "content-type": "application/json", origin: "http://localhost", ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ email, password }),
     }),
     { params: Promise.resolve({}) },
@@ -195,6 +196,12 @@ describe("/api/session", () => {
     const cookie = session.cookie?.split(";")[0] ?? "";
     const as = { id: "", email, cookie };
     expect((await call(sessionRoute.GET, "GET", "/api/session", { as })).json).toMatchObject({ email, role: "owner" });
+
+    // Signing in again from the same browser replaces its session.
+    const again = await signIn(email, PASSWORD, cookie);
+    expect(again.status).toBe(200);
+    expect((await call(sessionRoute.GET, "GET", "/api/session", { as })).status).toBe(401);
+    as.cookie = again.cookie?.split(";")[0] ?? "";
 
     const out = await call(sessionRoute.DELETE, "DELETE", "/api/session", { as });
     expect(out.status).toBe(204);

@@ -7,7 +7,7 @@ export const GET = handler(async (_request, _params, { sessionId: _sessionId, ..
 
 /** Sign in: the only console handler open without a session. */
 export const POST = publicHandler(async (request) => {
-  const { user, setCookie } = await signInToConsole(await parseJson(request, ZSignInRequest));
+  const { user, setCookie } = await signInToConsole(request, await parseJson(request, ZSignInRequest));
   const response = json(user);
   response.headers.append("set-cookie", setCookie);
   return response;
