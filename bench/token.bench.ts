@@ -254,19 +254,21 @@ try {
     ),
   );
   const base = `http://127.0.0.1:${OURS}`;
+  // The console accepts changes only from its own pages: its Origin goes with them.
+  const consoleJson = { "content-type": "application/json", origin: base };
   const api = await json(`${base}/api/apis`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: consoleJson,
     body: JSON.stringify({ name: "bench" }),
   });
   await json(`${base}/api/apis/${api.id}/scopes`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: consoleJson,
     body: JSON.stringify({ name: SCOPE, accessTokenLifetime: LIFETIME }),
   });
   const client = await json(`${base}/api/clients`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: consoleJson,
     body: JSON.stringify({
       name: "bench",
       type: "confidential",
