@@ -7,6 +7,7 @@ import { ensureBuild } from "@/lib/build";
 import { db, EMBEDDED_POOL_SIZE } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { issuerOf, loadEnv } from "@/lib/env";
+import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
@@ -38,9 +39,11 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     kek: loadKeyEncryptionKey(env),
   });
   const lean = getRequestListener(createLeanApp(oauth).fetch);
-  const server = createServer((request, response) =>
-    isLeanPath(request.url) ? lean(request, response) : handle(request, response),
-  );
+  const server = createServer((request, response) => {
+    // Both paths: the limits per address read it (lib/http/client-address.ts).
+    setClientAddress(request, env.TRUST_PROXY);
+    return isLeanPath(request.url) ? lean(request, response) : handle(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
   const url = `http://${host}:${env.PORT}`;
