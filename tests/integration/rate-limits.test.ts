@@ -1,0 +1,246 @@
+// Rate limits kept in the database: failed sign-ins per account and per address on the OAuth
+// sign-in page, and the counters and limiters underneath. Called as the lean path calls the
+// handlers, with a clock the tests move; "processes" are OAuth contexts or limiters on their own
+// database connections.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
+import * as apisRoute from "@/app/api/apis/route";
+import * as clientsRoute from "@/app/api/clients/route";
+import { createPrismaClient, db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { authorizeHandlers } from "@/lib/oauth/authorize";
+import type { OAuthContext } from "@/lib/oauth/context";
+import { SIGN_IN_PATH } from "@/lib/oauth/pages";
+import { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
+import { addToWindows } from "@/lib/rate-limit/counter";
+import {
+  SIGN_IN_ACCOUNT_LIMIT,
+  SIGN_IN_ADDRESS_LIMIT,
+  SIGN_IN_WINDOW_SECONDS,
+  takeSignInAttempt,
+} from "@/lib/rate-limit/sign-in";
+import { createUser } from "@/lib/users/create-user";
+import { call, unique } from "./call";
+import { testOAuthContext } from "./oauth-context";
+
+const ISSUER = "https://issuer.test";
+const REDIRECT = "https://app.example/callback";
+const PASSWORD = "correct horse battery staple";
+/** Limiters whose syncs the tests make themselves: their timers never fire during a test. */
+const NEVER_MS = 3_600_000;
+const PARALLEL_ATTEMPTS = 12;
+
+let clock = 1_960_000_000;
+let context: OAuthContext;
+/** A second database connection pool: what another process, or this one restarted, would have. */
+let otherPrisma: PrismaClient;
+let scopeName: string;
+let authorizationQuery: string;
+let nextAddress = 1;
+
+/** A client address of its own for each test (TEST-NET-3), so that the per-address limit is the test's own. */
+const newAddress = () => `203.0.113.${nextAddress++}`;
+const newEmail = () => `${unique("signin")}@example.com`;
+
+async function createClient(grantTypes: string[]) {
+  const { status, json } = await call(clientsRoute.POST, "POST", "/api/clients", {
+    body: {
+      name: "Rate-limited app",
+      type: "confidential",
+      redirectUris: [REDIRECT],
+      allowedScopes: [scopeName],
+      allowedGrantTypes: grantTypes,
+    },
+  });
+  expect(status, JSON.stringify(json)).toBe(201);
+  return { id: json.clientId as string, secret: json.clientSecret as string };
+}
+
+/** The sign-in form posted from the page, as a browser at `address` sends it through the server. */
+function signIn(email: string, password: string, address: string, on: OAuthContext = context) {
+  return authorizeHandlers(on).signIn(
+    new Request(`${ISSUER}${SIGN_IN_PATH}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: ISSUER,
+        [CLIENT_ADDRESS_HEADER]: address,
+      },
+      body: new URLSearchParams({ request: authorizationQuery, email, password }).toString(),
+    }),
+  );
+}
+
+async function expectIncorrect(response: Response) {
+  expect(response.status).toBe(200);
+  expect(await response.text()).toContain("The email or password is incorrect.");
+}
+
+async function expectRefused(response: Response, retryAfter: number) {
+  expect(response.status).toBe(429);
+  expect(response.headers.get("retry-after")).toBe(String(retryAfter));
+  expect(response.headers.get("set-cookie")).toBeNull();
+  const minutes = Math.ceil(retryAfter / 60);
+  expect(await response.text()).toContain(
+    `<p class="error" role="alert">Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.</p>`,
+  );
+}
+
+async function expectSignedIn(response: Response) {
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect(response.headers.get("set-cookie")).toMatch(/^scope_console_session=/);
+}
+
+async function failuresUpToTheLimit(email: string, address: string) {
+  for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT; i++) await expectIncorrect(await signIn(email, "wrong password", address));
+}
+
+beforeAll(async () => {
+  context = await testOAuthContext(ISSUER, () => clock);
+  otherPrisma = createPrismaClient(process.env.DATABASE_URL as string, 1);
+  const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("limits") } })).json;
+  const scope = await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
+    params: { id: api.id },
+    body: { name: unique("read") },
+  });
+  scopeName = scope.json.name;
+  const client = await createClient(["authorization_code"]);
+  authorizationQuery = new URLSearchParams({
+    response_type: "code",
+    client_id: client.id,
+    redirect_uri: REDIRECT,
+    scope: scopeName,
+    state: "state-123",
+  }).toString();
+});
+
+afterAll(async () => {
+  await otherPrisma.$disconnect();
+});
+
+describe("POST /oauth/authorize/sign-in - failed sign-ins per account", () => {
+  it("after 5 failures the page answers 429 with Retry-After, even to the right password, until the window ends", async () => {
+    const email = newEmail();
+    await createUser(db(), email, PASSWORD);
+    const address = newAddress();
+    await failuresUpToTheLimit(email, address);
+
+    // Refused before the password is checked; the email is compared as sign-in compares it.
+    await expectRefused(await signIn(` ${email.toUpperCase()} `, PASSWORD, address), SIGN_IN_WINDOW_SECONDS);
+    // The account is limited from every address.
+    await expectRefused(await signIn(email, PASSWORD, newAddress()), SIGN_IN_WINDOW_SECONDS);
+
+    clock += SIGN_IN_WINDOW_SECONDS - 60;
+    await expectRefused(await signIn(email, PASSWORD, address), 60);
+    clock += 60;
+    await expectSignedIn(await signIn(email, PASSWORD, address));
+  });
+
+  it("an email without an account is limited alike, so that the answer reveals no account", async () => {
+    const email = newEmail();
+    const address = newAddress();
+    await failuresUpToTheLimit(email, address);
+    await expectRefused(await signIn(email, "wrong password", address), SIGN_IN_WINDOW_SECONDS);
+  });
+
+  it("a success clears the account's failures and does not count against the address", async () => {
+    const email = newEmail();
+    await createUser(db(), email, PASSWORD);
+    const address = newAddress();
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT - 1; i++) {
+      await expectIncorrect(await signIn(email, "wrong password", address));
+    }
+    await expectSignedIn(await signIn(email, PASSWORD, address));
+    // A whole new allowance of failures.
+    await failuresUpToTheLimit(email, address);
+    await expectRefused(await signIn(email, PASSWORD, address), SIGN_IN_WINDOW_SECONDS);
+    const failures = 2 * SIGN_IN_ACCOUNT_LIMIT - 1;
+    expect(await db().rateLimit.findUnique({ where: { key: `sign-in:address:${address}` } })).toMatchObject({
+      count: failures,
+    });
+  });
+
+  it("parallel attempts: no more than the limit get their password checked", async () => {
+    const attempt = { email: newEmail(), address: newAddress() };
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL_ATTEMPTS }, () => takeSignInAttempt(db(), attempt, clock)),
+    );
+    expect(results.filter((refusal) => refusal === null)).toHaveLength(SIGN_IN_ACCOUNT_LIMIT);
+    expect(results.filter((refusal) => refusal !== null)).toHaveLength(PARALLEL_ATTEMPTS - SIGN_IN_ACCOUNT_LIMIT);
+  });
+
+  it("survives a restart: a new OAuth context on another database connection still refuses", async () => {
+    const email = newEmail();
+    await createUser(db(), email, PASSWORD);
+    const address = newAddress();
+    await failuresUpToTheLimit(email, address);
+    const restarted = await testOAuthContext(ISSUER, () => clock, { prisma: otherPrisma });
+    await expectRefused(await signIn(email, PASSWORD, address, restarted), SIGN_IN_WINDOW_SECONDS);
+  });
+});
+
+describe("POST /oauth/authorize/sign-in - failed sign-ins per address", () => {
+  it("50 failures from one address, over many accounts, refuse the next account there, not elsewhere", async () => {
+    const address = newAddress();
+    // Spread over accounts as a password sprayer would, each below the account limit; the last
+    // failure comes through the page.
+    for (let i = 0; i < SIGN_IN_ADDRESS_LIMIT - 1; i++) {
+      expect(await takeSignInAttempt(db(), { email: newEmail(), address }, clock)).toBeNull();
+    }
+    await expectIncorrect(await signIn(newEmail(), "wrong password", address));
+
+    const email = newEmail();
+    await createUser(db(), email, PASSWORD);
+    await expectRefused(await signIn(email, PASSWORD, address), SIGN_IN_WINDOW_SECONDS);
+    await expectSignedIn(await signIn(email, PASSWORD, newAddress()));
+  });
+
+  it("IPv6 addresses count by their /64", async () => {
+    const prefix = `2001:db8:${nextAddress++}:1`;
+    for (let i = 0; i < SIGN_IN_ADDRESS_LIMIT; i++) {
+      expect(
+        await takeSignInAttempt(db(), { email: newEmail(), address: `${prefix}::${i.toString(16)}` }, clock),
+      ).toBeNull();
+    }
+    await expectRefused(await signIn(newEmail(), "wrong password", `${prefix}:ffff::1`), SIGN_IN_WINDOW_SECONDS);
+  });
+});
+
+describe("database-backed counters", () => {
+  it("concurrent additions to one window lose no count", async () => {
+    const key = unique("test:concurrent");
+    const additions = 20;
+    await Promise.all(
+      Array.from({ length: additions }, () => addToWindows(db(), [{ key, amount: 1, windowSeconds: 60 }], clock)),
+    );
+    expect(await addToWindows(db(), [{ key, amount: 0, windowSeconds: 60 }], clock)).toEqual([
+      { key, count: additions, resetAt: clock + 60 },
+    ]);
+  });
+
+  it("two limiters (two processes) on one database count together, each learning the other's counts at its sync", async () => {
+    const options = { limit: 10, now: () => clock, syncMs: NEVER_MS, keyPrefix: `${unique("test")}:` };
+    const first = new ClientRateLimiter(db(), options);
+    const second = new ClientRateLimiter(otherPrisma, options);
+    for (let i = 0; i < 6; i++) expect(first.take("app")).toBeNull();
+    await first.sync();
+    for (let i = 0; i < 3; i++) expect(second.take("app")).toBeNull();
+    await second.sync();
+    // The second knows of 9 now: one more, then no more.
+    expect(second.take("app")).toBeNull();
+    expect(second.take("app")).toEqual({ retryAfter: 60 });
+    // The first learns of them at its next sync.
+    expect(first.take("app")).toBeNull();
+    await first.sync();
+    expect(first.take("app")).toEqual({ retryAfter: 60 });
+    await second.stop();
+    // A new limiter (a restarted process) learns the totals at its first sync.
+    const restarted = new ClientRateLimiter(otherPrisma, options);
+    expect(restarted.take("app")).toBeNull();
+    await restarted.sync();
+    expect(restarted.take("app")).toEqual({ retryAfter: 60 });
+    await first.stop();
+    await restarted.stop();
+  });
+});
