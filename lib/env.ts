@@ -1,5 +1,6 @@
 // The process configuration, validated once at start-up so that a bad setting fails loudly.
 import { z } from "zod";
+import { DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
 
 /** Reverse proxies one request may pass through on its way here; more is a misconfiguration. */
 const MAX_TRUSTED_PROXIES = 10;
@@ -25,6 +26,8 @@ const ZEnv = z.object({
    * socket's; N: the Nth entry from the right of X-Forwarded-For (lib/http/client-address.ts).
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(MAX_TRUSTED_PROXIES).default(0),
+  /** Requests per client per minute at /oauth/token and /oauth/revoke, over all processes. */
+  TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_REQUESTS_PER_MINUTE),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -36,6 +39,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ISSUER: source.ISSUER || undefined,
     KEY_ENCRYPTION_KEY: source.KEY_ENCRYPTION_KEY || undefined,
     TRUST_PROXY: source.TRUST_PROXY || undefined,
+    TOKEN_RATE_LIMIT: source.TOKEN_RATE_LIMIT || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

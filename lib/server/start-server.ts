@@ -10,6 +10,7 @@ import { issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
+import { startRateLimitCleanup } from "@/lib/rate-limit/cleanup";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
@@ -37,7 +38,9 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     issuer: issuerOf(env),
     prisma: db(),
     kek: loadKeyEncryptionKey(env),
+    tokenRateLimit: env.TOKEN_RATE_LIMIT,
   });
+  const stopCleanup = startRateLimitCleanup(db(), oauth.now);
   const lean = getRequestListener(createLeanApp(oauth).fetch);
   const server = createServer((request, response) => {
     // Both paths: the limits per address read it (lib/http/client-address.ts).
@@ -54,6 +57,9 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopCleanup();
+      // Its last counts reach the database, so that a restart forgets none.
+      await oauth.clientLimiter.stop();
       await app.close();
       await database.close();
     },

@@ -12,7 +12,7 @@ export const TEST_KEK = Buffer.alloc(32, 7);
 export function testOAuthContext(
   issuer: string,
   now: () => number,
-  options: { prisma?: PrismaClient } = {},
+  options: { prisma?: PrismaClient; tokenRateLimit?: number } = {},
 ) {
   return createOAuthContext({
     issuer,
@@ -20,5 +20,6 @@ export function testOAuthContext(
     kek: TEST_KEK,
     now,
     pollMs: 0,
+    tokenRateLimit: options.tokenRateLimit,
   });
 }

@@ -1,5 +1,5 @@
 // Rate limits kept in the database: failed sign-ins per account and per address on the OAuth
-// sign-in page, and the counters and limiters underneath. Called as the lean path calls the
+// sign-in page, and requests per client at the token endpoint. Called as the lean path calls the
 // handlers, with a clock the tests move; "processes" are OAuth contexts or limiters on their own
 // database connections.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { authorizeHandlers } from "@/lib/oauth/authorize";
 import type { OAuthContext } from "@/lib/oauth/context";
+import { introspectionHandler } from "@/lib/oauth/introspect";
 import { SIGN_IN_PATH } from "@/lib/oauth/pages";
+import { revocationHandler } from "@/lib/oauth/revoke";
+import { tokenHandler } from "@/lib/oauth/token";
 import { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
 import { addToWindows } from "@/lib/rate-limit/counter";
 import {
@@ -27,6 +30,9 @@ import { testOAuthContext } from "./oauth-context";
 const ISSUER = "https://issuer.test";
 const REDIRECT = "https://app.example/callback";
 const PASSWORD = "correct horse battery staple";
+/** The token endpoint's limit in these tests: requests per client per minute. */
+const TOKEN_LIMIT = 3;
+const TOKEN_WINDOW_SECONDS = 60;
 /** Limiters whose syncs the tests make themselves: their timers never fire during a test. */
 const NEVER_MS = 3_600_000;
 const PARALLEL_ATTEMPTS = 12;
@@ -96,8 +102,22 @@ async function failuresUpToTheLimit(email: string, address: string) {
   for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT; i++) await expectIncorrect(await signIn(email, "wrong password", address));
 }
 
+function tokenRequest(path: string, client: { id: string; secret: string }, params: Record<string, string>) {
+  return new Request(`${ISSUER}${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+}
+
+const issue = (client: { id: string; secret: string }, on: OAuthContext = context) =>
+  tokenHandler(on)(tokenRequest("/oauth/token", client, { grant_type: "client_credentials", scope: scopeName }));
+
 beforeAll(async () => {
-  context = await testOAuthContext(ISSUER, () => clock);
+  context = await testOAuthContext(ISSUER, () => clock, { tokenRateLimit: TOKEN_LIMIT });
   otherPrisma = createPrismaClient(process.env.DATABASE_URL as string, 1);
   const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("limits") } })).json;
   const scope = await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
@@ -242,5 +262,68 @@ describe("database-backed counters", () => {
     expect(restarted.take("app")).toEqual({ retryAfter: 60 });
     await first.stop();
     await restarted.stop();
+  });
+});
+
+describe("POST /oauth/token - requests per client", () => {
+  it("answers 429 with Retry-After once a client used its limit, other clients unaffected, open again after the window", async () => {
+    const busy = await createClient(["client_credentials"]);
+    const other = await createClient(["client_credentials"]);
+    for (let i = 0; i < TOKEN_LIMIT; i++) expect((await issue(busy)).status).toBe(200);
+
+    const refused = await issue(busy);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe(String(TOKEN_WINDOW_SECONDS));
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    expect(await refused.json()).toEqual({
+      error: "too_many_requests",
+      error_description: `This client made too many requests. Try again in ${TOKEN_WINDOW_SECONDS} seconds.`,
+    });
+    expect((await issue(other)).status).toBe(200);
+
+    clock += TOKEN_WINDOW_SECONDS / 2;
+    expect((await issue(busy)).headers.get("retry-after")).toBe(String(TOKEN_WINDOW_SECONDS / 2));
+    clock += TOKEN_WINDOW_SECONDS / 2;
+    expect((await issue(busy)).status).toBe(200);
+  });
+
+  it("counts before authentication: wrong secrets use the limit up; unknown client ids are not counted", async () => {
+    const client = await createClient(["client_credentials"]);
+    for (let i = 0; i < TOKEN_LIMIT; i++) {
+      expect((await issue({ id: client.id, secret: "guessed" })).status).toBe(401);
+    }
+    expect((await issue(client)).status).toBe(429);
+    for (let i = 0; i <= TOKEN_LIMIT; i++) {
+      expect((await issue({ id: unique("nobody"), secret: "guessed" })).status).toBe(401);
+    }
+  });
+
+  it("revocation shares the client's limit; introspection does not", async () => {
+    const client = await createClient(["client_credentials"]);
+    const { access_token } = await (await issue(client)).json();
+    for (let i = 1; i < TOKEN_LIMIT; i++) {
+      const revoked = await revocationHandler(context)(tokenRequest("/oauth/revoke", client, { token: "unknown" }));
+      expect(revoked.status).toBe(200);
+    }
+    expect((await issue(client)).status).toBe(429);
+    const revoke = await revocationHandler(context)(tokenRequest("/oauth/revoke", client, { token: access_token }));
+    expect(revoke.status).toBe(429);
+    const introspected = await introspectionHandler(context)(
+      tokenRequest("/oauth/introspect", client, { token: access_token }),
+    );
+    expect(introspected.status).toBe(200);
+    expect((await introspected.json()).active).toBe(true);
+  });
+
+  it("another process learns a client's count at its sync and refuses it too", async () => {
+    const client = await createClient(["client_credentials"]);
+    const other = await testOAuthContext(ISSUER, () => clock, { prisma: otherPrisma, tokenRateLimit: TOKEN_LIMIT });
+    for (let i = 0; i < TOKEN_LIMIT; i++) expect((await issue(client)).status).toBe(200);
+    await context.clientLimiter.sync();
+    // Before its first sync the other process has counted only its own request.
+    expect((await issue(client, other)).status).toBe(200);
+    await other.clientLimiter.sync();
+    expect((await issue(client, other)).status).toBe(429);
+    await other.clientLimiter.stop();
   });
 });
