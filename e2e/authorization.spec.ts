@@ -3,7 +3,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "openid-client";
-import { createApi, createScope, uniqueName } from "./support";
+import { createApi, createScope, createSignInClient, uniqueName } from "./support";
 import { E2E_USER } from "./user";
 
 // The flow's own sign-in page is under test: its browser starts signed out (the request fixture
@@ -153,17 +153,7 @@ test("[OAUTH] an unregistered redirect URI gets an error page, a denial goes bac
   request,
   baseURL,
 }) => {
-  const redirectUri = `${baseURL}/e2e-callback`;
-  const created = await request.post("/api/clients", {
-    data: {
-      name: "Mobile app",
-      type: "public",
-      redirectUris: [redirectUri],
-      allowedScopes: ["openid"],
-      allowedGrantTypes: ["authorization_code"],
-    },
-  });
-  const { clientId } = await created.json();
+  const { clientId, redirectUri } = await createSignInClient(request, baseURL, { name: "Mobile app", type: "public" });
   const config = await oauth.discovery(new URL(baseURL as string), clientId, undefined, oauth.None(), {
     execute: [oauth.allowInsecureRequests],
   });

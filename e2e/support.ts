@@ -21,6 +21,25 @@ export async function createScope(request: APIRequestContext, apiId: string, sco
   return response.json();
 }
 
+/** A client that may sign users in with the openid scope, redirecting to BASE/e2e-callback. */
+export async function createSignInClient(
+  request: APIRequestContext,
+  baseURL: string | undefined,
+  client: { name: string; type: "confidential" | "public" },
+): Promise<{ clientId: string; clientSecret: string | null; redirectUri: string }> {
+  const redirectUri = `${baseURL}/e2e-callback`;
+  const response = await request.post("/api/clients", {
+    data: {
+      ...client,
+      redirectUris: [redirectUri],
+      allowedScopes: ["openid"],
+      allowedGrantTypes: ["authorization_code"],
+    },
+  });
+  expect(response.status()).toBe(201);
+  return { ...(await response.json()), redirectUri };
+}
+
 export async function openScopesTab(page: Page, apiId: string) {
   await page.goto(`/apis/${apiId}?tab=scopes`);
   await expect(page.getByRole("tab", { name: "Scopes" })).toHaveAttribute("aria-selected", "true");

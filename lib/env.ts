@@ -1,5 +1,9 @@
 // The process configuration, validated once at start-up so that a bad setting fails loudly.
 import { z } from "zod";
+import { DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
+
+/** Reverse proxies one request may pass through on its way here; more is a misconfiguration. */
+const MAX_TRUSTED_PROXIES = 10;
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -17,6 +21,13 @@ const ZEnv = z.object({
   /** The first user, created when the database has none; without a password one is generated. */
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
+  /**
+   * How many reverse proxies stand in front of this server. 0: the client's address is the
+   * socket's; N: the Nth entry from the right of X-Forwarded-For (lib/http/client-address.ts).
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(MAX_TRUSTED_PROXIES).default(0),
+  /** Requests per client per minute at /oauth/token and /oauth/revoke, over all processes. */
+  TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_REQUESTS_PER_MINUTE),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -27,6 +38,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     DATABASE_URL: source.DATABASE_URL || undefined,
     ISSUER: source.ISSUER || undefined,
     KEY_ENCRYPTION_KEY: source.KEY_ENCRYPTION_KEY || undefined,
+    TRUST_PROXY: source.TRUST_PROXY || undefined,
+    TOKEN_RATE_LIMIT: source.TOKEN_RATE_LIMIT || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -8,7 +8,8 @@ export type AppErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE";
+  | "PAYLOAD_TOO_LARGE"
+  | "TOO_MANY_REQUESTS";
 
 export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -17,6 +18,7 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** Field name -> messages, as in the `errors` member of our problem details. */
@@ -41,6 +43,16 @@ export class AppError extends Error {
 export function messageOf(error: unknown): string {
   if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join(" ");
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A rate limit refused the request: try again in `retryAfter` seconds (the Retry-After header). */
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super("TOO_MANY_REQUESTS", message);
+  }
 }
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);

@@ -6,7 +6,9 @@ import { CONSOLE_ROLES } from "@/lib/auth/roles";
 import type { TSignInRequest } from "@/lib/auth/schemas";
 import { endSession, readSession, startSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, TooManyRequestsError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
+import { signInRefusalMessage, signInSucceeded, takeSignInAttempt } from "@/lib/rate-limit/sign-in";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
 export const WRONG_CREDENTIALS = "The email or password is incorrect.";
@@ -16,8 +18,13 @@ export async function signInToConsole(
   request: Request,
   input: TSignInRequest,
 ): Promise<{ user: { email: string; role: string }; setCookie: string }> {
+  // The same limits as the authorization flow's sign-in page: counted before the password is checked.
+  const attempt = { email: input.email, address: clientAddress(request) };
+  const refusal = await takeSignInAttempt(db(), attempt, nowInSeconds());
+  if (refusal) throw new TooManyRequestsError(signInRefusalMessage(refusal), refusal.retryAfter);
   const user = await authenticateUser(db(), input.email, input.password);
   if (!user) throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
+  await signInSucceeded(db(), attempt, nowInSeconds());
   if (!CONSOLE_ROLES.has(user.role)) throw new AppError("FORBIDDEN", NO_CONSOLE_ACCESS);
   await endSession(db(), request, secureCookies());
   const { setCookie } = await startSession(db(), user.id, nowInSeconds(), secureCookies());

@@ -1,6 +1,6 @@
 // RFC 9457 problem details for the console's JSON API.
 import { ZodError } from "zod";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors, TooManyRequestsError } from "@/lib/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -13,6 +13,7 @@ const TITLES: Record<number, string> = {
   409: "Conflict",
   413: "Content Too Large",
   415: "Unsupported Media Type",
+  429: "Too Many Requests",
   500: "Internal Server Error",
 };
 
@@ -24,12 +25,17 @@ export interface Problem {
   errors?: FieldErrors;
 }
 
-export function problem(status: number, detail: string, errors?: FieldErrors): Response {
+export function problem(
+  status: number,
+  detail: string,
+  errors?: FieldErrors,
+  extraHeaders: Record<string, string> = {},
+): Response {
   const body: Problem = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
   if (errors && Object.keys(errors).length > 0) body.errors = errors;
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" },
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store", ...extraHeaders },
   });
 }
 
@@ -46,6 +52,9 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
 
 /** Maps anything a handler throws to a response; unexpected errors are logged, never leaked. */
 export function problemFromError(error: unknown): Response {
+  if (error instanceof TooManyRequestsError) {
+    return problem(error.status, error.message, undefined, { "retry-after": String(error.retryAfter) });
+  }
   if (error instanceof AppError) return problem(error.status, error.message, error.fields);
   if (error instanceof ZodError) {
     return problem(400, "The request is invalid; see the field errors.", fieldErrorsOf(error));

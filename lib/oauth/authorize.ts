@@ -2,6 +2,7 @@
 // the server: each form carries the original request, which is validated again on every step.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readSession, type SignedInSession, startSession } from "@/lib/auth/sessions";
+import { clientAddress } from "@/lib/http/client-address";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { applyConsent } from "@/lib/issuing";
 import {
@@ -14,6 +15,7 @@ import type { OAuthContext } from "@/lib/oauth/context";
 import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grants";
 import { MAX_FORM_BYTES } from "@/lib/oauth/http";
 import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
+import { signInRefusalMessage, signInSucceeded, takeSignInAttempt } from "@/lib/rate-limit/sign-in";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
 type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };
@@ -134,15 +136,18 @@ export function authorizeHandlers(context: OAuthContext) {
     if (posted instanceof Response) return posted;
     const { form, request } = posted;
     const email = form.get("email") ?? "";
-    const user = await authenticateUser(prisma, email, form.get("password") ?? "");
-    if (!user) {
-      return signInPage({
-        clientName: request.client.info.name,
-        request: request.query,
-        email,
-        error: "The email or password is incorrect.",
-      });
+    const page = { clientName: request.client.info.name, request: request.query, email };
+    // Counted before the password is checked: a refused attempt costs no password hash.
+    const attempt = { email, address: clientAddress(httpRequest) };
+    const refusal = await takeSignInAttempt(prisma, attempt, context.now());
+    if (refusal) {
+      const response = signInPage({ ...page, error: signInRefusalMessage(refusal), status: 429 });
+      response.headers.set("retry-after", String(refusal.retryAfter));
+      return response;
     }
+    const user = await authenticateUser(prisma, email, form.get("password") ?? "");
+    if (!user) return signInPage({ ...page, error: "The email or password is incorrect." });
+    await signInSucceeded(prisma, attempt, context.now());
     const { session, setCookie } = await startSession(prisma, user.id, context.now(), secureCookies);
     return continueAs(request, { ...session, email: user.email }, { "set-cookie": setCookie });
   }

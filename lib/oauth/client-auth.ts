@@ -24,6 +24,22 @@ function basicCredentials(header: string): { id: string; secret: string } {
 }
 
 /**
+ * The client_id a request names, before any authentication (for the limit per client): Basic's
+ * user name, else the form's client_id. Null when there is none or it cannot be read.
+ */
+export function presentedClientId(request: Request, form: Map<string, string>): string | null {
+  const header = request.headers.get("authorization");
+  if (header?.toLowerCase().startsWith("basic ")) {
+    try {
+      return basicCredentials(header).id;
+    } catch {
+      return null;
+    }
+  }
+  return form.get("client_id") ?? null;
+}
+
+/**
  * The authenticated client, or an invalid_client / invalid_request error. A public client is
  * accepted by its client_id alone where `allowPublic` says so; it must never send a secret.
  */

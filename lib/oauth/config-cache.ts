@@ -42,6 +42,8 @@ export interface ConfigSnapshot {
 export class ConfigCache {
   private snapshot: ConfigSnapshot | null = null;
   private loading: Promise<ConfigSnapshot> | null = null;
+  /** The epoch when the load in flight was asked for. */
+  private loadingEpoch = -1;
   private checkedAt = 0;
   private epoch = -1;
 
@@ -53,8 +55,20 @@ export class ConfigCache {
 
   async get(): Promise<ConfigSnapshot> {
     const current = this.snapshot;
-    if (current && this.epoch === configEpoch() && Date.now() - this.checkedAt < this.pollMs) return current;
-    if (!this.loading) this.loading = this.refresh(current).finally(() => (this.loading = null));
+    const epoch = configEpoch();
+    if (current && this.epoch === epoch && Date.now() - this.checkedAt < this.pollMs) return current;
+    // A load asked for before this process's latest change may have read the database before it
+    // (a client created a moment ago would be unknown): after it, load again.
+    if (!this.loading || this.loadingEpoch !== epoch) {
+      const previous = this.loading?.catch(() => null) ?? Promise.resolve(null);
+      this.loadingEpoch = epoch;
+      const loading: Promise<ConfigSnapshot> = previous
+        .then(() => this.refresh(this.snapshot))
+        .finally(() => {
+          if (this.loading === loading) this.loading = null;
+        });
+      this.loading = loading;
+    }
     return this.loading;
   }
 

@@ -2,11 +2,14 @@
 // clock (tests replace it to reach expiry without waiting).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConfigCache } from "@/lib/oauth/config-cache";
+import type { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
 
 export interface OAuthContext {
   issuer: string;
   prisma: PrismaClient;
   config: ConfigCache;
+  /** Requests per client at the token and revocation endpoints. */
+  clientLimiter: ClientRateLimiter;
   /** Epoch seconds. */
   now: () => number;
 }

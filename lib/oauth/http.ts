@@ -31,6 +31,22 @@ export class OAuthError extends Error {
   }
 }
 
+/**
+ * A client over its request limit: 429 with Retry-After (RFC 6585), in RFC 6749's error format so
+ * that OAuth libraries report it. `too_many_requests` is not in RFC 6749's list (which has no
+ * code for this; Auth0 answers the same); `invalid_request` would tell the client its request is
+ * wrong, when it only has to wait.
+ */
+export const tooManyRequests = (retryAfter: number) =>
+  oauthJson(
+    {
+      error: "too_many_requests",
+      error_description: `This client made too many requests. Try again in ${retryAfter} seconds.`,
+    },
+    429,
+    { "retry-after": String(retryAfter) },
+  );
+
 /** Largest form body the protocol endpoints read. */
 export const MAX_FORM_BYTES = 16 * 1024;
 

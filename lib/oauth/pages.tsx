@@ -56,7 +56,14 @@ function page(title: string, body: ReactNode, status = 200): Response {
 export const SIGN_IN_PATH = "/oauth/authorize/sign-in";
 export const CONSENT_PATH = "/oauth/authorize/consent";
 
-export function signInPage(options: { clientName: string; request: string; email?: string; error?: string }) {
+export function signInPage(options: {
+  clientName: string;
+  request: string;
+  email?: string;
+  error?: string;
+  /** 429 when too many sign-ins failed. */
+  status?: number;
+}) {
   return page(
     "Sign in",
     <>
@@ -78,6 +85,7 @@ export function signInPage(options: { clientName: string; request: string; email
         </div>
       </form>
     </>,
+    options.status,
   );
 }
 

@@ -1,10 +1,12 @@
 // POST /oauth/token. Every decision (scopes, lifetimes, refusals) comes from lib/issuing.
 // client_credentials writes nothing to the database; the user grants store codes, grants and
-// refresh tokens (lib/oauth/grants.ts).
+// refresh tokens (lib/oauth/grants.ts). Every request counts against the limit of the client it
+// names, in memory (lib/oauth/client-limit.ts).
 import { createHash } from "node:crypto";
 import { decideToken, type GrantType, type TokenDecision } from "@/lib/issuing";
 import { signAccessToken } from "@/lib/oauth/access-token";
 import { authenticateClient } from "@/lib/oauth/client-auth";
+import { refuseOverLimit } from "@/lib/oauth/client-limit";
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
 import {
@@ -246,6 +248,8 @@ export function tokenHandler(context: OAuthContext) {
   return oauthEndpoint(async (request) => {
     const form = await readForm(request);
     const config = await context.config.get();
+    const overLimit = refuseOverLimit(context, request, form, config);
+    if (overLimit) return overLimit;
     const grantType = form.get("grant_type");
     const client = authenticateClient(request, form, config, {
       allowPublic: PUBLIC_CLIENT_GRANTS.has(grantType ?? ""),

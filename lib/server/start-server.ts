@@ -7,8 +7,10 @@ import { ensureBuild } from "@/lib/build";
 import { db, EMBEDDED_POOL_SIZE } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { issuerOf, loadEnv } from "@/lib/env";
+import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
+import { startRateLimitCleanup } from "@/lib/rate-limit/cleanup";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
@@ -36,11 +38,15 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     issuer: issuerOf(env),
     prisma: db(),
     kek: loadKeyEncryptionKey(env),
+    tokenRateLimit: env.TOKEN_RATE_LIMIT,
   });
+  const stopCleanup = startRateLimitCleanup(db(), oauth.now);
   const lean = getRequestListener(createLeanApp(oauth).fetch);
-  const server = createServer((request, response) =>
-    isLeanPath(request.url) ? lean(request, response) : handle(request, response),
-  );
+  const server = createServer((request, response) => {
+    // Both paths: the limits per address read it (lib/http/client-address.ts).
+    setClientAddress(request, env.TRUST_PROXY);
+    return isLeanPath(request.url) ? lean(request, response) : handle(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
   const url = `http://${host}:${env.PORT}`;
@@ -51,6 +57,9 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopCleanup();
+      // Its last counts reach the database, so that a restart forgets none.
+      await oauth.clientLimiter.stop();
       await app.close();
       await database.close();
     },

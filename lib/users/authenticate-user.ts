@@ -5,6 +5,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_PASSWORD_LENGTH } from "@/lib/users/password-rules";
 import { hashPassword, verifyPassword } from "@/lib/users/passwords";
 
+/** How an email is compared: accounts are stored lower-case (lib/users/create-user.ts). */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
 let dummyHash: Promise<string> | null = null;
 
 export async function authenticateUser(
@@ -12,7 +15,7 @@ export async function authenticateUser(
   email: string,
   password: string,
 ): Promise<{ id: string; email: string; role: string } | null> {
-  const normalized = email.trim().toLowerCase();
+  const normalized = normalizeEmail(email);
   if (!normalized || normalized.length > 320 || !password || password.length > MAX_PASSWORD_LENGTH) return null;
   const user = await prisma.user.findUnique({
     where: { email: normalized },

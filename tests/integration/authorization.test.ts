@@ -12,7 +12,6 @@ import { db } from "@/lib/db/client";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
 import { authorizeHandlers } from "@/lib/oauth/authorize";
 import type { OAuthContext } from "@/lib/oauth/context";
-import { createOAuthContext } from "@/lib/oauth/create-context";
 import { discoveryHandler } from "@/lib/oauth/discovery";
 import { introspectionHandler } from "@/lib/oauth/introspect";
 import { jwksHandler } from "@/lib/oauth/jwks";
@@ -22,7 +21,7 @@ import { tokenHandler } from "@/lib/oauth/token";
 import { userinfoHandler } from "@/lib/oauth/userinfo";
 import { createUser } from "@/lib/users/create-user";
 import { call, unique } from "./call";
-import { TEST_KEK } from "./kek";
+import { testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
 const REDIRECT = "https://app.example/callback";
@@ -224,13 +223,7 @@ async function tokensFor(client: Client, scopes: string) {
 }
 
 beforeAll(async () => {
-  context = await createOAuthContext({
-    issuer: ISSUER,
-    prisma: db(),
-    kek: TEST_KEK,
-    now: () => clock,
-    pollMs: 0,
-  });
+  context = await testOAuthContext(ISSUER, () => clock);
   pages = authorizeHandlers(context);
   token = tokenHandler(context);
   introspect = introspectionHandler(context);

@@ -9,14 +9,13 @@ import { db } from "@/lib/db/client";
 import { changeConfig } from "@/lib/db/config-change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OAuthContext } from "@/lib/oauth/context";
-import { createOAuthContext } from "@/lib/oauth/create-context";
 import { introspectionHandler } from "@/lib/oauth/introspect";
 import { jwksHandler } from "@/lib/oauth/jwks";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { rotateSigningKey } from "@/lib/oauth/signing-keys";
 import { tokenHandler } from "@/lib/oauth/token";
 import { call, unique } from "./call";
-import { TEST_KEK } from "./kek";
+import { TEST_KEK, testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
 const WRITE_METHODS = new Set(["create", "createMany", "update", "updateMany", "upsert", "delete", "deleteMany"]);
@@ -79,13 +78,7 @@ async function issue(client: { id: string; secret: string }, scope?: string) {
 }
 
 beforeAll(async () => {
-  context = await createOAuthContext({
-    issuer: ISSUER,
-    prisma: recordingPrisma(writes),
-    kek,
-    now: () => clock,
-    pollMs: 0,
-  });
+  context = await testOAuthContext(ISSUER, () => clock, { prisma: recordingPrisma(writes) });
   token = tokenHandler(context);
   introspect = introspectionHandler(context);
   revoke = revocationHandler(context);

@@ -1,0 +1,25 @@
+import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createOAuthContext } from "@/lib/oauth/create-context";
+
+/** One key-encryption key for every test file: they share the database and its signing keys. */
+export const TEST_KEK = Buffer.alloc(32, 7);
+
+/**
+ * The protocol path as a test calls it: the shared key, the test's clock, and a configuration
+ * cache that reloads whenever the configuration changed (no polling delay).
+ */
+export function testOAuthContext(
+  issuer: string,
+  now: () => number,
+  options: { prisma?: PrismaClient; tokenRateLimit?: number } = {},
+) {
+  return createOAuthContext({
+    issuer,
+    prisma: options.prisma ?? db(),
+    kek: TEST_KEK,
+    now,
+    pollMs: 0,
+    tokenRateLimit: options.tokenRateLimit,
+  });
+}
