@@ -5,6 +5,9 @@ import { expect, test } from "@playwright/test";
 import { SIGN_IN_ACCOUNT_LIMIT } from "@/lib/rate-limit/sign-in";
 import { createSignInClient, uniqueName } from "./support";
 
+// The flow's sign-in page is under test: the browser starts signed out (the request fixture stays the admin).
+test.beforeEach(async ({ context }) => context.clearCookies());
+
 test("[SIGN-IN] after the account's failed sign-ins are used up, the page answers 429 with Retry-After and says when to try again", async ({
   page,
   request,
