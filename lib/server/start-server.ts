@@ -5,12 +5,12 @@ import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { ensureBuild } from "@/lib/build";
 import { db, EMBEDDED_POOL_SIZE } from "@/lib/db/client";
+import { startHousekeeping } from "@/lib/db/housekeeping";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
-import { startRateLimitCleanup } from "@/lib/rate-limit/cleanup";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
@@ -40,7 +40,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     kek: loadKeyEncryptionKey(env),
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
   });
-  const stopCleanup = startRateLimitCleanup(db(), oauth.now);
+  const stopCleanup = startHousekeeping(db(), oauth.now);
   const lean = getRequestListener(createLeanApp(oauth).fetch);
   const server = createServer((request, response) => {
     // Both paths: the limits per address read it (lib/http/client-address.ts).
