@@ -4,7 +4,15 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "next.config.js", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation-client.ts",
+  "package-lock.json",
+];
 const IGNORED = new Set(["generated", "node_modules"]);
 
 function newestMtime(entry: string): number {
