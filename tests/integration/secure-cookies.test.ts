@@ -8,11 +8,10 @@ import * as clientsRoute from "@/app/api/clients/route";
 import * as sessionRoute from "@/app/api/session/route";
 import { db } from "@/lib/db/client";
 import { authorizeHandlers } from "@/lib/oauth/authorize";
-import { createOAuthContext } from "@/lib/oauth/create-context";
 import { SIGN_IN_PATH } from "@/lib/oauth/pages";
 import { createUser } from "@/lib/users/create-user";
 import { CONSOLE_ORIGIN, call, unique } from "./call";
-import { TEST_KEK } from "./kek";
+import { testOAuthContext } from "./oauth-context";
 
 const PASSWORD = "a long enough password";
 const REDIRECT = "https://app.example/callback";
@@ -106,7 +105,7 @@ describe("OAuth sign-in page: POST /oauth/authorize/sign-in", () => {
   });
 
   it.each(CASES.slice(0, 2))("with the issuer %s the session cookie is Secure: %s", async (issuer, secure) => {
-    const context = await createOAuthContext({ issuer: issuer as string, prisma: db(), kek: TEST_KEK, pollMs: 0 });
+    const context = await testOAuthContext(issuer as string, () => Math.floor(Date.now() / 1000));
     const response = await authorizeHandlers(context).signIn(
       new Request(`${issuer}${SIGN_IN_PATH}`, {
         method: "POST",
