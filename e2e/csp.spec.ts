@@ -75,6 +75,8 @@ test("[CSP] every console page answers a policy with a nonce of its own, carried
     [`/apis/${api.id}?tab=scopes`, signedIn],
     ["/clients", signedIn],
     ["/settings", signedIn],
+    ["/users", signedIn],
+    ["/audit", signedIn],
   ];
   for (const [path, get] of pages) {
     const first = await pageOf(get, path);
@@ -128,6 +130,16 @@ test("[CSP] the console works under its policy and the policy blocks nothing of 
   await page.getByLabel("Authorization code lifetime").fill("1 h");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByLabel("Authorization code lifetime")).toHaveAccessibleDescription(/at most 10 min/);
+
+  // The Users dialog and the Audit log's filters.
+  await page.goto("/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("dialog", { name: "User" }).getByLabel("Role")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await page.goto("/audit");
+  await page.getByLabel("Resource").selectOption({ label: "API" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByRole("table", { name: "Audit log" })).toContainText("API");
 
   // A page that does not exist is rendered per request too, with the nonce on its scripts.
   await page.goto("/no-such-page");
