@@ -1,22 +1,11 @@
 // Property tests: no combination of settings ever yields a lifetime above any applicable
 // setting, below zero, or past the grant's absolute expiry.
 import { describe, expect, it } from "vitest";
+import { prng } from "@/lib/testing/prng";
 import { DAY, decideToken, type GrantType, type ScopeInfo, type ServiceSettings } from "./index";
 import { client, scope } from "./test-fixtures";
 
 const RUNS = 10_000;
-
-/** Mulberry32: a small seeded PRNG, so that a failure can be replayed. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe("properties of decideToken", () => {
   it(`holds for ${RUNS} random combinations`, () => {

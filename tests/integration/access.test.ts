@@ -1,8 +1,6 @@
 // Authorization inside every route handler: the test finds every handler under app/ on disk, so a
 // new one without a rule fails here. Without a session: 401. An account that may only authorize
 // applications: 403. A service owner: 403 for whatever is not theirs.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/apis/[id]/route";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
@@ -14,34 +12,8 @@ import * as settingsRoute from "@/app/api/settings/route";
 import { db } from "@/lib/db/client";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
 import { call, unique } from "./call";
+import { allHandlers, type Handler } from "./routes";
 import { signedIn, type TestUser } from "./sessions";
-
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const APP_DIR = path.join(import.meta.dirname, "../../app");
-
-// biome-ignore lint/suspicious/noExplicitAny: each route declares its own params
-type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
-
-function routeFiles(dir = APP_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return /^route\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-async function allHandlers(): Promise<{ name: string; handler: Handler }[]> {
-  const found = [];
-  for (const file of routeFiles()) {
-    const module = (await import(file)) as Partial<Record<string, Handler>>;
-    const route = `/${path.relative(APP_DIR, path.dirname(file))}`;
-    for (const method of METHODS) {
-      const handler = module[method];
-      if (handler) found.push({ name: `${method} ${route}`, handler });
-    }
-  }
-  return found;
-}
 
 /** The only handler open without a session. */
 const PUBLIC = new Set(["POST /api/session"]);
