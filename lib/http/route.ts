@@ -14,8 +14,39 @@ export interface RouteContext<P extends Record<string, string> = Record<string, 
 }
 
 /**
+ * Text that PostgreSQL cannot hold, so that no resource has it: NUL, and UTF-16 that is no Unicode
+ * (an unpaired surrogate, which a \u escape in JSON can make). The database would fail the query;
+ * the console refuses such input at the door instead (400), wherever it comes in.
+ */
+export const isStorableText = (text: string) => !text.includes("\u0000") && text.isWellFormed();
+const UNSTORABLE_TEXT = "Text may not contain NUL characters or unpaired surrogates.";
+
+/** The field paths (as in problem details) of the text in a parsed body that cannot be stored. */
+function unstorableFields(value: unknown): string[] {
+  const found: string[] = [];
+  // A loop, not recursion: a body may nest thousands of levels deep.
+  const pending: [unknown, string][] = [[value, ""]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === "string" && !isStorableText(item)) found.push(path || "_");
+    if (typeof item !== "object" || item === null) continue;
+    for (const [key, child] of Object.entries(item)) {
+      if (!isStorableText(key)) found.push(path || "_");
+      else pending.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return found;
+}
+
+function refuseUnstorable(fields: string[]): void {
+  if (fields.length === 0) return;
+  throw new AppError("BAD_REQUEST", UNSTORABLE_TEXT, Object.fromEntries(fields.map((f) => [f, [UNSTORABLE_TEXT]])));
+}
+
+/**
  * Wraps a handler that needs no session (signing in): a change must come from the console's own
- * pages (CSRF), and every thrown error becomes problem details (never an HTML 500).
+ * pages (CSRF), path parameters must be text that can be stored, and every thrown error becomes
+ * problem details (never an HTML 500).
  */
 export function publicHandler<P extends Record<string, string>>(
   fn: (request: Request, params: P) => Promise<Response>,
@@ -25,7 +56,10 @@ export function publicHandler<P extends Record<string, string>>(
       if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
         throw new AppError("FORBIDDEN", "Changes are accepted only from the console's own pages.");
       }
-      return await fn(request, await context.params);
+      // Next.js gives a route without dynamic segments no params at all.
+      const params = await context.params;
+      refuseUnstorable(Object.entries(params ?? {}).flatMap(([name, value]) => (isStorableText(value) ? [] : [name])));
+      return await fn(request, params);
     } catch (error) {
       return problemFromError(error);
     }
@@ -59,12 +93,15 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
   }
+  refuseUnstorable(unstorableFields(body));
   return schema.parse(body);
 }
 
 /** Validates the query string with the operation's schema. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
-  return schema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  refuseUnstorable(unstorableFields(query));
+  return schema.parse(query);
 }
 
 export const json = (data: unknown, status = 200) =>

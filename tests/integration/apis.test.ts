@@ -54,6 +54,27 @@ describe("/api/apis", () => {
     expect(wrongType.json.detail).toMatch(/application\/json/);
   });
 
+  it("refuses text PostgreSQL cannot store (NUL, an unpaired surrogate) with 400, in a body, a query or a path", async () => {
+    const api = await createApi();
+    const name = unique("unstorable");
+    for (const [field, escaped] of [
+      ["description", "a\\u0000b"],
+      ["displayName", "\\ud800"],
+    ]) {
+      const created = await call(apisRoute.POST, "POST", "/api/apis", {
+        raw: `{"name":"${name}","${field}":"${escaped}"}`,
+      });
+      expect(created.status, field).toBe(400);
+      expect(Object.keys(created.json.errors), field).toEqual([field]);
+    }
+    expect((await call(apisRoute.GET, "GET", `/api/apis?q=${name}`)).json.total).toBe(0);
+    expect((await call(apisRoute.GET, "GET", "/api/apis?q=a%00b")).status).toBe(400);
+    const params = { id: `${api.id}\u0000` };
+    expect((await call(apiRoute.GET, "GET", "/api/apis/x", { params })).status).toBe(400);
+    expect((await call(apiRoute.DELETE, "DELETE", "/api/apis/x", { params })).status).toBe(400);
+    expect((await call(apiRoute.GET, "GET", `/api/apis/${api.id}`, { params: { id: api.id } })).status).toBe(200);
+  });
+
   it("GET refuses invalid paging parameters with 400", async () => {
     for (const query of ["page=0", "pageSize=1000", "sort=password", "page=abc"]) {
       expect((await call(apisRoute.GET, "GET", `/api/apis?${query}`)).status, query).toBe(400);

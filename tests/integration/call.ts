@@ -31,7 +31,8 @@ export async function call(handler: Handler, method: string, path: string, optio
     },
     body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  // As Next.js does: a route without dynamic segments gets no params.
+  const response = await handler(request, { params: Promise.resolve(options.params) });
   const text = await response.text();
   // biome-ignore lint/suspicious/noExplicitAny: test bodies are inspected field by field
   const json: any = text ? JSON.parse(text) : null;
