@@ -3,7 +3,7 @@
 // are shown on a page and never redirected; after that they go back to the client.
 import { decideToken, type TokenDecision } from "@/lib/issuing";
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
-import { OAuthError } from "@/lib/oauth/http";
+import { echo, OAuthError } from "@/lib/oauth/http";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
 
 export type AuthorizationErrorCode =
@@ -77,7 +77,7 @@ export function parseAuthorizationRequest(
     description,
   });
   const repeated = [...new Set(params.keys())].find((name) => params.getAll(name).length > 1);
-  if (repeated) return fail("invalid_request", `The parameter ${repeated} is repeated.`);
+  if (repeated) return fail("invalid_request", `The parameter ${echo(repeated)} is repeated.`);
   if (params.has("request")) return fail("request_not_supported", "Request objects are not supported.");
   if (params.has("request_uri")) return fail("request_uri_not_supported", "request_uri is not supported.");
   if (state && state.length > MAX_STATE_LENGTH) return fail("invalid_request", "state is too long.");

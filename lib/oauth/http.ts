@@ -47,6 +47,15 @@ export const tooManyRequests = (retryAfter: number) =>
     { "retry-after": String(retryAfter) },
   );
 
+/**
+ * A value the client sent, as an error description may show it: RFC 6749 5.2 allows only printable
+ * ASCII other than " and \ there, so anything else becomes "?", and a long value is cut.
+ */
+export function echo(value: string): string {
+  const clipped = value.length > 40 ? `${value.slice(0, 40)}...` : value;
+  return clipped.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "?");
+}
+
 /** Largest form body the protocol endpoints read. */
 export const MAX_FORM_BYTES = 16 * 1024;
 
@@ -64,7 +73,7 @@ export async function readForm(request: Request): Promise<Map<string, string>> {
   if (text.length > MAX_FORM_BYTES) throw new OAuthError("invalid_request", "The request body is too large.");
   const form = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(text)) {
-    if (form.has(key)) throw new OAuthError("invalid_request", `The parameter ${key} is repeated.`);
+    if (form.has(key)) throw new OAuthError("invalid_request", `The parameter ${echo(key)} is repeated.`);
     form.set(key, value);
   }
   return form;

@@ -18,7 +18,7 @@ import {
   storeRefreshToken,
   toSeconds,
 } from "@/lib/oauth/grants";
-import { OAuthError, oauthEndpoint, oauthJson, readForm } from "@/lib/oauth/http";
+import { echo, OAuthError, oauthEndpoint, oauthJson, readForm } from "@/lib/oauth/http";
 import { signIdToken, type UserProfile } from "@/lib/oauth/id-token";
 import { hashOpaqueToken } from "@/lib/oauth/opaque-tokens";
 import { lookupRefreshToken } from "@/lib/oauth/refresh-tokens";
@@ -256,7 +256,7 @@ export function tokenHandler(context: OAuthContext) {
     });
     if (!grantType) throw new OAuthError("invalid_request", "grant_type is required.");
     if (!SUPPORTED_GRANT_TYPES.includes(grantType as GrantType)) {
-      throw new OAuthError("unsupported_grant_type", `The grant type ${grantType} is not supported.`);
+      throw new OAuthError("unsupported_grant_type", `The grant type ${echo(grantType)} is not supported.`);
     }
     switch (grantType as GrantType) {
       case "client_credentials":

@@ -275,6 +275,26 @@ describe("POST /oauth/token - client_credentials", () => {
     expect((await (await token(request)).json()).error).toBe("invalid_request");
   });
 
+  it("echoes what the client sent only in the characters RFC 6749 allows in error_description", async () => {
+    const client = await createClient();
+    const send = (body: string) =>
+      token(
+        new Request(`${ISSUER}/oauth/token`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/x-www-form-urlencoded",
+            authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+          },
+          body,
+        }),
+      );
+    const repeated = await (await send(`grant_type=client_credentials&%22%C3%A9%00=1&%22%C3%A9%00=2`)).json();
+    expect(repeated).toEqual({ error: "invalid_request", error_description: "The parameter ??? is repeated." });
+    const unsupported = await (await send(`grant_type=${encodeURIComponent(`"\\😀${"x".repeat(100)}`)}`)).json();
+    expect(unsupported.error).toBe("unsupported_grant_type");
+    expect(unsupported.error_description).toBe(`The grant type ????${"x".repeat(36)}... is not supported.`);
+  });
+
   it("sees a change made by another process once ConfigVersion moves", async () => {
     const client = await createClient();
     // Another process: a direct write and a version bump, without this process's epoch.
