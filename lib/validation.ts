@@ -34,6 +34,13 @@ export const ZVersion = z
   .min(1)
   .max(2_147_483_647);
 
+/**
+ * Text that PostgreSQL can hold: no NUL, and UTF-16 that is Unicode (no unpaired surrogate, which
+ * a \u escape in JSON can make). The database would fail a query with anything else, so every way
+ * in (the JSON API, the authorization pages) refuses it first.
+ */
+export const isStorableText = (text: string) => !text.includes("\u0000") && text.isWellFormed();
+
 /** Paging parameters of every list endpoint. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

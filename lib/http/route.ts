@@ -1,10 +1,12 @@
 // Helpers that keep route handlers thin: read and validate input, map errors to problems.
+
 import type { z } from "zod";
 import { requireActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { problemFromError } from "@/lib/http/problem";
 import { isSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
+import { isStorableText } from "@/lib/validation";
 
 /** Larger bodies are refused before parsing; no console form comes near it. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -13,12 +15,7 @@ export interface RouteContext<P extends Record<string, string> = Record<string, 
   params: Promise<P>;
 }
 
-/**
- * Text that PostgreSQL cannot hold, so that no resource has it: NUL, and UTF-16 that is no Unicode
- * (an unpaired surrogate, which a \u escape in JSON can make). The database would fail the query;
- * the console refuses such input at the door instead (400), wherever it comes in.
- */
-export const isStorableText = (text: string) => !text.includes("\u0000") && text.isWellFormed();
+// Text PostgreSQL cannot hold (isStorableText) is refused at the door (400), wherever it comes in.
 const UNSTORABLE_TEXT = "Text may not contain NUL characters or unpaired surrogates.";
 
 /** The field paths (as in problem details) of the text in a parsed body that cannot be stored. */

@@ -1,10 +1,12 @@
 // The authorization request (RFC 6749 4.1.1, RFC 7636, OpenID Connect Core 3.1.2.1), validated
 // in the order RFC 6749 4.1.2.1 asks: while the client or its redirect URI is in doubt, errors
 // are shown on a page and never redirected; after that they go back to the client.
+
 import { decideToken, type TokenDecision } from "@/lib/issuing";
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
 import { echo, OAuthError } from "@/lib/oauth/http";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
+import { isStorableText } from "@/lib/validation";
 
 export type AuthorizationErrorCode =
   | "invalid_request"
@@ -102,8 +104,9 @@ export function parseAuthorizationRequest(
   }
 
   const nonce = params.get("nonce");
-  if (nonce !== null && (nonce.length === 0 || nonce.length > MAX_NONCE_LENGTH)) {
-    return fail("invalid_request", `nonce must have 1 to ${MAX_NONCE_LENGTH} characters.`);
+  // Stored with the code until it is redeemed: text the database can hold.
+  if (nonce !== null && (nonce.length === 0 || nonce.length > MAX_NONCE_LENGTH || !isStorableText(nonce))) {
+    return fail("invalid_request", `nonce must have 1 to ${MAX_NONCE_LENGTH} characters, none of them NUL.`);
   }
   const prompt = new Set((params.get("prompt") ?? "").split(" ").filter(Boolean));
   if ([...prompt].some((value) => !PROMPTS.has(value)) || (prompt.has("none") && prompt.size > 1)) {

@@ -1,5 +1,6 @@
 // GET /oauth/authorize, then the sign-in and consent forms it shows. No pending state is kept on
 // the server: each form carries the original request, which is validated again on every step.
+
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readSession, type SignedInSession, startSession } from "@/lib/auth/sessions";
 import { clientAddress } from "@/lib/http/client-address";
@@ -17,6 +18,7 @@ import { MAX_FORM_BYTES } from "@/lib/oauth/http";
 import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
 import { signInRefusalMessage, signInSucceeded, takeSignInAttempt } from "@/lib/rate-limit/sign-in";
 import { authenticateUser } from "@/lib/users/authenticate-user";
+import { isStorableText } from "@/lib/validation";
 
 type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };
 
@@ -34,7 +36,10 @@ async function readPageForm(request: Request): Promise<URLSearchParams | null> {
   if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return null;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return null;
   const text = await request.text();
-  return text.length > MAX_FORM_BYTES ? null : new URLSearchParams(text);
+  if (text.length > MAX_FORM_BYTES) return null;
+  const form = new URLSearchParams(text);
+  // The email is looked up in the database, which cannot hold a NUL.
+  return [...form.values()].every(isStorableText) ? form : null;
 }
 
 export function authorizeHandlers(context: OAuthContext) {

@@ -298,6 +298,26 @@ describe("GET /oauth/authorize: errors", () => {
   });
 });
 
+describe("text the database cannot hold", () => {
+  it("a NUL in the nonce is invalid_request, and in the sign-in form a refused form: never a 500", async () => {
+    const client = await createClient();
+    const refused = redirectParams(
+      await new Browser().get(authorizeUrl(client, { scope: "openid", nonce: "n\u0000" })),
+    );
+    expect(refused).toMatchObject({ error: "invalid_request", state: "state-123" });
+
+    const browser = new Browser();
+    const page = await (await browser.get(authorizeUrl(client, { scope: "openid" }))).text();
+    const response = await browser.post(SIGN_IN_PATH, [
+      ["request", hidden(page, "request")],
+      ["email", "ada\u0000@example.com"],
+      ["password", PASSWORD],
+    ]);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("The sign-in form could not be read.");
+  });
+});
+
 describe("sign-in and consent", () => {
   it("asks for a password, then shows the consent page: emphasized first, required locked", async () => {
     const client = await createClient();
