@@ -5,8 +5,7 @@ import { readSession, readSessionValue, type SignedInSession } from "@/lib/auth/
 import { db } from "@/lib/db/client";
 import { issuerOf, loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-
-export const nowInSeconds = () => Math.floor(Date.now() / 1000);
+import { systemClock } from "@/lib/oauth/context";
 
 /** Session cookies carry Secure when the console is served over HTTPS (the issuer's scheme). */
 export const secureCookies = () => issuerOf(loadEnv()).startsWith("https:");
@@ -27,10 +26,10 @@ function toActor(session: SignedInSession | null): Actor {
 
 /** The signed-in console user of an API request: 401 without a session, 403 for a `user`. */
 export async function requireActor(request: Request): Promise<Actor> {
-  return toActor(await readSession(db(), request, nowInSeconds()));
+  return toActor(await readSession(db(), request, systemClock()));
 }
 
 /** The same for a page, from its cookie value; null when nobody is signed in. */
 export async function pageSession(cookie: string | undefined): Promise<SignedInSession | null> {
-  return readSessionValue(db(), cookie, nowInSeconds());
+  return readSessionValue(db(), cookie, systemClock());
 }

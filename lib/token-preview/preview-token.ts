@@ -5,11 +5,10 @@ import { loadClientInfo } from "@/lib/clients/load-client-info";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { decideToken } from "@/lib/issuing";
+import { systemClock } from "@/lib/oauth/context";
 import { loadScopeInfos } from "@/lib/scopes/load-scope-infos";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/schemas";
-
-const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
 /** What a token request would get now, decided by the issuing module from the stored settings. */
 export async function previewToken(actor: Actor, input: TTokenPreviewRequest): Promise<TokenPreview> {
@@ -21,7 +20,7 @@ export async function previewToken(actor: Actor, input: TTokenPreviewRequest): P
   ]);
   if (input.clientId && !client) throw notFound(`The client "${input.clientId}"`);
   if (client) await requireClientScopes(db(), actor, client.allowedScopes);
-  const now = nowInSeconds();
+  const now = systemClock();
   const decision = decideToken({
     settings,
     scopes,

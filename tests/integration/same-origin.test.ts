@@ -1,40 +1,14 @@
 // Cross-site request forgery: every console handler that changes something refuses a request that
 // does not come from the console's own pages, before it reads the body or writes anything.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as apisRoute from "@/app/api/apis/route";
 import { db } from "@/lib/db/client";
 import { CONSOLE_ORIGIN, unique } from "./call";
+import { allHandlers } from "./routes";
 import { testAdmin } from "./sessions";
 
-const CHANGING_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
-const API_DIR = path.join(import.meta.dirname, "../../app/api");
-
-// biome-ignore lint/suspicious/noExplicitAny: each route declares its own params
-type Handler = (request: Request, context: { params: Promise<any> }) => Promise<Response>;
-
-/** Every route handler module under app/api, found on disk so that a new one cannot be missed. */
-function routeFiles(dir = API_DIR): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-async function changingHandlers(): Promise<{ name: string; handler: Handler }[]> {
-  const found = [];
-  for (const file of routeFiles()) {
-    const module = (await import(file)) as Partial<Record<string, Handler>>;
-    const route = `/api/${path.relative(API_DIR, path.dirname(file))}`;
-    for (const method of CHANGING_METHODS) {
-      const handler = module[method];
-      if (handler) found.push({ name: `${method} ${route}`, handler });
-    }
-  }
-  return found;
-}
+/** Every handler that may change something, found on disk so that a new one cannot be missed. */
+const changingHandlers = async () => (await allHandlers()).filter(({ method }) => method !== "GET");
 
 const FORGED: [string, Record<string, string>][] = [
   ["another site's Origin", { origin: "https://evil.example" }],
