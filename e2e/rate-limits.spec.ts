@@ -2,7 +2,7 @@
 // test signs in from 127.0.0.1: this one uses an email of its own and stays far below the limit
 // per address (50 failures), using up only its account's 5.
 import { expect, test } from "@playwright/test";
-import { SIGN_IN_ACCOUNT_LIMIT } from "@/lib/rate-limit/sign-in";
+import { SIGN_IN_ACCOUNT_LIMIT } from "@/lib/accounts/sign-in-limits";
 import { createSignInClient, uniqueName } from "./support";
 
 // The flow's sign-in page is under test: the browser starts signed out (the request fixture stays the admin).

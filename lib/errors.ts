@@ -1,4 +1,4 @@
-// Typed errors thrown by services. One function (lib/http/problem.ts) turns them into
+// Typed errors thrown by services. One function (lib/api/problem.ts) turns them into
 // RFC 9457 problem details; the browser maps `fields` onto the form.
 import { ZodError } from "zod";
 

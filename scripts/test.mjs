@@ -55,6 +55,8 @@ if (!process.env.TEST_DATABASE_URL) {
 
 step("type-check", "npx", ["tsc", "--noEmit"]);
 step("lint", "npx", ["biome", "check", "."]);
+// The import rules of the two stacks and their floor (.dependency-cruiser.cjs).
+step("import rules", "npm", ["run", "--silent", "lint:imports"]);
 const vitestOk = run("unit and integration tests", "npx", ["vitest", "run"]);
 countTests(vitestOk, `${RESULTS}/vitest.json`, (report) => ({
   pass: report.numPassedTests,

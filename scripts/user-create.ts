@@ -1,13 +1,14 @@
 // `npm run user:create -- user@example.com [--role admin|owner|user]`: adds a user. Without a role,
 // they can only sign in to authorize clients. The password comes from USER_PASSWORD, or is
 // generated and printed once.
-import { isRole } from "@/lib/auth/roles";
+
+import { generatePassword } from "@/lib/accounts/passwords";
+import { isRole } from "@/lib/accounts/roles";
 import { createPrismaClient } from "@/lib/db/client";
 import { connectForScript } from "@/lib/db/embedded-handle";
 import { loadEnv } from "@/lib/env";
 import { messageOf } from "@/lib/errors";
 import { createUser } from "@/lib/users/create-user";
-import { generatePassword } from "@/lib/users/passwords";
 
 const email = process.argv[2];
 const roleFlag = process.argv.indexOf("--role");

@@ -6,9 +6,9 @@ import type { ReactNode } from "react";
 import { NoConsoleAccess, SignInRedirect } from "@/components/auth/gates";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ViewerProvider } from "@/components/auth/viewer";
+import { SESSION_COOKIE } from "@/lib/accounts/cookies";
+import { CONSOLE_ROLES, ROLE_LABELS, type Viewer } from "@/lib/accounts/roles";
 import { pageSession } from "@/lib/auth/actor";
-import { CONSOLE_ROLES, ROLE_LABELS, type Viewer } from "@/lib/auth/roles";
-import { SESSION_COOKIE } from "@/lib/auth/sessions";
 
 /** Sessions are per request: never prerender. */
 export const dynamic = "force-dynamic";

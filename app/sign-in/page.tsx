@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SESSION_COOKIE } from "@/lib/accounts/cookies";
+import { CONSOLE_ROLES } from "@/lib/accounts/roles";
 import { pageSession } from "@/lib/auth/actor";
-import { CONSOLE_ROLES } from "@/lib/auth/roles";
-import { SESSION_COOKIE } from "@/lib/auth/sessions";
 import { safeNextPath } from "@/lib/client/sign-in-path";
 
 export const metadata = { title: "Sign in · Scope Console" };

@@ -1,7 +1,7 @@
 "use client";
 // Who is signed in, for showing only the actions their role allows. The server decides anyway.
 import { createContext, type ReactNode, useContext } from "react";
-import type { Viewer } from "@/lib/auth/roles";
+import type { Viewer } from "@/lib/accounts/roles";
 
 const ViewerContext = createContext<Viewer | null>(null);
 

@@ -7,7 +7,7 @@ import { FormDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/accounts/roles";
 import { useApis } from "@/lib/client/apis";
 import { useCreateUser, useUpdateUser } from "@/lib/client/users";
 import { type TCreateUserRequest, type UserDto, ZCreateUserRequest, ZUpdateUserRequest } from "@/lib/users/schemas";

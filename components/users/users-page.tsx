@@ -16,7 +16,7 @@ import { Field } from "@/components/ui/field";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { UserDialog, useApiNames } from "@/components/users/user-dialog";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/accounts/roles";
 import { ApiError } from "@/lib/client/fetch-json";
 import { useResetPassword, useUpdateUser, useUsers } from "@/lib/client/users";
 import { type TResetPasswordRequest, type UserDto, ZResetPasswordRequest } from "@/lib/users/schemas";

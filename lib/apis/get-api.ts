@@ -1,8 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
 import type { ApiDto } from "@/lib/apis/schemas";
 import { requireApi } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 

@@ -1,7 +1,7 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
 import type { ApiDto, TListApisQuery } from "@/lib/apis/schemas";
-import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { pageArgs, searchWhere } from "@/lib/db/paging";
 import { type Page, pageOf } from "@/lib/validation";

@@ -1,17 +1,18 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
 import type { ApiDto, TUpdateApiRequest } from "@/lib/apis/schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { requireApi, requireLifetimesUnchanged } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 
 export async function updateApi(actor: Actor, id: string, input: TUpdateApiRequest): Promise<ApiDto> {
   requireApi(actor, id);
   const { name, version, ...changes } = input;
-  return changeConfig(async (tx) => {
+  return changeConfig(db(), async (tx) => {
     const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
     if (!row) throw notFound("The API");
     const before = toApiDto(row);

@@ -1,7 +1,7 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import type { AuditEventDto, TListAuditQuery } from "@/lib/audit/schemas";
 import { requireAdmin } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { type Page, pageOf } from "@/lib/validation";
 

@@ -1,6 +1,6 @@
 // The audit log: every change made in the console, written by the service in the same
 // transaction as the change itself, so that neither exists without the other.
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/accounts/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const AUDIT_ACTIONS = ["create", "update", "delete"] as const;

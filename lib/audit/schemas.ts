@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_EMAIL_LENGTH } from "@/lib/accounts/email";
 import { AUDIT_RESOURCES } from "@/lib/audit/record";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/validation";
 
@@ -11,7 +12,7 @@ export const ZListAuditQuery = z
       .enum(AUDIT_RESOURCES, { error: `The resource is one of: ${AUDIT_RESOURCES.join(", ")}.` })
       .optional(),
     resourceId: z.string().trim().min(1).max(100).optional(),
-    actor: z.string().trim().min(1).max(320).optional(),
+    actor: z.string().trim().min(1).max(MAX_EMAIL_LENGTH).optional(),
     from: ZTime,
     to: ZTime,
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),

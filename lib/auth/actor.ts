@@ -1,14 +1,10 @@
 // The console's gate: who sent this request, and may they use the console at all. Every route
-// handler calls it (lib/http/route.ts); what each role may do is decided in lib/auth/permissions.ts.
-import { type Actor, CONSOLE_ROLES } from "@/lib/auth/roles";
-import { readSession, readSessionValue, type SignedInSession } from "@/lib/auth/sessions";
+// handler calls it (lib/api/route.ts); what each role may do is decided in lib/auth/permissions.ts.
+import { type Actor, CONSOLE_ROLES } from "@/lib/accounts/roles";
+import { readSession, readSessionValue, type SignedInSession } from "@/lib/accounts/sessions";
 import { db } from "@/lib/db/client";
-import { issuerOf, loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { systemClock } from "@/lib/oauth/context";
-
-/** Session cookies carry Secure when the console is served over HTTPS (the issuer's scheme). */
-export const secureCookies = () => issuerOf(loadEnv()).startsWith("https:");
+import { systemClock } from "@/lib/time/epoch";
 
 export const NO_CONSOLE_ACCESS = "This account can only sign in to applications; it has no access to the console.";
 

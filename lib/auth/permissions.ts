@@ -1,5 +1,5 @@
 // What each console role may do: every service calls these before it reads or writes anything.
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/accounts/roles";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 

@@ -1,19 +1,21 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireClientScopes, requireLifetimesUnchanged } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
-import { generateClientId, generateClientSecret, hashSecret } from "@/lib/clients/credentials";
+import { generateClientId, generateClientSecret } from "@/lib/clients/credentials";
 import type { ClientWithSecret, TCreateClientRequest } from "@/lib/clients/schemas";
 import { assertScopesExist } from "@/lib/clients/validate-client-scopes";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
+import { hashSecret } from "@/lib/secrets/hash";
 
 /** Registers a client; a confidential one gets a secret, returned this once and stored hashed. */
 export async function createClient(actor: Actor, input: TCreateClientRequest): Promise<ClientWithSecret> {
   requireLifetimesUnchanged(actor, input);
   const clientSecret = input.type === "confidential" ? generateClientSecret() : null;
   const allowedScopes = [...new Set(input.allowedScopes)];
-  const client = await changeConfig(async (tx) => {
+  const client = await changeConfig(db(), async (tx) => {
     await assertScopesExist(tx, allowedScopes);
     await requireClientScopes(tx, actor, allowedScopes);
     const created = toClientDto(

@@ -1,9 +1,10 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireClientScopes } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 
 /**
@@ -11,7 +12,7 @@ import { notFound } from "@/lib/errors";
  * consent, unused codes). Its access tokens stop introspecting as active with it.
  */
 export async function deleteClient(actor: Actor, id: string): Promise<void> {
-  await changeConfig(async (tx) => {
+  await changeConfig(db(), async (tx) => {
     const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
     if (!row) throw notFound("The client");
     await requireClientScopes(tx, actor, row.allowedScopes);

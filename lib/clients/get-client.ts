@@ -1,6 +1,6 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { requireClientScopes } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import type { ClientDto } from "@/lib/clients/schemas";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/accounts/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import type { ClientDto, TListClientsQuery } from "@/lib/clients/schemas";
 import { db } from "@/lib/db/client";

@@ -1,18 +1,20 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireClientScopes } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
-import { generateClientSecret, hashSecret } from "@/lib/clients/credentials";
+import { generateClientSecret } from "@/lib/clients/credentials";
 import type { ClientWithSecret } from "@/lib/clients/schemas";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { nextVersion } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
+import { hashSecret } from "@/lib/secrets/hash";
 
 /** Replaces a confidential client's secret: the old one stops working at once. */
 export async function regenerateClientSecret(actor: Actor, id: string): Promise<ClientWithSecret> {
   const clientSecret = generateClientSecret();
-  const client = await changeConfig(async (tx) => {
+  const client = await changeConfig(db(), async (tx) => {
     const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
     if (!row) throw notFound("The client");
     await requireClientScopes(tx, actor, row.allowedScopes);

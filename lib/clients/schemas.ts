@@ -1,10 +1,9 @@
 // One schema per client operation; the Client dialog and the route handlers use them.
 import { z } from "zod";
-import { GRANT_TYPES } from "@/lib/issuing";
+import { CLIENT_TYPES, type ClientType, GRANT_TYPES, type GrantType, mayUseGrant } from "@/lib/issuing";
 import { NAME_MAX_LENGTH, ZLifetimeOverrides, ZPaging, ZSort, ZVersion } from "@/lib/validation";
 
-export const CLIENT_TYPES = ["confidential", "public"] as const;
-export type ClientType = (typeof CLIENT_TYPES)[number];
+export { CLIENT_TYPES, type ClientType };
 export const MAX_REDIRECT_URIS = 20;
 export const MAX_CLIENT_SCOPES = 500;
 const MAX_URI_LENGTH = 2000;
@@ -54,14 +53,16 @@ const ZClientAttributes = z.object({
 type ClientRules = {
   type?: ClientType;
   redirectUris?: string[];
-  allowedGrantTypes?: (typeof GRANT_TYPES)[number][];
+  allowedGrantTypes?: GrantType[];
 };
 
 /** Rules across fields, for a whole client (after an update is merged too). */
 export function clientRuleIssues(client: ClientRules): Record<string, string[]> {
   const issues: Record<string, string[]> = {};
-  if (client.type === "public" && client.allowedGrantTypes?.includes("client_credentials")) {
-    issues.allowedGrantTypes = ["A public client has no secret, so it cannot use client_credentials."];
+  const type = client.type;
+  const refused = type ? (client.allowedGrantTypes ?? []).filter((grant) => !mayUseGrant(type, grant)) : [];
+  if (refused.length > 0) {
+    issues.allowedGrantTypes = [`A public client has no secret, so it cannot use ${refused.join(", ")}.`];
   }
   if (client.allowedGrantTypes?.includes("authorization_code") && (client.redirectUris?.length ?? 0) === 0) {
     issues.redirectUris = ["The authorization_code grant needs at least one redirect URI."];
@@ -90,7 +91,7 @@ export interface ClientDto {
   hasSecret: boolean;
   redirectUris: string[];
   allowedScopes: string[];
-  allowedGrantTypes: (typeof GRANT_TYPES)[number][];
+  allowedGrantTypes: GrantType[];
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
   version: number;

@@ -1,17 +1,18 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireClientScopes, requireLifetimesUnchanged } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { type ClientDto, clientRuleIssues, type TUpdateClientRequest } from "@/lib/clients/schemas";
 import { assertScopesExist } from "@/lib/clients/validate-client-scopes";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 
 export async function updateClient(actor: Actor, id: string, input: TUpdateClientRequest): Promise<ClientDto> {
   const { version, ...changes } = input;
-  return changeConfig(async (tx) => {
+  return changeConfig(db(), async (tx) => {
     const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
     if (!row) throw notFound("The client");
     const before = toClientDto(row);

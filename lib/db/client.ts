@@ -1,6 +1,7 @@
 // The one Prisma client of a process, built on the pg driver adapter (no native engine).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { singleton } from "@/lib/singleton";
 
 /** Connections per process on a PostgreSQL server. */
 export const DATABASE_POOL_SIZE = 10;
@@ -24,14 +25,10 @@ function poolSizeFromEnv(): number {
   return Number.isInteger(size) && size > 0 ? size : DATABASE_POOL_SIZE;
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-
 /** The process-wide client for `DATABASE_URL`, created on first use. */
-export function db(): PrismaClient {
-  if (!globalForPrisma.prisma) {
+export const db = (): PrismaClient =>
+  singleton("prisma", () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`");
-    globalForPrisma.prisma = createPrismaClient(url);
-  }
-  return globalForPrisma.prisma;
-}
+    return createPrismaClient(url);
+  });

@@ -3,6 +3,19 @@
 export const GRANT_TYPES = ["authorization_code", "refresh_token", "client_credentials"] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 
+export const CLIENT_TYPES = ["confidential", "public"] as const;
+export type ClientType = (typeof CLIENT_TYPES)[number];
+
+/**
+ * The grants a public client may use: PKCE binds its codes and rotation its refresh tokens, while
+ * client_credentials would let anyone who knows its client_id act as it. The client schema refuses
+ * the others for a public client and the token endpoint lets a public client authenticate for these only.
+ */
+export const PUBLIC_CLIENT_GRANT_TYPES: readonly GrantType[] = ["authorization_code", "refresh_token"];
+
+export const mayUseGrant = (type: ClientType, grantType: GrantType) =>
+  type === "confidential" || PUBLIC_CLIENT_GRANT_TYPES.includes(grantType);
+
 /** Service-wide lifetimes, in seconds. */
 export interface ServiceSettings {
   accessTokenLifetime: number;

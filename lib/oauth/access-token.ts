@@ -2,8 +2,9 @@
 import { sign } from "node:crypto";
 import { type JWTPayload, jwtVerify } from "jose";
 import type { ScopeCatalogue } from "@/lib/issuing";
-import { newRandomId } from "@/lib/oauth/opaque-tokens";
 import { type KeyRing, SIGNING_ALG } from "@/lib/oauth/signing-keys";
+import { newRandomId } from "@/lib/secrets/random";
+import { dateOf } from "@/lib/time/epoch";
 
 export const ACCESS_TOKEN_TYPE = "at+jwt";
 
@@ -75,7 +76,7 @@ export async function verifyAccessToken(
         if (!key) throw new Error("unknown key");
         return key;
       },
-      { issuer, typ: ACCESS_TOKEN_TYPE, currentDate: new Date(now * 1000), algorithms: [SIGNING_ALG] },
+      { issuer, typ: ACCESS_TOKEN_TYPE, currentDate: dateOf(now), algorithms: [SIGNING_ALG] },
     );
     return payload;
   } catch {

@@ -4,20 +4,9 @@
 
 import { decideToken, type TokenDecision } from "@/lib/issuing";
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
-import { echo, OAuthError } from "@/lib/oauth/http";
+import { type AuthorizationErrorCode, echo, OAuthError } from "@/lib/oauth/errors";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
 import { isStorableText } from "@/lib/validation";
-
-export type AuthorizationErrorCode =
-  | "invalid_request"
-  | "unauthorized_client"
-  | "access_denied"
-  | "unsupported_response_type"
-  | "invalid_scope"
-  | "login_required"
-  | "consent_required"
-  | "request_not_supported"
-  | "request_uri_not_supported";
 
 export interface AuthorizationRequest {
   client: ClientRecord;

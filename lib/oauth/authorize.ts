@@ -2,8 +2,8 @@
 // the server: each form carries the original request, which is validated again on every step.
 
 import { createHash, timingSafeEqual } from "node:crypto";
-import { readSession, type SignedInSession, startSession } from "@/lib/auth/sessions";
-import { clientAddress } from "@/lib/http/client-address";
+import { readSession, type SignedInSession } from "@/lib/accounts/sessions";
+import { signIn as signInUser, WRONG_CREDENTIALS } from "@/lib/accounts/sign-in";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { applyConsent } from "@/lib/issuing";
 import {
@@ -13,12 +13,9 @@ import {
   parseAuthorizationRequest,
 } from "@/lib/oauth/authorization-request";
 import type { OAuthContext } from "@/lib/oauth/context";
-import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grants";
-import { MAX_FORM_BYTES } from "@/lib/oauth/http";
+import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grant-store";
+import { readPageForm } from "@/lib/oauth/http";
 import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
-import { signInRefusalMessage, signInSucceeded, takeSignInAttempt } from "@/lib/rate-limit/sign-in";
-import { authenticateUser } from "@/lib/users/authenticate-user";
-import { isStorableText } from "@/lib/validation";
 
 type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };
 
@@ -31,20 +28,8 @@ function sameValue(a: string, b: string) {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-async function readPageForm(request: Request): Promise<URLSearchParams | null> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return null;
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return null;
-  const text = await request.text();
-  if (text.length > MAX_FORM_BYTES) return null;
-  const form = new URLSearchParams(text);
-  // The email is looked up in the database, which cannot hold a NUL.
-  return [...form.values()].every(isStorableText) ? form : null;
-}
-
 export function authorizeHandlers(context: OAuthContext) {
   const { prisma, issuer } = context;
-  const secureCookies = issuer.startsWith("https:");
 
   async function parse(query: string): Promise<ParsedAuthorization> {
     return parseAuthorizationRequest(new URLSearchParams(query), await context.config.get(), context.now());
@@ -142,18 +127,23 @@ export function authorizeHandlers(context: OAuthContext) {
     const { form, request } = posted;
     const email = form.get("email") ?? "";
     const page = { clientName: request.client.info.name, request: request.query, email };
-    // Counted before the password is checked: a refused attempt costs no password hash.
-    const attempt = { email, address: clientAddress(httpRequest) };
-    const refusal = await takeSignInAttempt(prisma, attempt, context.now());
-    if (refusal) {
-      const response = signInPage({ ...page, error: signInRefusalMessage(refusal), status: 429 });
-      response.headers.set("retry-after", String(refusal.retryAfter));
+    // The console's sign-in sequence: limits first, then the password, then a new session in
+    // place of the browser's previous one.
+    const result = await signInUser(prisma, {
+      request: httpRequest,
+      email,
+      password: form.get("password") ?? "",
+      now: context.now(),
+      issuer,
+    });
+    if (!result.ok) {
+      // Any account may sign in here to authorize an application: the only refusals are these two.
+      if (result.reason !== "too_many_attempts") return signInPage({ ...page, error: WRONG_CREDENTIALS });
+      const response = signInPage({ ...page, error: result.message, status: 429 });
+      response.headers.set("retry-after", String(result.retryAfter));
       return response;
     }
-    const user = await authenticateUser(prisma, email, form.get("password") ?? "");
-    if (!user) return signInPage({ ...page, error: "The email or password is incorrect." });
-    await signInSucceeded(prisma, attempt, context.now());
-    const { session, setCookie } = await startSession(prisma, user.id, context.now(), secureCookies);
+    const { session, setCookie, user } = result;
     return continueAs(request, { ...session, email: user.email }, { "set-cookie": setCookie });
   }
 

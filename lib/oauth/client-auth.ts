@@ -1,8 +1,9 @@
 // Client authentication at the token, introspection and revocation endpoints:
 // client_secret_basic or client_secret_post, never both (RFC 6749 section 2.3).
-import { secretMatches } from "@/lib/clients/credentials";
+
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
-import { OAuthError } from "@/lib/oauth/http";
+import { OAuthError } from "@/lib/oauth/errors";
+import { secretMatches } from "@/lib/secrets/hash";
 
 export const TOKEN_ENDPOINT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"] as const;
 /** A public client names itself with client_id alone ("none"); PKCE or its refresh tokens bind it. */

@@ -5,7 +5,7 @@
 import { presentedClientId } from "@/lib/oauth/client-auth";
 import type { ConfigSnapshot } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
-import { tooManyRequests } from "@/lib/oauth/http";
+import { tooManyRequests } from "@/lib/oauth/errors";
 
 /**
  * Counts the request against the client it names, or answers 429 when the client is over its

@@ -1,8 +1,10 @@
 // What every protocol handler needs: the issuer, the database, the cached configuration and a
-// clock (tests replace it to reach expiry without waiting).
+// clock (tests replace it to reach expiry without waiting). Handlers reach the database through
+// `prisma` only.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConfigCache } from "@/lib/oauth/config-cache";
 import type { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
+import type { Clock } from "@/lib/time/epoch";
 
 export interface OAuthContext {
   issuer: string;
@@ -10,8 +12,5 @@ export interface OAuthContext {
   config: ConfigCache;
   /** Requests per client at the token and revocation endpoints. */
   clientLimiter: ClientRateLimiter;
-  /** Epoch seconds. */
-  now: () => number;
+  now: Clock;
 }
-
-export const systemClock = () => Math.floor(Date.now() / 1000);

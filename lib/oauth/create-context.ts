@@ -1,25 +1,29 @@
+import { type ChangeSignal, changeSignal } from "@/lib/config/change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ConfigCache } from "@/lib/oauth/config-cache";
-import { type OAuthContext, systemClock } from "@/lib/oauth/context";
+import type { OAuthContext } from "@/lib/oauth/context";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { ClientRateLimiter, DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
+import { type Clock, systemClock } from "@/lib/time/epoch";
 
 /** Readies the protocol path: a signing key exists, the configuration cache is set up. */
 export async function createOAuthContext(options: {
   issuer: string;
   prisma: PrismaClient;
   kek: Buffer;
-  now?: () => number;
+  now?: Clock;
   pollMs?: number;
   /** Token requests per client per minute (TOKEN_RATE_LIMIT). */
   tokenRateLimit?: number;
+  /** This process's changes (the console's and the protocol path's own): the process's one signal by default. */
+  signal?: ChangeSignal;
 }): Promise<OAuthContext> {
   await ensureSigningKey(options.prisma, options.kek);
   const now = options.now ?? systemClock;
   return {
     issuer: options.issuer,
     prisma: options.prisma,
-    config: new ConfigCache(options.prisma, options.kek, options.pollMs),
+    config: new ConfigCache(options.prisma, options.kek, options.signal ?? changeSignal, options.pollMs),
     clientLimiter: new ClientRateLimiter(options.prisma, {
       limit: options.tokenRateLimit ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE,
       now,

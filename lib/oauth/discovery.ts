@@ -1,15 +1,16 @@
 // RFC 8414 / OpenID Connect Discovery metadata.
 import { scopesSupported } from "@/lib/issuing";
 import { PUBLIC_CLIENT_AUTH_METHOD, TOKEN_ENDPOINT_AUTH_METHODS } from "@/lib/oauth/client-auth";
+import type { OAuthContext } from "@/lib/oauth/context";
+import { SUPPORTED_GRANT_TYPES } from "@/lib/oauth/grants/index";
 import { ID_TOKEN_SIGNING_ALG, SIGNING_ALG } from "@/lib/oauth/signing-keys";
-import { SUPPORTED_GRANT_TYPES } from "@/lib/oauth/token";
-import { loadDiscoverableScopes } from "@/lib/scopes/load-scope-infos";
 
 /** Clients may cache the document briefly; scope changes show within this many seconds. */
 export const DISCOVERY_MAX_AGE_SECONDS = 60;
 
-export function discoveryHandler({ issuer }: { issuer: string }) {
+export function discoveryHandler({ issuer, config }: Pick<OAuthContext, "issuer" | "config">) {
   return async (_request: Request): Promise<Response> => {
+    const { catalogue } = await config.get();
     const metadata = {
       issuer,
       authorization_endpoint: `${issuer}/oauth/authorize`,
@@ -18,7 +19,7 @@ export function discoveryHandler({ issuer }: { issuer: string }) {
       jwks_uri: `${issuer}/oauth/jwks`,
       introspection_endpoint: `${issuer}/oauth/introspect`,
       revocation_endpoint: `${issuer}/oauth/revoke`,
-      scopes_supported: scopesSupported(await loadDiscoverableScopes()),
+      scopes_supported: scopesSupported([...catalogue.byName.values()]),
       response_types_supported: ["code"],
       response_modes_supported: ["query"],
       grant_types_supported: SUPPORTED_GRANT_TYPES,

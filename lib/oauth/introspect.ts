@@ -1,13 +1,13 @@
 // POST /oauth/introspect (RFC 7662): for an authenticated confidential client; an inactive token
 // gets only {"active": false}. Access tokens are checked without the database (signature, expiry,
 // cached revocations); a refresh token is looked up, and only its own client learns about it.
-import { verifyAccessToken } from "@/lib/oauth/access-token";
+// Whether a token is active is decided in lib/oauth/token-status.ts.
 import { authenticateClient } from "@/lib/oauth/client-auth";
 import type { OAuthContext } from "@/lib/oauth/context";
-import { toSeconds } from "@/lib/oauth/grants";
-import { OAuthError, oauthEndpoint, oauthJson, readForm } from "@/lib/oauth/http";
-import { looksLikeJwt } from "@/lib/oauth/opaque-tokens";
-import { findRefreshToken } from "@/lib/oauth/refresh-tokens";
+import { OAuthError, oauthJson } from "@/lib/oauth/errors";
+import { oauthEndpoint, readForm } from "@/lib/oauth/http";
+import { activeAccessToken, activeRefreshToken, looksLikeJwt } from "@/lib/oauth/token-status";
+import { secondsOf } from "@/lib/time/epoch";
 
 const INACTIVE = { active: false };
 
@@ -20,7 +20,7 @@ export function introspectionHandler(context: OAuthContext) {
     if (!token) throw new OAuthError("invalid_request", "token is required.");
     const now = context.now();
     if (!looksLikeJwt(token)) {
-      const refresh = await findRefreshToken(context.prisma, token, now);
+      const refresh = await activeRefreshToken(context.prisma, token, now);
       if (!refresh || refresh.grant.clientId !== client.info.clientId) return oauthJson(INACTIVE);
       return oauthJson({
         active: true,
@@ -29,15 +29,12 @@ export function introspectionHandler(context: OAuthContext) {
         client_id: refresh.grant.clientId,
         sub: refresh.grant.userId,
         iss: context.issuer,
-        iat: toSeconds(refresh.createdAt),
-        exp: toSeconds(refresh.expiresAt),
+        iat: secondsOf(refresh.createdAt),
+        exp: secondsOf(refresh.expiresAt),
       });
     }
-    const claims = await verifyAccessToken(config.keys, context.issuer, now, token);
-    if (!claims?.jti || config.revokedJtis.has(claims.jti)) return oauthJson(INACTIVE);
-    if (typeof claims.gid === "string" && config.revokedGrants.has(claims.gid)) return oauthJson(INACTIVE);
-    // A deleted client's tokens end with it.
-    if (typeof claims.client_id !== "string" || !config.clients.has(claims.client_id)) return oauthJson(INACTIVE);
+    const claims = await activeAccessToken(config, context.issuer, now, token);
+    if (!claims) return oauthJson(INACTIVE);
     return oauthJson({
       active: true,
       token_type: "Bearer",

@@ -1,16 +1,15 @@
 // POST /oauth/revoke (RFC 7009): a client revokes its own tokens; the answer is 200 whether or
 // not the token was valid, so that it reveals nothing. Revoking a refresh token revokes its whole
 // grant (RFC 7009 2.1): every refresh and access token issued from it. It writes to the database,
-// so it shares the token endpoint's limit per client (lib/oauth/client-limit.ts).
-import { changeConfig } from "@/lib/db/config-change";
-import { verifyAccessToken } from "@/lib/oauth/access-token";
+// so it shares the token endpoint's limit per client (lib/oauth/client-limit.ts). A revocation
+// reloads the revocations of every process's cache, not the configuration.
 import { authenticateClient } from "@/lib/oauth/client-auth";
 import { refuseOverLimit } from "@/lib/oauth/client-limit";
 import type { OAuthContext } from "@/lib/oauth/context";
-import { revokeGrant } from "@/lib/oauth/grants";
-import { OAuthError, oauthEndpoint, readForm } from "@/lib/oauth/http";
-import { looksLikeJwt } from "@/lib/oauth/opaque-tokens";
-import { findRefreshToken } from "@/lib/oauth/refresh-tokens";
+import { OAuthError } from "@/lib/oauth/errors";
+import { revokeAccessToken, revokeGrant } from "@/lib/oauth/grant-store";
+import { oauthEndpoint, readForm } from "@/lib/oauth/http";
+import { activeAccessToken, activeRefreshToken, looksLikeJwt } from "@/lib/oauth/token-status";
 
 export function revocationHandler(context: OAuthContext) {
   return oauthEndpoint(async (request) => {
@@ -23,17 +22,14 @@ export function revocationHandler(context: OAuthContext) {
     if (!token) throw new OAuthError("invalid_request", "token is required.");
     const now = context.now();
     if (!looksLikeJwt(token)) {
-      const refresh = await findRefreshToken(context.prisma, token, now);
-      if (refresh && refresh.grant.clientId === client.info.clientId) await revokeGrant(refresh.grantId, now);
+      const refresh = await activeRefreshToken(context.prisma, token, now);
+      if (refresh && refresh.grant.clientId === client.info.clientId)
+        await revokeGrant(context.prisma, refresh.grantId, now);
     } else {
-      const claims = await verifyAccessToken(config.keys, context.issuer, now, token);
-      if (claims?.jti && claims.exp && claims.client_id === client.info.clientId) {
-        const { jti, exp } = claims;
-        // A change every process's cache picks up, as revocations must reach every introspection.
-        await changeConfig((tx) =>
-          tx.revokedToken.upsert({ where: { jti }, create: { jti, expiresAt: new Date(exp * 1000) }, update: {} }),
-        );
-      }
+      // An inactive token needs no revocation; another client's is not this one's to revoke.
+      const claims = await activeAccessToken(config, context.issuer, now, token);
+      if (claims && claims.client_id === client.info.clientId)
+        await revokeAccessToken(context.prisma, claims.jti, claims.exp);
     }
     return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
   });

@@ -1,4 +1,4 @@
-import { OAuthError } from "@/lib/oauth/http";
+import { OAuthError } from "@/lib/oauth/errors";
 import { SCOPE_TOKEN } from "@/lib/validation";
 
 /** The scope parameter: scope tokens separated by single spaces (RFC 6749 section 3.3). */

@@ -1,8 +1,9 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireApi, requireLifetimesUnchanged } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { notFound } from "@/lib/errors";
 import type { ScopeDto, TCreateScopeRequest } from "@/lib/scopes/schemas";
@@ -13,7 +14,7 @@ export async function createScope(actor: Actor, apiId: string, input: TCreateSco
   requireApi(actor, apiId);
   requireLifetimesUnchanged(actor, input);
   try {
-    return await changeConfig(async (tx) => {
+    return await changeConfig(db(), async (tx) => {
       const api = await tx.api.findUnique({ where: { id: apiId }, select: { id: true } });
       if (!api) throw notFound("The API");
       await assertScopeNameFree(tx, input.name);

@@ -1,6 +1,6 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { requireApi } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { pageArgs, searchWhere } from "@/lib/db/paging";
 import { notFound } from "@/lib/errors";

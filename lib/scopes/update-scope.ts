@@ -1,8 +1,9 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireApi, requireLifetimesUnchanged } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 import type { ScopeDto, TUpdateScopeRequest } from "@/lib/scopes/schemas";
@@ -16,7 +17,7 @@ export async function updateScope(
 ): Promise<ScopeDto> {
   requireApi(actor, apiId);
   const { name, version, ...changes } = input;
-  return changeConfig(async (tx) => {
+  return changeConfig(db(), async (tx) => {
     const row = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
     if (!row) throw notFound("The scope");
     const before = toScopeDto(row);

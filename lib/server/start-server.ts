@@ -6,12 +6,12 @@ import next from "next";
 import { ensureBuild } from "@/lib/build";
 import { db, EMBEDDED_POOL_SIZE } from "@/lib/db/client";
 import { startHousekeeping } from "@/lib/db/housekeeping";
-import { prepareDatabase } from "@/lib/db/prepare";
 import { issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
+import { prepareDatabase } from "@/lib/server/prepare-database";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
 export interface RunningServer {

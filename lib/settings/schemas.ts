@@ -1,5 +1,6 @@
 // The service settings: one schema for the Settings page and PUT /api/settings.
 import { z } from "zod";
+import type { StoredSettings } from "@/lib/config/load";
 import type { ServiceSettings } from "@/lib/issuing";
 import { ZAuthorizationCodeLifetime, ZLifetime, ZVersion } from "@/lib/validation";
 
@@ -16,7 +17,8 @@ export const ZUpdateSettingsRequest = z
   .strict();
 export type TUpdateSettingsRequest = z.infer<typeof ZUpdateSettingsRequest>;
 
-export type SettingsDto = ServiceSettings & { version: number; updatedAt: string | null };
+/** As stored (lib/config/load.ts): the lifetimes, the version, when they were last saved. */
+export type SettingsDto = StoredSettings;
 
 /** Field labels, shared by the Settings page and the explanations around it. */
 export const SETTINGS_FIELDS: { key: keyof ServiceSettings; label: string; hint: string }[] = [

@@ -1,18 +1,19 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { changeConfig } from "@/lib/db/config-change";
+import { changeConfig } from "@/lib/config/change";
+import { loadSettings } from "@/lib/config/load";
+import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { staleVersion } from "@/lib/errors";
-import { getSettingsFrom } from "@/lib/settings/get-settings";
 import type { SettingsDto, TUpdateSettingsRequest } from "@/lib/settings/schemas";
 
 export async function updateSettings(actor: Actor, input: TUpdateSettingsRequest): Promise<SettingsDto> {
   requireAdmin(actor, "change the service settings");
   const { version, ...settings } = input;
-  return changeConfig(async (tx) => {
-    const before = await getSettingsFrom(tx);
+  return changeConfig(db(), async (tx) => {
+    const before = await loadSettings(tx);
     if (before.version !== version) throw staleVersion("The settings");
     const row = before.updatedAt
       ? await versionedUpdate(

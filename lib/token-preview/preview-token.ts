@@ -1,23 +1,20 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { requireClientScopes } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
-import { loadClientInfo } from "@/lib/clients/load-client-info";
+import { loadIssuingInputs } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { decideToken } from "@/lib/issuing";
-import { systemClock } from "@/lib/oauth/context";
-import { loadScopeInfos } from "@/lib/scopes/load-scope-infos";
-import { getSettings } from "@/lib/settings/get-settings";
+import { systemClock } from "@/lib/time/epoch";
 import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/schemas";
 
 /** What a token request would get now, decided by the issuing module from the stored settings. */
 export async function previewToken(actor: Actor, input: TTokenPreviewRequest): Promise<TokenPreview> {
   const requestedScopes = input.scopes.filter(Boolean);
-  const [settings, scopes, client] = await Promise.all([
-    getSettings(),
-    loadScopeInfos(requestedScopes),
-    input.clientId ? loadClientInfo(input.clientId) : null,
-  ]);
+  // The same loader as the protocol path's configuration cache: the same rows, mapped the same way.
+  const inputs = await loadIssuingInputs(db(), { scopeNames: requestedScopes, clientId: input.clientId ?? null });
+  const { settings, scopes } = inputs;
+  const client = inputs.clients[0]?.info ?? null;
   if (input.clientId && !client) throw notFound(`The client "${input.clientId}"`);
   if (client) await requireClientScopes(db(), actor, client.allowedScopes);
   const now = systemClock();

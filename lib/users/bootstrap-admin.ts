@@ -1,10 +1,10 @@
 // The first user, an admin: from ADMIN_EMAIL and ADMIN_PASSWORD when the database has no user;
 // without a password, a random one is generated and printed once. No default password exists.
 
+import { generatePassword } from "@/lib/accounts/passwords";
 import { messageOf } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createUser } from "@/lib/users/create-user";
-import { generatePassword } from "@/lib/users/passwords";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@scope-console.local";
 

@@ -1,8 +1,9 @@
 // Creates a user: shared by the first admin's bootstrap, `npm run user:create` and /api/users.
-import type { Role } from "@/lib/auth/roles";
+
+import { hashPassword } from "@/lib/accounts/passwords";
+import type { Role } from "@/lib/accounts/roles";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashPassword } from "@/lib/users/passwords";
 import { ZCreateUserRequest } from "@/lib/users/schemas";
 import { userSelect } from "@/lib/users/user-dto";
 

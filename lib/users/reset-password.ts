@@ -1,11 +1,12 @@
 import "server-only";
+import { hashPassword } from "@/lib/accounts/passwords";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { changeRevocations } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { nextVersion } from "@/lib/db/versioned";
 import { notFound } from "@/lib/errors";
-import { hashPassword } from "@/lib/users/passwords";
 import type { TResetPasswordRequest, UserDto } from "@/lib/users/schemas";
 import { endUserAccess } from "@/lib/users/update-user";
 import { toUserDto, userSelect } from "@/lib/users/user-dto";
@@ -14,7 +15,7 @@ import { toUserDto, userSelect } from "@/lib/users/user-dto";
 export async function resetPassword(actor: Actor, id: string, input: TResetPasswordRequest): Promise<UserDto> {
   requireAdmin(actor, "manage users");
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
+  return changeRevocations(db(), async (tx) => {
     const row = await tx.user.findUnique({ where: { id }, select: userSelect });
     if (!row) throw notFound("The user");
     const after = toUserDto(

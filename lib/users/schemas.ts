@@ -1,16 +1,14 @@
 // One schema per user operation; the Users page and /api/users use them.
 import { z } from "zod";
-import { ROLES, type Role } from "@/lib/auth/roles";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/users/password-rules";
+import { MAX_EMAIL_LENGTH, normalizeEmail } from "@/lib/accounts/email";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/accounts/password-rules";
+import { ROLES, type Role } from "@/lib/accounts/roles";
 import { ZPaging, ZSort, ZVersion } from "@/lib/validation";
 
 /** More APIs than one person owns. */
 export const MAX_OWNED_APIS = 500;
 
-export const ZEmail = z
-  .email("Enter a valid email address.")
-  .max(320)
-  .transform((email) => email.toLowerCase());
+export const ZEmail = z.email("Enter a valid email address.").max(MAX_EMAIL_LENGTH).transform(normalizeEmail);
 
 export const ZPassword = z
   .string({ error: "Enter a password." })

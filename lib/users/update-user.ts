@@ -1,7 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
+import { changeRevocations } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
@@ -11,11 +12,15 @@ import type { TUpdateUserRequest, UserDto } from "@/lib/users/schemas";
 import { toUserDto, userSelect } from "@/lib/users/user-dto";
 
 /**
- * Ends what a user's sign-ins gave them: their browser sessions, and the grants (refresh tokens)
- * of the clients they authorized. Done when an account is disabled or its password is reset.
+ * Ends what a user's sign-ins gave them: their browser sessions, the authorization codes not yet
+ * redeemed, and the grants of the clients they authorized (so their refresh and access tokens).
+ * Done when an account is disabled or its password is reset, in a transaction of
+ * changeRevocations, so that every process's token endpoints learn of it at once.
  */
 export async function endUserAccess(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<void> {
   await tx.session.deleteMany({ where: { userId } });
+  // Codes first: a redemption in flight holds its code's row, and its grant is then revoked below.
+  await tx.authorizationCode.deleteMany({ where: { userId, consumedAt: null } });
   await tx.grant.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
 }
 
@@ -26,7 +31,8 @@ export async function updateUser(actor: Actor, id: string, input: TUpdateUserReq
   if (id === actor.id && (disabled || (role && role !== "admin"))) {
     throw new AppError("BAD_REQUEST", "You cannot disable your own account or take away your own admin role.");
   }
-  return db().$transaction(async (tx) => {
+  // A revocation as well: disabling the account ends its tokens in every process.
+  return changeRevocations(db(), async (tx) => {
     const row = await tx.user.findUnique({ where: { id }, select: userSelect });
     if (!row) throw notFound("The user");
     const before = toUserDto(row);

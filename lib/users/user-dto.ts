@@ -1,4 +1,4 @@
-import { isRole } from "@/lib/auth/roles";
+import { isRole } from "@/lib/accounts/roles";
 import type { UserDto } from "@/lib/users/schemas";
 
 /** Never the password hash. */

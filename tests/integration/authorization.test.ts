@@ -7,7 +7,10 @@ import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
 import * as clientRoute from "@/app/api/clients/[id]/route";
 import * as clientsRoute from "@/app/api/clients/route";
+import * as passwordRoute from "@/app/api/users/[id]/password/route";
+import * as userRoute from "@/app/api/users/[id]/route";
 import * as previewRoute from "@/app/api/token-preview/route";
+import { changeRevocations } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
 import { authorizeHandlers } from "@/lib/oauth/authorize";
@@ -89,6 +92,8 @@ function authorizeUrl(client: Client, params: Record<string, string | undefined>
 /** A browser: keeps the session cookie, sends forms as a same-origin page would. */
 class Browser {
   cookie = "";
+  /** Whose account signs in: the file's user unless told otherwise. */
+  email = "";
 
   get(url: string) {
     return pages.authorize(new Request(url, { headers: { cookie: this.cookie } }));
@@ -116,7 +121,7 @@ class Browser {
   signIn(page: string, password = PASSWORD) {
     return this.post(SIGN_IN_PATH, [
       ["request", hidden(page, "request")],
-      ["email", email],
+      ["email", this.email || email],
       ["password", password],
     ]);
   }
@@ -214,9 +219,13 @@ async function introspectAs(client: Client, value: string) {
 }
 
 /** A full sign-in with PKCE, returning the token response. */
-async function tokensFor(client: Client, scopes: string) {
+async function tokensFor(client: Client, scopes: string, browser = new Browser()) {
   const { verifier, challenge } = pkce();
-  const { code } = await authorize(client, { scope: scopes, code_challenge: challenge, code_challenge_method: "S256" });
+  const { code } = await authorize(
+    client,
+    { scope: scopes, code_challenge: challenge, code_challenge_method: "S256" },
+    browser,
+  );
   const result = await exchangeCode(client, code, verifier);
   expect(result.status, JSON.stringify(result.json)).toBe(200);
   return result.json;
@@ -584,19 +593,102 @@ describe("POST /oauth/token - refresh_token", () => {
   });
 });
 
+const askUserinfo = (accessToken: string) =>
+  userinfo(new Request(`${ISSUER}/oauth/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } }));
+
 describe("deleting a client", () => {
-  it("ends its grants, remembered consent and tokens", async () => {
+  it("ends its grants, remembered consent and tokens, for introspection and userinfo alike", async () => {
     const client = await createClient();
     const resourceServer = await createClient();
-    const tokens = await tokensFor(client, scope.read);
+    const tokens = await tokensFor(client, `openid email ${scope.read}`);
     expect((await introspectAs(resourceServer, tokens.access_token)).active).toBe(true);
+    expect((await askUserinfo(tokens.access_token)).status).toBe(200);
     const row = await db().oAuthClient.findUniqueOrThrow({ where: { clientId: client.id } });
     const deleted = await call(clientRoute.DELETE, "DELETE", `/api/clients/${row.id}`, { params: { id: row.id } });
     expect(deleted.status).toBe(204);
     expect(await introspectAs(resourceServer, tokens.access_token)).toEqual({ active: false });
+    const claims = await askUserinfo(tokens.access_token);
+    expect(claims.status).toBe(401);
+    expect(claims.headers.get("www-authenticate")).toContain('error="invalid_token"');
     expect((await refresh(client, tokens.refresh_token)).status).toBe(401);
     expect(await db().grant.count({ where: { clientId: client.id } })).toBe(0);
     expect(await db().consent.count({ where: { clientId: client.id } })).toBe(0);
+  });
+});
+
+describe("ending a user's access", () => {
+  async function anotherUser() {
+    const address = `${unique("grace")}@example.com`;
+    const user = await createUser(db(), { email: address, password: PASSWORD, role: "user" });
+    const browser = new Browser();
+    browser.email = address;
+    return { id: user.id, browser };
+  }
+
+  const endAccess = {
+    "disabling the account": (id: string) =>
+      call(userRoute.PATCH, "PATCH", `/api/users/${id}`, { params: { id }, body: { disabled: true, version: 1 } }),
+    "resetting the password": (id: string) =>
+      call(passwordRoute.PUT, "PUT", `/api/users/${id}/password`, {
+        params: { id },
+        body: { password: "a new password nobody knows" },
+      }),
+  };
+
+  it.each(Object.keys(endAccess) as (keyof typeof endAccess)[])(
+    "%s stops a code issued just before, the refresh tokens and the access tokens at once",
+    async (how) => {
+      const client = await createClient();
+      const resourceServer = await createClient();
+      const user = await anotherUser();
+      const tokens = await tokensFor(client, `openid email offline_access ${scope.read}`, user.browser);
+      // Signed in and consented already: the next request gets its code at once.
+      const { verifier, challenge } = pkce();
+      const { code } = await authorize(
+        client,
+        { scope: `openid ${scope.read}`, code_challenge: challenge, code_challenge_method: "S256" },
+        user.browser,
+      );
+      expect((await askUserinfo(tokens.access_token)).status).toBe(200);
+
+      expect((await endAccess[how](user.id)).status).toBe(200);
+
+      const redeemed = await exchangeCode(client, code, verifier);
+      expect(redeemed.json.error, JSON.stringify(redeemed.json)).toBe("invalid_grant");
+      expect(await db().grant.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+      expect((await refresh(client, tokens.refresh_token)).json.error).toBe("invalid_grant");
+      expect(await introspectAs(resourceServer, tokens.access_token)).toEqual({ active: false });
+      expect(await introspectAs(client, tokens.refresh_token)).toEqual({ active: false });
+      expect((await askUserinfo(tokens.access_token)).status).toBe(401);
+    },
+  );
+
+  it("a disabled user's tokens stay inactive even where the grant was not revoked", async () => {
+    const client = await createClient();
+    const resourceServer = await createClient();
+    const user = await anotherUser();
+    const tokens = await tokensFor(client, `openid ${scope.read}`, user.browser);
+    // Disabled behind the console's back (a script, an operator): the tokens ask about the user.
+    await changeRevocations(db(), (tx) => tx.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } }));
+    expect(await introspectAs(resourceServer, tokens.access_token)).toEqual({ active: false });
+    expect((await askUserinfo(tokens.access_token)).status).toBe(401);
+    expect((await refresh(client, tokens.refresh_token)).json.error).toBe("invalid_grant");
+  });
+});
+
+describe("the OAuth sign-in page", () => {
+  it("ends the browser's previous session, as the console's sign-in does", async () => {
+    const client = await createClient();
+    const browser = new Browser();
+    await authorize(client, { scope: scope.read }, browser);
+    const before = browser.cookie;
+    const page = await (await browser.get(authorizeUrl(client, { scope: scope.read, prompt: "login" }))).text();
+    expect((await browser.signIn(page)).status).toBe(303);
+    expect(browser.cookie).not.toBe(before);
+    const previous = new Browser();
+    previous.cookie = before;
+    const response = await previous.get(authorizeUrl(client, { scope: scope.read, prompt: "none" }));
+    expect(redirectParams(response).error).toBe("login_required");
   });
 });
 

@@ -4,8 +4,8 @@ import * as apisRoute from "@/app/api/apis/route";
 import * as clientRoute from "@/app/api/clients/[id]/route";
 import * as secretRoute from "@/app/api/clients/[id]/secret/route";
 import * as clientsRoute from "@/app/api/clients/route";
-import { hashSecret } from "@/lib/clients/credentials";
 import { db } from "@/lib/db/client";
+import { hashSecret } from "@/lib/secrets/hash";
 import { call, unique } from "./call";
 
 async function createScopeName() {

@@ -1,9 +1,10 @@
 // Malformed requests to the console's JSON API, by construction: each one carries at least one
 // thing that must make the handler refuse it (no session, a forged one, another site's Origin, an
 // unknown id, an invalid body or query), so that any success is a bug.
+
+import { SESSION_COOKIE } from "@/lib/accounts/cookies";
+import { ROLES } from "@/lib/accounts/roles";
 import { AUDIT_RESOURCES } from "@/lib/audit/record";
-import { ROLES } from "@/lib/auth/roles";
-import { SESSION_COOKIE } from "@/lib/auth/sessions";
 import { GRANT_TYPES } from "@/lib/issuing";
 import type { Random } from "@/lib/testing/prng";
 import { MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, SCOPE_TOKEN } from "@/lib/validation";

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
 import * as clientsRoute from "@/app/api/clients/route";
+import { PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { PROBLEM_CONTENT_TYPE } from "@/lib/http/problem";
-import { systemClock } from "@/lib/oauth/context";
-import { createGrant, newGrantId, storeRefreshToken } from "@/lib/oauth/grants";
+import { createGrant, newGrantId, storeRefreshToken } from "@/lib/oauth/grant-store";
 import { createLeanApp } from "@/lib/server/lean-app";
 import { seededRandom } from "@/lib/testing/prng";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { systemClock } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import {
   type ConsoleCase,

@@ -9,6 +9,8 @@ import * as settingsRoute from "@/app/api/settings/route";
 import * as previewRoute from "@/app/api/token-preview/route";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
 import { discoveryHandler } from "@/lib/oauth/discovery";
+import { systemClock } from "@/lib/time/epoch";
+import { testOAuthContext } from "@/tests/integration/oauth-context";
 import { call, unique } from "./call";
 
 async function createApi(body: Record<string, unknown> = {}) {
@@ -171,9 +173,11 @@ describe("/api/settings", () => {
 });
 
 describe("discovery", () => {
-  const discovery = discoveryHandler({ issuer: "https://issuer.example" });
+  const context = testOAuthContext("https://issuer.example", systemClock);
   const fetchDocument = async () =>
-    (await discovery(new Request("https://issuer.example/.well-known/openid-configuration"))).json();
+    (
+      await discoveryHandler(await context)(new Request("https://issuer.example/.well-known/openid-configuration"))
+    ).json();
 
   it("publishes the issuer and only the scopes shown in the discovery document", async () => {
     const api = await createApi();

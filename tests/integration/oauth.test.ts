@@ -5,8 +5,8 @@ import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
 import * as clientsRoute from "@/app/api/clients/route";
 import * as previewRoute from "@/app/api/token-preview/route";
+import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
-import { changeConfig } from "@/lib/db/config-change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { introspectionHandler } from "@/lib/oauth/introspect";
@@ -303,7 +303,7 @@ describe("POST /oauth/token - client_credentials", () => {
       db().configVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } }),
     ]);
     expect((await issue(client, readScope.name)).json.expires_in).toBe(1_500);
-    await changeConfig((tx) =>
+    await changeConfig(db(), (tx) =>
       tx.apiScope.update({ where: { id: readScope.id }, data: { accessTokenLifetime: 3_600 } }),
     );
   });
@@ -357,7 +357,7 @@ describe("POST /oauth/introspect and /oauth/revoke", () => {
   it("tokens signed with a rotated key still verify; new tokens use the new key", async () => {
     const client = await createClient();
     const before = (await issue(client, readScope.name)).json.access_token;
-    await changeConfig((tx) => rotateSigningKey(tx, kek));
+    await changeConfig(db(), (tx) => rotateSigningKey(tx, kek));
     const after = (await issue(client, readScope.name)).json.access_token;
     expect(decodeProtectedHeader(after).kid).not.toBe(decodeProtectedHeader(before).kid);
     expect((await introspectAs(client, before)).active).toBe(true);

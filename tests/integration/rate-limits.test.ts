@@ -7,6 +7,12 @@ import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
 import * as clientsRoute from "@/app/api/clients/route";
 import * as sessionRoute from "@/app/api/session/route";
+import {
+  SIGN_IN_ACCOUNT_LIMIT,
+  SIGN_IN_ADDRESS_LIMIT,
+  SIGN_IN_WINDOW_SECONDS,
+  takeSignInAttempt,
+} from "@/lib/accounts/sign-in-limits";
 import { createPrismaClient, db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
@@ -18,12 +24,6 @@ import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
 import { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
 import { addToWindows } from "@/lib/rate-limit/counter";
-import {
-  SIGN_IN_ACCOUNT_LIMIT,
-  SIGN_IN_ADDRESS_LIMIT,
-  SIGN_IN_WINDOW_SECONDS,
-  takeSignInAttempt,
-} from "@/lib/rate-limit/sign-in";
 import { createUser } from "@/lib/users/create-user";
 import { call, unique } from "./call";
 import { testOAuthContext } from "./oauth-context";

@@ -1,9 +1,12 @@
 // Signed-in users for the handler tests: a real user row and a real session, as the sign-in
 // would create them.
-import type { Role } from "@/lib/auth/roles";
-import { SESSION_COOKIE, startSession } from "@/lib/auth/sessions";
+
+import { SESSION_COOKIE } from "@/lib/accounts/cookies";
+import { hashPassword } from "@/lib/accounts/passwords";
+import type { Role } from "@/lib/accounts/roles";
+import { startSession } from "@/lib/accounts/sessions";
 import { db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/users/passwords";
+import { systemClock } from "@/lib/time/epoch";
 
 export const TEST_PASSWORD = "a test password of the handler tests";
 let passwordHash: Promise<string> | null = null;
@@ -26,7 +29,7 @@ export async function signedIn(role: Role, apiIds: string[] = []): Promise<TestU
     },
     select: { id: true, email: true },
   });
-  const { setCookie } = await startSession(db(), user.id, Math.floor(Date.now() / 1000), false);
+  const { setCookie } = await startSession(db(), user.id, systemClock(), "http://localhost");
   return { ...user, cookie: setCookie.split(";")[0] };
 }
 

@@ -3,11 +3,11 @@ import * as sessionRoute from "@/app/api/session/route";
 import * as passwordRoute from "@/app/api/users/[id]/password/route";
 import * as userRoute from "@/app/api/users/[id]/route";
 import * as usersRoute from "@/app/api/users/route";
+import { verifyPassword } from "@/lib/accounts/passwords";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { createUser } from "@/lib/users/create-user";
-import { verifyPassword } from "@/lib/users/passwords";
 import { call, unique } from "./call";
 import { signedIn } from "./sessions";
 

@@ -1,7 +1,7 @@
+import { handler, json, parseJson, parseQuery } from "@/lib/api/route";
 import { createApi } from "@/lib/apis/create-api";
 import { listApis } from "@/lib/apis/list-apis";
 import { ZCreateApiRequest, ZListApisQuery } from "@/lib/apis/schemas";
-import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
 
 export const GET = handler(async (request, _params, actor) =>
   json(await listApis(actor, parseQuery(request, ZListApisQuery))),

@@ -1,7 +1,7 @@
+import { handler, json, parseJson, parseQuery } from "@/lib/api/route";
 import { createClient } from "@/lib/clients/create-client";
 import { listClients } from "@/lib/clients/list-clients";
 import { ZCreateClientRequest, ZListClientsQuery } from "@/lib/clients/schemas";
-import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
 
 export const GET = handler(async (request, _params, actor) =>
   json(await listClients(actor, parseQuery(request, ZListClientsQuery))),

@@ -1,6 +1,6 @@
+import { handler, json, parseJson, publicHandler } from "@/lib/api/route";
 import { signInToConsole, signOutOfConsole } from "@/lib/auth/console-sign-in";
 import { ZSignInRequest } from "@/lib/auth/schemas";
-import { handler, json, parseJson, publicHandler } from "@/lib/http/route";
 
 /** Who is signed in. */
 export const GET = handler(async (_request, _params, { sessionId: _sessionId, ...viewer }) => json(viewer));

@@ -1,4 +1,4 @@
-import { handler, json, parseJson } from "@/lib/http/route";
+import { handler, json, parseJson } from "@/lib/api/route";
 import { getSettings } from "@/lib/settings/get-settings";
 import { ZUpdateSettingsRequest } from "@/lib/settings/schemas";
 import { updateSettings } from "@/lib/settings/update-settings";

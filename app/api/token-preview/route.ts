@@ -1,4 +1,4 @@
-import { handler, json, parseJson } from "@/lib/http/route";
+import { handler, json, parseJson } from "@/lib/api/route";
 import { previewToken } from "@/lib/token-preview/preview-token";
 import { ZTokenPreviewRequest } from "@/lib/token-preview/schemas";
 

@@ -1,4 +1,4 @@
-import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
+import { handler, json, parseJson, parseQuery } from "@/lib/api/route";
 import { addUser } from "@/lib/users/add-user";
 import { listUsers } from "@/lib/users/list-users";
 import { ZCreateUserRequest, ZListUsersQuery } from "@/lib/users/schemas";

@@ -1,8 +1,8 @@
+import { handler, json, noContent, parseJson } from "@/lib/api/route";
 import { deleteApi } from "@/lib/apis/delete-api";
 import { getApi } from "@/lib/apis/get-api";
 import { ZUpdateApiRequest } from "@/lib/apis/schemas";
 import { updateApi } from "@/lib/apis/update-api";
-import { handler, json, noContent, parseJson } from "@/lib/http/route";
 
 type Params = { id: string };
 

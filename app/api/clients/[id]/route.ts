@@ -1,8 +1,8 @@
+import { handler, json, noContent, parseJson } from "@/lib/api/route";
 import { deleteClient } from "@/lib/clients/delete-client";
 import { getClient } from "@/lib/clients/get-client";
 import { ZUpdateClientRequest } from "@/lib/clients/schemas";
 import { updateClient } from "@/lib/clients/update-client";
-import { handler, json, noContent, parseJson } from "@/lib/http/route";
 
 type Params = { id: string };
 

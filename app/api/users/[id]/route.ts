@@ -1,4 +1,4 @@
-import { handler, json, parseJson } from "@/lib/http/route";
+import { handler, json, parseJson } from "@/lib/api/route";
 import { ZUpdateUserRequest } from "@/lib/users/schemas";
 import { updateUser } from "@/lib/users/update-user";
 

@@ -1,4 +1,4 @@
-import { handler, json, parseJson, parseQuery } from "@/lib/http/route";
+import { handler, json, parseJson, parseQuery } from "@/lib/api/route";
 import { createScope } from "@/lib/scopes/create-scope";
 import { listScopes } from "@/lib/scopes/list-scopes";
 import { ZCreateScopeRequest, ZListScopesQuery } from "@/lib/scopes/schemas";

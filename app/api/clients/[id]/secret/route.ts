@@ -1,5 +1,5 @@
+import { handler, json } from "@/lib/api/route";
 import { regenerateClientSecret } from "@/lib/clients/regenerate-client-secret";
-import { handler, json } from "@/lib/http/route";
 
 /** Regenerates a confidential client's secret; the answer carries it this once. */
 export const POST = handler<{ id: string }>(async (_request, { id }, actor) =>

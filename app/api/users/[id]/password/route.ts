@@ -1,4 +1,4 @@
-import { handler, json, parseJson } from "@/lib/http/route";
+import { handler, json, parseJson } from "@/lib/api/route";
 import { resetPassword } from "@/lib/users/reset-password";
 import { ZResetPasswordRequest } from "@/lib/users/schemas";
 

@@ -1,4 +1,4 @@
-import { handler, json, noContent, parseJson } from "@/lib/http/route";
+import { handler, json, noContent, parseJson } from "@/lib/api/route";
 import { deleteScope } from "@/lib/scopes/delete-scope";
 import { getScope } from "@/lib/scopes/get-scope";
 import { ZUpdateScopeRequest } from "@/lib/scopes/schemas";

@@ -9,10 +9,10 @@
 // failure is counted; this way the (limit + 1)th attempt of a window is refused however many run
 // at once, and a refused attempt costs no password hash.
 import { createHash } from "node:crypto";
+import { normalizeEmail } from "@/lib/accounts/email";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { addressKey } from "@/lib/rate-limit/address-key";
 import { addToWindows, clearWindows, secondsUntil, takeBackFromWindows } from "@/lib/rate-limit/counter";
-import { normalizeEmail } from "@/lib/users/authenticate-user";
 
 const SECONDS_PER_MINUTE = 60;
 

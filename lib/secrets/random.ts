@@ -1,7 +1,7 @@
-// Authorization codes, refresh tokens and session cookies: 256 random bits, stored only as
-// SHA-256 hashes (a fast hash is enough for a value nobody can guess).
+// Random values: opaque tokens (codes, refresh tokens, session cookies) stored only as their hash,
+// and identifiers that must be unguessable but are no secret.
 import { randomBytes } from "node:crypto";
-import { hashSecret } from "@/lib/clients/credentials";
+import { hashSecret } from "@/lib/secrets/hash";
 
 export const OPAQUE_TOKEN_BYTES = 32;
 
@@ -11,6 +11,7 @@ export function newOpaqueToken(): { value: string; hash: string } {
   return { value, hash: hashSecret(value) };
 }
 
+/** How an opaque token is looked up: by the hash it was stored as. */
 export const hashOpaqueToken = hashSecret;
 
 /** Identifiers that must be unique and unguessable but are no secret (`jti`, grant ids): 128 bits. */
@@ -29,6 +30,3 @@ export function newRandomId(): string {
   idOffset += RANDOM_ID_BYTES;
   return id;
 }
-
-/** A JWT has three dot-separated parts; our opaque values never contain a dot. */
-export const looksLikeJwt = (token: string) => token.split(".").length === 3;

@@ -1,10 +1,11 @@
 // Helpers that keep route handlers thin: read and validate input, map errors to problems.
 
 import type { z } from "zod";
+import type { Actor } from "@/lib/accounts/roles";
+import { problemFromError } from "@/lib/api/problem";
 import { requireActor } from "@/lib/auth/actor";
-import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
-import { problemFromError } from "@/lib/http/problem";
+import { BodyTooLargeError, readBodyText } from "@/lib/http/body";
 import { isSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
 import { isStorableText } from "@/lib/validation";
 
@@ -80,10 +81,13 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("BAD_REQUEST", "Send the body as application/json.");
   }
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large.");
-  const text = await request.text();
-  if (text.length > MAX_JSON_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large.");
+  let text: string;
+  try {
+    text = await readBodyText(request, MAX_JSON_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large.");
+    throw error;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,11 +1,12 @@
 // Browser sessions, shared by the console and the authorization pages: an httpOnly, SameSite=Lax
 // cookie holding a random value, backed by a Session row (its hash) that can be deleted to sign
 // the browser out. A disabled account's sessions count as signed out.
-import { isRole, type Role } from "@/lib/auth/roles";
+import { cookieValue, SESSION_COOKIE, sessionCookie } from "@/lib/accounts/cookies";
+import { isRole, type Role } from "@/lib/accounts/roles";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { hashOpaqueToken, newOpaqueToken } from "@/lib/oauth/opaque-tokens";
+import { hashOpaqueToken, newOpaqueToken } from "@/lib/secrets/random";
+import { dateOf, secondsOf } from "@/lib/time/epoch";
 
-export const SESSION_COOKIE = "scope_console_session";
 /** How long a sign-in lasts before the password is asked again. */
 export const SESSION_LIFETIME_SECONDS = 8 * 3_600;
 
@@ -18,16 +19,6 @@ export interface SignedInSession {
   apiIds: string[];
   /** Epoch seconds of the password entry. */
   authTime: number;
-}
-
-export function cookieValue(request: Request, name: string): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
 }
 
 interface SessionRow {
@@ -54,7 +45,7 @@ export async function readSessionValue(
     SELECT s."id", s."authTime", u."id" AS "userId", u."email", u."name", u."role",
       ARRAY(SELECT o."apiId" FROM "ApiOwner" o WHERE o."userId" = u."id" ORDER BY o."apiId") AS "apiIds"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${hashOpaqueToken(value)} AND s."expiresAt" > ${new Date(now * 1000)} AND u."disabledAt" IS NULL`;
+    WHERE s."id" = ${hashOpaqueToken(value)} AND s."expiresAt" > ${dateOf(now)} AND u."disabledAt" IS NULL`;
   if (!session) return null;
   return {
     id: session.id,
@@ -63,44 +54,38 @@ export async function readSessionValue(
     name: session.name,
     role: isRole(session.role) ? session.role : "user",
     apiIds: session.apiIds,
-    authTime: Math.floor(session.authTime.getTime() / 1000),
+    authTime: secondsOf(session.authTime),
   };
 }
 
 export const readSession = (prisma: PrismaClient, request: Request, now: number) =>
   readSessionValue(prisma, cookieValue(request, SESSION_COOKIE), now);
 
-function sessionCookie(value: string, maxAge: number, secure: boolean): string {
-  const attributes = ["Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`];
-  if (secure) attributes.push("Secure");
-  return `${SESSION_COOKIE}=${value}; ${attributes.join("; ")}`;
-}
-
 /** Starts a session for a user who just entered their password; returns its Set-Cookie header. */
 export async function startSession(
   prisma: PrismaClient,
   userId: string,
   now: number,
-  secure: boolean,
+  issuer: string,
 ): Promise<{ session: Pick<SignedInSession, "id" | "userId" | "authTime">; setCookie: string }> {
   const { value, hash } = newOpaqueToken();
   await prisma.session.create({
     data: {
       id: hash,
       userId,
-      authTime: new Date(now * 1000),
-      expiresAt: new Date((now + SESSION_LIFETIME_SECONDS) * 1000),
+      authTime: dateOf(now),
+      expiresAt: dateOf(now + SESSION_LIFETIME_SECONDS),
     },
   });
   return {
     session: { id: hash, userId, authTime: now },
-    setCookie: sessionCookie(value, SESSION_LIFETIME_SECONDS, secure),
+    setCookie: sessionCookie(value, SESSION_LIFETIME_SECONDS, issuer),
   };
 }
 
 /** Signs the browser out: its session row is deleted, so the cookie is worthless even if kept. */
-export async function endSession(prisma: PrismaClient, request: Request, secure: boolean): Promise<string> {
+export async function endSession(prisma: PrismaClient, request: Request, issuer: string): Promise<string> {
   const value = cookieValue(request, SESSION_COOKIE);
   if (value) await prisma.session.deleteMany({ where: { id: hashOpaqueToken(value) } });
-  return sessionCookie("", 0, secure);
+  return sessionCookie("", 0, issuer);
 }

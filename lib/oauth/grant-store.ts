@@ -1,12 +1,10 @@
 // The stored side of the authorization code flow: codes, remembered consent, grants and their
 // refresh tokens. Codes and refresh tokens are kept only as hashes; revoking a grant revokes
 // every token issued from it (refresh tokens by their row, access tokens by their `gid` claim).
-import { changeConfig } from "@/lib/db/config-change";
+import { changeRevocations } from "@/lib/config/change";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { newOpaqueToken, newRandomId } from "@/lib/oauth/opaque-tokens";
-
-const toDate = (seconds: number) => new Date(seconds * 1000);
-export const toSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+import { newOpaqueToken, newRandomId } from "@/lib/secrets/random";
+import { dateOf } from "@/lib/time/epoch";
 
 export const newGrantId = newRandomId;
 
@@ -25,7 +23,7 @@ export async function issueAuthorizationCode(
 ): Promise<string> {
   const { value, hash } = newOpaqueToken();
   await prisma.authorizationCode.create({
-    data: { ...code, id: hash, authTime: toDate(code.authTime), expiresAt: toDate(code.expiresAt) },
+    data: { ...code, id: hash, authTime: dateOf(code.authTime), expiresAt: dateOf(code.expiresAt) },
   });
   return value;
 }
@@ -54,14 +52,15 @@ export async function storeRefreshToken(
   expiresAt: number,
 ): Promise<string> {
   const { value, hash } = newOpaqueToken();
-  await tx.refreshToken.create({ data: { id: hash, grantId, expiresAt: toDate(expiresAt) } });
+  await tx.refreshToken.create({ data: { id: hash, grantId, expiresAt: dateOf(expiresAt) } });
   return value;
 }
 
 /**
  * Marks a refresh token rotated and, when `next` says so, stores its successor in the same grant,
- * in one statement: a token rotated by a parallel request yields null and stores nothing. (One
- * round trip instead of a four-statement transaction: the database is the refresh grant's cost.)
+ * in one statement: a token rotated by a parallel request, or whose grant was revoked or whose
+ * user was disabled meanwhile, yields null and stores nothing. (One round trip instead of a
+ * four-statement transaction: the database is the refresh grant's cost.)
  */
 export async function rotateRefreshToken(
   prisma: PrismaClient,
@@ -71,8 +70,8 @@ export async function rotateRefreshToken(
 ): Promise<{ refreshToken: string | null } | null> {
   if (!next) {
     const used = await prisma.refreshToken.updateMany({
-      where: { id: hash, rotatedAt: null },
-      data: { rotatedAt: toDate(now) },
+      where: { id: hash, rotatedAt: null, grant: { revokedAt: null, user: { disabledAt: null } } },
+      data: { rotatedAt: dateOf(now) },
     });
     return used.count === 1 ? { refreshToken: null } : null;
   }
@@ -81,7 +80,10 @@ export async function rotateRefreshToken(
   const stored = await prisma.$executeRaw`
     WITH used AS (
       UPDATE "RefreshToken" SET "rotatedAt" = to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
-      WHERE "id" = ${hash} AND "rotatedAt" IS NULL
+      WHERE "id" = ${hash} AND "rotatedAt" IS NULL AND EXISTS (
+        SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
+        WHERE g."id" = "RefreshToken"."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
+      )
       RETURNING "grantId"
     )
     INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
@@ -94,8 +96,8 @@ export async function rotateRefreshToken(
 /** Remembers that tokens of the grant may live until `expiresAt`, so that a revocation outlives them. */
 export async function extendGrantTokens(tx: Pick<PrismaClient, "grant">, grantId: string, expiresAt: number) {
   await tx.grant.updateMany({
-    where: { id: grantId, tokensExpireAt: { lt: toDate(expiresAt) } },
-    data: { tokensExpireAt: toDate(expiresAt) },
+    where: { id: grantId, tokensExpireAt: { lt: dateOf(expiresAt) } },
+    data: { tokensExpireAt: dateOf(expiresAt) },
   });
 }
 
@@ -114,19 +116,26 @@ export function createGrant(
   return tx.grant.create({
     data: {
       ...grant,
-      issuedAt: toDate(grant.issuedAt),
-      authTime: toDate(grant.authTime),
-      tokensExpireAt: toDate(grant.tokensExpireAt),
+      issuedAt: dateOf(grant.issuedAt),
+      authTime: dateOf(grant.authTime),
+      tokensExpireAt: dateOf(grant.tokensExpireAt),
     },
   });
 }
 
 /**
  * Revokes a grant: its refresh tokens stop working at once, and every process's token endpoints
- * treat its access tokens as inactive (the change reaches their caches like a config change).
+ * treat its access tokens as inactive (the change reaches their caches' revocations).
  */
-export async function revokeGrant(grantId: string, now: number): Promise<void> {
-  await changeConfig(async (tx) => {
-    await tx.grant.updateMany({ where: { id: grantId, revokedAt: null }, data: { revokedAt: toDate(now) } });
+export async function revokeGrant(prisma: PrismaClient, grantId: string, now: number): Promise<void> {
+  await changeRevocations(prisma, async (tx) => {
+    await tx.grant.updateMany({ where: { id: grantId, revokedAt: null }, data: { revokedAt: dateOf(now) } });
   });
+}
+
+/** Revokes one access token by its `jti`, until it would have expired anyway. */
+export async function revokeAccessToken(prisma: PrismaClient, jti: string, expiresAt: number): Promise<void> {
+  await changeRevocations(prisma, (tx) =>
+    tx.revokedToken.upsert({ where: { jti }, create: { jti, expiresAt: dateOf(expiresAt) }, update: {} }),
+  );
 }

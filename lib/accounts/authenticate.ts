@@ -1,12 +1,10 @@
 // Checks an email and password. An unknown email costs the same argon2id verification as a
 // known one, so that response times do not reveal which accounts exist; a disabled account
 // is refused like a wrong password.
+import { MAX_EMAIL_LENGTH, normalizeEmail } from "@/lib/accounts/email";
+import { MAX_PASSWORD_LENGTH } from "@/lib/accounts/password-rules";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MAX_PASSWORD_LENGTH } from "@/lib/users/password-rules";
-import { hashPassword, verifyPassword } from "@/lib/users/passwords";
-
-/** How an email is compared: accounts are stored lower-case (lib/users/create-user.ts). */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 let dummyHash: Promise<string> | null = null;
 
@@ -16,7 +14,8 @@ export async function authenticateUser(
   password: string,
 ): Promise<{ id: string; email: string; role: string } | null> {
   const normalized = normalizeEmail(email);
-  if (!normalized || normalized.length > 320 || !password || password.length > MAX_PASSWORD_LENGTH) return null;
+  if (!normalized || normalized.length > MAX_EMAIL_LENGTH || !password || password.length > MAX_PASSWORD_LENGTH)
+    return null;
   const user = await prisma.user.findUnique({
     where: { email: normalized },
     select: { id: true, email: true, role: true, passwordHash: true, disabledAt: true },

@@ -1,0 +1,74 @@
+// The import rules of docs/decisions/005-one-floor-under-two-stacks.md, checked by `npm run lint`
+// (and so by `npm test`). Two stacks stand side by side on one floor:
+//   console:  app/, components/, lib/{api,apis,audit,auth,client,clients,scopes,seed,settings,token-preview,users}
+//   protocol: lib/oauth/
+//   floor:    lib/{accounts,config,db,http,issuing,rate-limit,secrets,time} and lib/*.ts
+// The floor imports neither stack; neither stack imports the other. Only the composition root
+// (server.ts, lib/server/, scripts/, bench/ and the tests) wires both.
+const CONSOLE = "^(app|components|lib/(api|apis|audit|auth|client|clients|scopes|seed|settings|token-preview|users))/";
+const PROTOCOL = "^lib/oauth/";
+const FLOOR = "^lib/(accounts|config|db|http|issuing|rate-limit|secrets|time)/|^lib/[^/]+\\.ts$";
+const COMPOSITION = "^(server\\.ts|lib/server/|lib/build\\.ts|lib/testing/|scripts/|bench/|tests/|e2e/)";
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "protocol-not-console",
+      comment: "lib/oauth is the protocol stack: it uses the floor, never the console's services or pages.",
+      severity: "error",
+      from: { path: PROTOCOL },
+      to: { path: CONSOLE },
+    },
+    {
+      name: "console-not-protocol",
+      comment:
+        "The console reaches the protocol's rules only through the floor (lib/config, lib/accounts, lib/issuing...).",
+      severity: "error",
+      from: { path: CONSOLE },
+      to: { path: PROTOCOL },
+    },
+    {
+      name: "floor-owns-no-stack",
+      comment: "The floor is shared by both stacks and owned by neither: it imports neither.",
+      severity: "error",
+      from: { path: FLOOR, pathNot: "\\.test\\.ts$" },
+      to: { path: [CONSOLE, PROTOCOL, COMPOSITION] },
+    },
+    {
+      name: "stacks-not-composition",
+      comment: "Only the composition root wires the stacks together; they do not import it.",
+      severity: "error",
+      from: { path: [CONSOLE, PROTOCOL] },
+      to: { path: COMPOSITION },
+    },
+    {
+      name: "issuing-is-pure",
+      comment: "lib/issuing takes everything as arguments: no database, no Next.js, no other folder of lib.",
+      severity: "error",
+      from: { path: "^lib/issuing/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^(lib/(?!issuing/)|next|@prisma|pg$)", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "no-folder-loops",
+      comment: "No two folders import each other, directly or round a loop (auth <-> oauth was one).",
+      severity: "error",
+      scope: "folder",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "no-module-loops",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(lib/generated|node_modules|\\.next)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};

@@ -1,0 +1,105 @@
+// The one loader of what the issuing module decides from, as it is stored: the service settings,
+// the scopes (with their APIs) and the clients. The protocol path's cache loads everything; the
+// console's Token preview loads the scopes and the client it asks about. Both map rows the same way.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  type ClientInfo,
+  type ClientType,
+  DEFAULT_SERVICE_SETTINGS,
+  type GrantType,
+  type ScopeInfo,
+  type ServiceSettings,
+} from "@/lib/issuing";
+import { secretDigest } from "@/lib/secrets/hash";
+
+/** The version of settings never saved: the first save is made from it. */
+export const INITIAL_SETTINGS_VERSION = 1;
+
+export type StoredSettings = ServiceSettings & { version: number; updatedAt: string | null };
+
+/** A client as the protocol path needs it: what the issuing module reads, and how it authenticates. */
+export interface StoredClient {
+  info: ClientInfo;
+  type: ClientType;
+  /** The SHA-256 of the secret, as bytes. */
+  secretDigest: Buffer | null;
+  redirectUris: string[];
+}
+
+/** The fields of a scope (and its API) that the issuing module reads. */
+const scopeInfoSelect = {
+  name: true,
+  displayName: true,
+  description: true,
+  required: true,
+  emphasize: true,
+  showInDiscoveryDocument: true,
+  accessTokenLifetime: true,
+  refreshTokenLifetime: true,
+  api: { select: { id: true, name: true, accessTokenLifetime: true, refreshTokenLifetime: true } },
+} as const;
+
+const clientSelect = {
+  clientId: true,
+  name: true,
+  type: true,
+  secretHash: true,
+  redirectUris: true,
+  allowedScopes: true,
+  allowedGrantTypes: true,
+  accessTokenLifetime: true,
+  refreshTokenLifetime: true,
+} as const;
+
+type Db = Pick<PrismaClient, "serviceSettings" | "apiScope" | "oAuthClient">;
+
+/** The service settings; the issuing module's defaults until an admin saves them. */
+export async function loadSettings(prisma: Pick<PrismaClient, "serviceSettings">): Promise<StoredSettings> {
+  const row = await prisma.serviceSettings.findUnique({ where: { id: 1 } });
+  if (!row) return { ...DEFAULT_SERVICE_SETTINGS, version: INITIAL_SETTINGS_VERSION, updatedAt: null };
+  const { id: _id, updatedAt, ...settings } = row;
+  return { ...settings, updatedAt: updatedAt.toISOString() };
+}
+
+export interface IssuingInputs {
+  settings: StoredSettings;
+  scopes: ScopeInfo[];
+  clients: StoredClient[];
+}
+
+/**
+ * The settings, and the scopes and clients: all of them, or (for one decision) the named scopes
+ * with every required one, and the one client.
+ */
+export async function loadIssuingInputs(
+  prisma: Db,
+  only?: { scopeNames: string[]; clientId: string | null },
+): Promise<IssuingInputs> {
+  const [settings, scopes, clients] = await Promise.all([
+    loadSettings(prisma),
+    prisma.apiScope.findMany({
+      where: only && { OR: [{ name: { in: only.scopeNames } }, { required: true }] },
+      select: scopeInfoSelect,
+    }),
+    only?.clientId === null
+      ? []
+      : prisma.oAuthClient.findMany({ where: only && { clientId: only.clientId }, select: clientSelect }),
+  ]);
+  return {
+    settings,
+    scopes,
+    clients: clients.map((client) => ({
+      info: {
+        clientId: client.clientId,
+        name: client.name,
+        allowedScopes: client.allowedScopes,
+        allowedGrantTypes: client.allowedGrantTypes as GrantType[],
+        accessTokenLifetime: client.accessTokenLifetime,
+        refreshTokenLifetime: client.refreshTokenLifetime,
+      },
+      type: client.type as ClientType,
+      secretDigest: secretDigest(client.secretHash),
+      redirectUris: client.redirectUris,
+    })),
+  };
+}

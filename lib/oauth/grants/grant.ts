@@ -1,0 +1,96 @@
+// What every grant type module gets and gives, and the parts they share: reading a parameter,
+// turning a refusal of the issuing module into its protocol error, and the token response.
+import { GRANT_TYPES, type GrantType, type TokenDecision } from "@/lib/issuing";
+import { signAccessToken } from "@/lib/oauth/access-token";
+import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
+import type { OAuthContext } from "@/lib/oauth/context";
+import { OAuthError, oauthJson } from "@/lib/oauth/errors";
+import { signIdToken, type UserProfile } from "@/lib/oauth/id-token";
+
+export type Form = Map<string, string>;
+
+/** One token request of an authenticated client, as a grant type module handles it. */
+export interface GrantRequest {
+  context: OAuthContext;
+  config: ConfigSnapshot;
+  client: ClientRecord;
+  form: Form;
+}
+
+export type GrantHandler = (request: GrantRequest) => Promise<Response>;
+
+export type Decided = Extract<TokenDecision, { ok: true }>;
+
+export const isGrantType = (value: string): value is GrantType => (GRANT_TYPES as readonly string[]).includes(value);
+
+export function required(form: Form, name: string): string {
+  const value = form.get(name);
+  if (!value) throw new OAuthError("invalid_request", `${name} is required.`);
+  return value;
+}
+
+/** The issuing module's decision, or its refusal as the error RFC 6749 names. */
+export function decided(decision: TokenDecision): Decided {
+  if (!decision.ok) throw new OAuthError(decision.error, decision.description);
+  return decision;
+}
+
+/** What a user granted: the tokens carry its id; the code exchange also signs an ID token. */
+export interface UserGrant {
+  id: string;
+  userId: string;
+  authTime: number;
+  refreshToken: string | null;
+  idToken?: { user: UserProfile; nonce: string | null };
+}
+
+/** The token response (RFC 6749 5.1): the access token, and the refresh and ID tokens where they belong. */
+export async function tokenResponse(
+  { context, config, client }: GrantRequest,
+  decision: Decided,
+  now: number,
+  grant: UserGrant | null,
+): Promise<Response> {
+  const { issuer } = context;
+  const { clientId } = client.info;
+  const lifetime = decision.accessToken.lifetime;
+  const scopes = decision.grantedScopes;
+  const body: Record<string, unknown> = {
+    access_token: await signAccessToken(
+      config.keys,
+      issuer,
+      now,
+      { sub: grant?.userId ?? clientId, clientId, scopes, lifetime, grantId: grant?.id, authTime: grant?.authTime },
+      config.catalogue,
+    ),
+    token_type: "Bearer",
+    expires_in: lifetime,
+    scope: scopes.join(" "),
+  };
+  if (grant?.refreshToken && decision.refreshToken) {
+    body.refresh_token = grant.refreshToken;
+    body.refresh_expires_in = decision.refreshToken.lifetime;
+  }
+  if (grant?.idToken && scopes.includes("openid")) {
+    body.id_token = await signIdToken(config.keys, issuer, now, {
+      user: grant.idToken.user,
+      clientId,
+      scopes,
+      authTime: grant.authTime,
+      nonce: grant.idToken.nonce,
+      lifetime,
+    });
+  }
+  return oauthJson(body);
+}
+
+/**
+ * Until when a new grant's tokens may live: its refresh tokens end by the absolute expiry, and an
+ * access token issued then lives one access lifetime more. A refresh extends it only when an
+ * access token would outlive it (after an admin lengthened a lifetime).
+ */
+export function grantTokensExpireAt(decision: Decided, grantIssuedAt: number): number {
+  const { accessToken, refreshToken } = decision;
+  if (!refreshToken) return accessToken.expiresAt;
+  return Math.max(accessToken.expiresAt, grantIssuedAt + refreshToken.absoluteLifetime + accessToken.lifetime);
+}

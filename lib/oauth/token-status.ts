@@ -1,0 +1,78 @@
+// Whether a token is still active: decided here once, and asked by every endpoint that accepts a
+// token (introspection, userinfo, revocation, the refresh grant), so that they cannot drift apart
+// (node-oidc-provider keeps this on its token model, lib/models/base_token.js).
+import type { JWTPayload } from "jose";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { verifyAccessToken } from "@/lib/oauth/access-token";
+import type { ConfigSnapshot } from "@/lib/oauth/config-cache";
+import { hashOpaqueToken } from "@/lib/secrets/random";
+import { secondsOf } from "@/lib/time/epoch";
+
+/** A JWT has three dot-separated parts; our opaque values never contain a dot. */
+export const looksLikeJwt = (token: string) => token.split(".").length === 3;
+
+/** The claims of an active access token; what every endpoint that accepts one reads. */
+export interface ActiveAccessToken extends JWTPayload {
+  jti: string;
+  exp: number;
+  sub: string;
+  client_id: string;
+  scope: string;
+  /** The grant of a token a user granted; absent on client_credentials tokens. */
+  gid?: string;
+}
+
+/**
+ * The claims of an access token if it is active now: signed by one of our keys, of our issuer,
+ * unexpired, not revoked itself, its grant not revoked, its user not disabled, its client not
+ * deleted. Reads no database: the revocations and clients come from the cached snapshot.
+ */
+export async function activeAccessToken(
+  config: ConfigSnapshot,
+  issuer: string,
+  now: number,
+  token: string,
+): Promise<ActiveAccessToken | null> {
+  const claims = await verifyAccessToken(config.keys, issuer, now, token);
+  if (!claims) return null;
+  const { jti, exp, sub, client_id: clientId, scope, gid } = claims;
+  if (typeof jti !== "string" || typeof exp !== "number" || typeof sub !== "string") return null;
+  if (typeof clientId !== "string" || typeof scope !== "string") return null;
+  const { revocations } = config;
+  if (revocations.jtis.has(jti)) return null;
+  if (gid !== undefined && (typeof gid !== "string" || revocations.grants.has(gid))) return null;
+  // A user's token carries its grant; its subject is the user.
+  if (gid !== undefined && revocations.disabledUsers.has(sub)) return null;
+  // A deleted client's tokens end with it.
+  if (!config.clients.has(clientId)) return null;
+  return claims as ActiveAccessToken;
+}
+
+/** The stored row of a refresh token, with its grant and whether the grant's user is disabled. */
+export const lookupRefreshToken = (prisma: PrismaClient, value: string) =>
+  prisma.refreshToken.findUnique({
+    where: { id: hashOpaqueToken(value) },
+    include: { grant: { include: { user: { select: { disabledAt: true } } } } },
+  });
+
+export type RefreshTokenRow = NonNullable<Awaited<ReturnType<typeof lookupRefreshToken>>>;
+
+export type RefreshTokenStatus = "active" | "rotated" | "expired" | "revoked" | "user_disabled";
+
+/**
+ * What a refresh token is now. "rotated" matters apart from the others: presenting a rotated
+ * token is a replay, and its grant is revoked (RFC 9700 4.14.2).
+ */
+export function refreshTokenStatus(row: RefreshTokenRow, now: number): RefreshTokenStatus {
+  if (row.grant.revokedAt) return "revoked";
+  if (row.grant.user.disabledAt) return "user_disabled";
+  if (row.rotatedAt) return "rotated";
+  if (secondsOf(row.expiresAt) <= now) return "expired";
+  return "active";
+}
+
+/** A refresh token that can still be used, or null. */
+export async function activeRefreshToken(prisma: PrismaClient, value: string, now: number) {
+  const row = await lookupRefreshToken(prisma, value);
+  return row && refreshTokenStatus(row, now) === "active" ? row : null;
+}
