@@ -1,8 +1,10 @@
 // Rows that nothing can use any more: ended rate limit windows, expired sessions and authorization
 // codes, revocations and grants whose tokens have all expired. Each process deletes them now and
 // then, so that these tables hold only what is still alive.
+
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { deleteEndedWindows } from "@/lib/rate-limit/counter";
+import { dateOf } from "@/lib/time/epoch";
 
 /**
  * How often: the longest rate limit window is 15 minutes, so that table holds at most about two
@@ -13,7 +15,7 @@ export const HOUSEKEEPING_INTERVAL_MS = 10 * 60 * 1000;
 
 /** Deletes every expired row; `now` in epoch seconds. Returns how many rows of each kind went. */
 export async function deleteExpiredRows(prisma: PrismaClient, now: number) {
-  const before = { lte: new Date(now * 1000) };
+  const before = { lte: dateOf(now) };
   return {
     rateLimits: await deleteEndedWindows(prisma, now),
     sessions: (await prisma.session.deleteMany({ where: { expiresAt: before } })).count,

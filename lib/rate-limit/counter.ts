@@ -3,6 +3,7 @@
 // each change is one atomic statement, so concurrent processes never lose a count.
 // Timestamps go in as epoch seconds turned into UTC, the way Prisma stores its DateTime columns.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { dateOf } from "@/lib/time/epoch";
 
 /** What to add to one key's window, and how long a window the key has when a new one starts. */
 export interface WindowHit {
@@ -74,6 +75,6 @@ export async function clearWindows(prisma: PrismaClient, keys: string[]): Promis
 
 /** Deletes the windows that ended before `now`; returns how many. */
 export async function deleteEndedWindows(prisma: PrismaClient, now: number): Promise<number> {
-  const { count } = await prisma.rateLimit.deleteMany({ where: { resetAt: { lte: new Date(now * 1000) } } });
+  const { count } = await prisma.rateLimit.deleteMany({ where: { resetAt: { lte: dateOf(now) } } });
   return count;
 }
