@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/accounts/roles";
 import { problemFromError } from "@/lib/api/problem";
 import { requireActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { BodyTooLargeError, readBodyText } from "@/lib/http/body";
+import { readBodyText } from "@/lib/http/body";
 import { isSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
 import { isStorableText } from "@/lib/validation";
 
@@ -81,13 +81,11 @@ export async function parseJson<S extends z.ZodType>(request: Request, schema: S
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("BAD_REQUEST", "Send the body as application/json.");
   }
-  let text: string;
-  try {
-    text = await readBodyText(request, MAX_JSON_BODY_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large.");
-    throw error;
-  }
+  const text = await readBodyText(
+    request,
+    MAX_JSON_BODY_BYTES,
+    () => new AppError("PAYLOAD_TOO_LARGE", "The body is too large."),
+  );
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,17 +1,10 @@
 import type { ClientDto, ClientType } from "@/lib/clients/schemas";
+import { storedClientSelect } from "@/lib/config/load";
 import type { GrantType } from "@/lib/issuing";
 
 export const clientSelect = {
+  ...storedClientSelect,
   id: true,
-  clientId: true,
-  name: true,
-  type: true,
-  secretHash: true,
-  redirectUris: true,
-  allowedScopes: true,
-  allowedGrantTypes: true,
-  accessTokenLifetime: true,
-  refreshTokenLifetime: true,
   createdAt: true,
   version: true,
   updatedAt: true,

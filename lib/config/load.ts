@@ -39,7 +39,8 @@ const scopeInfoSelect = {
   api: { select: { id: true, name: true, accessTokenLifetime: true, refreshTokenLifetime: true } },
 } as const;
 
-const clientSelect = {
+/** The fields of a client that the issuing module and client authentication read. */
+export const storedClientSelect = {
   clientId: true,
   name: true,
   type: true,
@@ -83,7 +84,7 @@ export async function loadIssuingInputs(
     }),
     only?.clientId === null
       ? []
-      : prisma.oAuthClient.findMany({ where: only && { clientId: only.clientId }, select: clientSelect }),
+      : prisma.oAuthClient.findMany({ where: only && { clientId: only.clientId }, select: storedClientSelect }),
   ]);
   return {
     settings,

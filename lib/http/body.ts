@@ -11,10 +11,14 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-/** The body as UTF-8 text, or BodyTooLargeError past `maxBytes`. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+/** The body as UTF-8 text; past `maxBytes`, the caller's error (a BodyTooLargeError by default). */
+export async function readBodyText(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => Error = () => new BodyTooLargeError(maxBytes),
+): Promise<string> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -26,7 +30,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     if (total > maxBytes) {
       // The rest stays unread: the sender learns of the refusal while it still sends.
       reader.cancel().catch(() => {});
-      throw new BodyTooLargeError(maxBytes);
+      throw tooLarge();
     }
     chunks.push(value);
   }

@@ -16,13 +16,11 @@ export async function readForm(request: Request): Promise<Map<string, string>> {
   if (!isForm(request)) {
     throw new OAuthError("invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
   }
-  let text: string;
-  try {
-    text = await readBodyText(request, MAX_FORM_BYTES);
-  } catch (error) {
-    if (error instanceof BodyTooLargeError) throw new OAuthError("invalid_request", "The request body is too large.");
-    throw error;
-  }
+  const text = await readBodyText(
+    request,
+    MAX_FORM_BYTES,
+    () => new OAuthError("invalid_request", "The request body is too large."),
+  );
   const form = new Map<string, string>();
   for (const [key, value] of new URLSearchParams(text)) {
     if (form.has(key)) throw new OAuthError("invalid_request", `The parameter ${echo(key)} is repeated.`);

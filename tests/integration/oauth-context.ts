@@ -1,3 +1,4 @@
+import type { ChangeSignal } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createOAuthContext } from "@/lib/oauth/create-context";
@@ -12,7 +13,7 @@ export const TEST_KEK = Buffer.alloc(32, 7);
 export function testOAuthContext(
   issuer: string,
   now: () => number,
-  options: { prisma?: PrismaClient; tokenRateLimit?: number } = {},
+  options: { prisma?: PrismaClient; tokenRateLimit?: number; signal?: ChangeSignal } = {},
 ) {
   return createOAuthContext({
     issuer,
@@ -21,5 +22,6 @@ export function testOAuthContext(
     now,
     pollMs: 0,
     tokenRateLimit: options.tokenRateLimit,
+    signal: options.signal,
   });
 }

@@ -5,7 +5,7 @@ import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
 import * as clientsRoute from "@/app/api/clients/route";
 import * as previewRoute from "@/app/api/token-preview/route";
-import { changeConfig } from "@/lib/config/change";
+import { ChangeSignal, changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OAuthContext } from "@/lib/oauth/context";
@@ -20,8 +20,8 @@ import { TEST_KEK, testOAuthContext } from "./oauth-context";
 const ISSUER = "https://issuer.test";
 const WRITE_METHODS = new Set(["create", "createMany", "update", "updateMany", "upsert", "delete", "deleteMany"]);
 
-/** The database, recording every write any handler makes through it. */
-function recordingPrisma(writes: string[]): PrismaClient {
+/** The database, recording every write any handler makes through it (or every call, given no methods). */
+function recordingPrisma(writes: string[], methods: ReadonlySet<string> | null = WRITE_METHODS): PrismaClient {
   return new Proxy(db(), {
     get(target, model, receiver) {
       const value = Reflect.get(target, model, receiver);
@@ -30,7 +30,8 @@ function recordingPrisma(writes: string[]): PrismaClient {
       }
       return new Proxy(value, {
         get(delegate, method, delegateReceiver) {
-          if (typeof method === "string" && WRITE_METHODS.has(method)) writes.push(`${model}.${method}`);
+          if (typeof method === "string" && (methods === null || methods.has(method)))
+            writes.push(`${model}.${method}`);
           return Reflect.get(delegate, method, delegateReceiver);
         },
       });
@@ -334,6 +335,33 @@ describe("POST /oauth/introspect and /oauth/revoke", () => {
     );
     expect(revoked.status).toBe(200);
     expect(await introspectAs(client, access_token)).toEqual({ active: false });
+  });
+
+  it("a revocation reloads the revocation list only, in this process and in another", async () => {
+    const client = await createClient();
+    const { access_token } = (await issue(client, readScope.name)).json;
+    // Another process: its own change signal, and every query it makes recorded.
+    const queries: string[] = [];
+    const elsewhere = await testOAuthContext(ISSUER, () => clock, {
+      prisma: recordingPrisma(queries, null),
+      signal: new ChangeSignal(),
+    });
+    const introspectElsewhere = async () =>
+      (
+        await introspectionHandler(elsewhere)(
+          form("/oauth/introspect", { token: access_token }, { basic: `${client.id}:${client.secret}` }),
+        )
+      ).json();
+    expect((await introspectElsewhere()).active).toBe(true);
+    queries.length = 0;
+
+    await revoke(form("/oauth/revoke", { token: access_token }, { basic: `${client.id}:${client.secret}` }));
+    expect(await introspectAs(client, access_token)).toEqual({ active: false });
+    expect(await introspectElsewhere()).toEqual({ active: false });
+    expect(queries).toContain("revokedToken.findMany");
+    for (const configuration of ["oAuthClient.findMany", "apiScope.findMany", "signingKey.findMany"]) {
+      expect(queries).not.toContain(configuration);
+    }
   });
 
   it("an expired or forged token is inactive; revoking garbage answers 200", async () => {
