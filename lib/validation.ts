@@ -84,8 +84,17 @@ export const MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS = 600;
 
 const DURATION_MESSAGE = "Enter a duration such as 10 min, 1 h or 180 d.";
 
-/** Human units ("10 min") become seconds; blank becomes null (inherit). */
-const toSeconds = (value: unknown) => {
+/**
+ * What a lifetime field accepts: seconds (the JSON API), human units (the console's forms), blank
+ * or null to inherit. It is the schemas' input type, which the forms' values are typed from.
+ */
+export type LifetimeInput = number | string | null | undefined;
+
+/**
+ * Human units ("10 min") become seconds; blank becomes null (inherit). Any other value passes
+ * through unchanged to the number check (a request body may hold anything, whatever the type says).
+ */
+const toSeconds = (value: LifetimeInput) => {
   if (typeof value !== "string") return value;
   if (value.trim() === "") return null;
   return parseDuration(value) ?? value;

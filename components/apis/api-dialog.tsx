@@ -2,26 +2,28 @@
 // The "API" dialog: registers a new API.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { type Resolver, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { FormDialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { type TCreateApiRequest, ZCreateApiRequest } from "@/lib/apis/schemas";
 import { useCreateApi } from "@/lib/client/apis";
 
-type ApiFormValues = Required<Pick<TCreateApiRequest, "name" | "displayName" | "description">>;
+/** The request's own input type (the dialog sets no lifetimes: the Settings tab does). */
+type ApiFormValues = z.input<typeof ZCreateApiRequest>;
 const EMPTY_API: ApiFormValues = { name: "", displayName: "", description: "" };
 
 export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const createApi = useCreateApi();
   const notify = useToast();
   const [banner, setBanner] = useState<string | null>(null);
-  const form = useForm<ApiFormValues>({
-    resolver: zodResolver(ZCreateApiRequest) as unknown as Resolver<ApiFormValues>,
+  const form = useForm<ApiFormValues, unknown, TCreateApiRequest>({
+    resolver: zodResolver(ZCreateApiRequest),
     defaultValues: EMPTY_API,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   const close = (next: boolean) => {
     if (!next) {
@@ -31,7 +33,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
     onOpenChange(next);
   };
 
-  const onValid = async (values: ApiFormValues) => {
+  const onValid = async (values: TCreateApiRequest) => {
     setBanner(null);
     try {
       const api = await createApi.mutateAsync(values);
@@ -44,31 +46,59 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
 
   return (
     <FormDialog open={open} onOpenChange={close} title="API" busy={isSubmitting}>
-      <form
-        noValidate
-        onSubmit={form.handleSubmit(onValid, () =>
-          setBanner("The API was not saved. Correct the fields marked below."),
-        )}
-      >
-        <FormBanner message={banner} />
-        <fieldset disabled={isSubmitting} className="form-fields">
-          <Field
-            id="api-name"
-            label="Name"
-            error={errors.name?.message}
-            hint="The API's identifier, for example invoices."
-          >
-            <input {...form.register("name")} autoComplete="off" spellCheck={false} />
-          </Field>
-          <Field id="api-display-name" label="Display Name" error={errors.displayName?.message}>
-            <input {...form.register("displayName")} autoComplete="off" />
-          </Field>
-          <Field id="api-description" label="Description" error={errors.description?.message}>
-            <textarea {...form.register("description")} rows={3} />
-          </Field>
-        </fieldset>
-        <DialogFormActions busy={isSubmitting} onClose={() => close(false)} />
-      </form>
+      <Form {...form}>
+        <form
+          noValidate
+          onSubmit={form.handleSubmit(onValid, () =>
+            setBanner("The API was not saved. Correct the fields marked below."),
+          )}
+        >
+          <FormBanner message={banner} />
+          <fieldset disabled={isSubmitting} className="form-fields">
+            <FormField
+              control={form.control}
+              name="name"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Name</FormLabel>
+                  <FormControl>
+                    <input {...field} autoComplete="off" spellCheck={false} />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>The API's identifier, for example invoices.</FormDescription>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="displayName"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Display Name</FormLabel>
+                  <FormControl>
+                    <input {...field} autoComplete="off" />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="description"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Description</FormLabel>
+                  <FormControl>
+                    <textarea {...field} rows={3} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+          </fieldset>
+          <DialogFormActions busy={isSubmitting} onClose={() => close(false)} />
+        </form>
+      </Form>
     </FormDialog>
   );
 }

@@ -2,9 +2,10 @@
 // The Settings tab of an API: its display name and description (the name is read-only).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { type Resolver, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
-import { Field } from "@/components/ui/field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { FormBanner } from "@/components/ui/form-parts";
 import { inheritHint, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
@@ -13,16 +14,8 @@ import { useUpdateApi } from "@/lib/client/apis";
 import { ApiError } from "@/lib/client/fetch-json";
 import { useSettings } from "@/lib/client/settings";
 
-interface SettingsValues {
-  name: string;
-  displayName: string;
-  description: string;
-  /** Human units; blank inherits the service's. */
-  accessTokenLifetime: string;
-  refreshTokenLifetime: string;
-  /** The version being edited, sent back so that a newer save by someone else is not overwritten. */
-  version?: number;
-}
+/** The update's input: lifetimes in human units (blank inherits the service's), and the version being edited. */
+type SettingsValues = z.input<typeof ZUpdateApiRequest>;
 
 const toFormValues = (api: ApiDto): SettingsValues => ({
   name: api.name,
@@ -40,10 +33,10 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
   const lock = useLifetimeLock();
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<SettingsValues, unknown, TUpdateApiRequest>({
-    resolver: zodResolver(ZUpdateApiRequest) as unknown as Resolver<SettingsValues, unknown, TUpdateApiRequest>,
+    resolver: zodResolver(ZUpdateApiRequest),
     defaultValues: toFormValues(api),
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   const onValid = async (values: TUpdateApiRequest) => {
     setBanner(null);
@@ -58,43 +51,93 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
 
   return (
     <section aria-label="Settings" className="panel">
-      <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-        <FormBanner message={banner} />
-        <fieldset disabled={isSubmitting} className="form-fields">
-          <Field id="api-settings-name" label="Name" hint="The API's identifier; it cannot be changed.">
-            <input {...form.register("name")} readOnly />
-          </Field>
-          <Field id="api-settings-display-name" label="Display Name" error={errors.displayName?.message}>
-            <input {...form.register("displayName")} autoComplete="off" />
-          </Field>
-          <Field id="api-settings-description" label="Description" error={errors.description?.message}>
-            <textarea {...form.register("description")} rows={3} />
-          </Field>
-          <div className="form-row">
-            <Field
-              id="api-settings-access-lifetime"
-              label="Access token lifetime"
-              error={errors.accessTokenLifetime?.message}
-              hint={lock.hint(settings ? inheritHint(settings.accessTokenLifetime, "the service") : null)}
-            >
-              <input {...form.register("accessTokenLifetime")} {...lock.input} placeholder="e.g. 1 h" />
-            </Field>
-            <Field
-              id="api-settings-refresh-lifetime"
-              label="Refresh token lifetime"
-              error={errors.refreshTokenLifetime?.message}
-              hint={lock.hint(settings ? inheritHint(settings.refreshTokenLifetime, "the service") : null)}
-            >
-              <input {...form.register("refreshTokenLifetime")} {...lock.input} placeholder="e.g. 1 d" />
-            </Field>
+      <Form {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
+          <FormBanner message={banner} />
+          <fieldset disabled={isSubmitting} className="form-fields">
+            <FormField
+              control={form.control}
+              name="name"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Name</FormLabel>
+                  <FormControl>
+                    <input {...field} readOnly />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>The API's identifier; it cannot be changed.</FormDescription>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="displayName"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Display Name</FormLabel>
+                  <FormControl>
+                    <input {...field} autoComplete="off" />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="description"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Description</FormLabel>
+                  <FormControl>
+                    <textarea {...field} rows={3} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <div className="form-row">
+              <FormField
+                control={form.control}
+                name="accessTokenLifetime"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Access token lifetime</FormLabel>
+                    <FormControl>
+                      {/* The form holds text; null is only the JSON API's "inherit". */}
+                      <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 h" />
+                    </FormControl>
+                    <FormMessage />
+                    <FormDescription>
+                      {lock.hint(settings ? inheritHint(settings.accessTokenLifetime, "the service") : null)}
+                    </FormDescription>
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="refreshTokenLifetime"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Refresh token lifetime</FormLabel>
+                    <FormControl>
+                      <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
+                    </FormControl>
+                    <FormMessage />
+                    <FormDescription>
+                      {lock.hint(settings ? inheritHint(settings.refreshTokenLifetime, "the service") : null)}
+                    </FormDescription>
+                  </FormItem>
+                )}
+              />
+            </div>
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={isSubmitting}>
+              {isSubmitting ? "Saving…" : "Save"}
+            </button>
           </div>
-        </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {isSubmitting ? "Saving…" : "Save"}
-          </button>
-        </div>
-      </form>
+        </form>
+      </Form>
     </section>
   );
 }

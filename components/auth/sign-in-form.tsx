@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Field } from "@/components/ui/field";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { FormBanner } from "@/components/ui/form-parts";
 import { type TSignInRequest, ZSignInRequest } from "@/lib/auth/schemas";
 import { ApiError, fetchJson } from "@/lib/client/fetch-json";
@@ -14,7 +14,7 @@ export function SignInForm({ next }: { next: string }) {
     resolver: zodResolver(ZSignInRequest),
     defaultValues: { email: "", password: "" },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   const onValid = async (values: TSignInRequest) => {
     setBanner(null);
@@ -32,22 +32,44 @@ export function SignInForm({ next }: { next: string }) {
     <main className="page narrow">
       <h1>Sign in</h1>
       <p>to Scope Console</p>
-      <form noValidate onSubmit={form.handleSubmit(onValid)}>
-        <FormBanner message={banner} />
-        <fieldset disabled={isSubmitting} className="form-fields">
-          <Field id="email" label="Email" error={errors.email?.message}>
-            <input type="email" autoComplete="username" {...form.register("email")} />
-          </Field>
-          <Field id="password" label="Password" error={errors.password?.message}>
-            <input type="password" autoComplete="current-password" {...form.register("password")} />
-          </Field>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              {isSubmitting ? "Signing in…" : "Sign in"}
-            </button>
-          </div>
-        </fieldset>
-      </form>
+      <Form {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onValid)}>
+          <FormBanner message={banner} />
+          <fieldset disabled={isSubmitting} className="form-fields">
+            <FormField
+              control={form.control}
+              name="email"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Email</FormLabel>
+                  <FormControl>
+                    <input type="email" autoComplete="username" {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="password"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Password</FormLabel>
+                  <FormControl>
+                    <input type="password" autoComplete="current-password" {...field} />
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <div className="form-actions">
+              <button type="submit" className="button button-primary">
+                {isSubmitting ? "Signing in…" : "Sign in"}
+              </button>
+            </div>
+          </fieldset>
+        </form>
+      </Form>
     </main>
   );
 }

@@ -2,36 +2,37 @@
 // The "Client" dialog: registers a client or edits one (its type is fixed once created).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { type Resolver, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
 import { FormDialog } from "@/components/ui/dialog";
-import { CheckboxField, Field } from "@/components/ui/field";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormFieldset,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  listOptionProps,
+} from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useCreateClient, useUpdateClient } from "@/lib/client/clients";
-import {
-  CLIENT_TYPES,
-  type ClientDto,
-  type ClientWithSecret,
-  type TCreateClientRequest,
-  ZCreateClientRequest,
-  ZUpdateClientRequest,
-} from "@/lib/clients/schemas";
+import { CLIENT_TYPES, type ClientDto, type ClientWithSecret, ZCreateClientRequest } from "@/lib/clients/schemas";
 import { GRANT_TYPES } from "@/lib/issuing";
+import { ZVersion } from "@/lib/validation";
 
-interface ClientFormValues {
-  name: string;
-  type: (typeof CLIENT_TYPES)[number];
-  /** One per line. */
-  redirectUris: string;
-  /** Separated by spaces or lines. */
-  allowedScopes: string;
-  allowedGrantTypes: string[];
-  accessTokenLifetime: string;
-  refreshTokenLifetime: string;
-  /** The version being edited, sent back so that a newer save by someone else is not overwritten. */
-  version?: number;
-}
+/**
+ * The dialog's fields, adding or editing: a new client's (redirect URIs one per line, scopes
+ * separated by spaces, lifetimes in human units), and the version an edit was made from, sent back
+ * so that a newer save by someone else is not overwritten. An edit sends every field, so the rules
+ * across fields that the server checks on the merged client hold for the form as they are.
+ */
+const ZClientForm = ZCreateClientRequest.safeExtend({ version: ZVersion.optional() });
+type ClientFormValues = z.input<typeof ZClientForm>;
+type ClientFormOutput = z.output<typeof ZClientForm>;
 
 const EMPTY_CLIENT: ClientFormValues = {
   name: "",
@@ -89,29 +90,20 @@ export function ClientDialog({ client, open, onOpenChange, onCreated }: ClientDi
 
 interface ClientFormProps {
   client: ClientDto | null;
-  save: (values: TCreateClientRequest) => Promise<ClientDto>;
+  save: (values: ClientFormOutput) => Promise<ClientDto>;
   onDone: () => void;
 }
 
 function ClientForm({ client, save, onDone }: ClientFormProps) {
   const lock = useLifetimeLock();
   const [banner, setBanner] = useState<string | null>(null);
-  const form = useForm<ClientFormValues, unknown, TCreateClientRequest>({
-    resolver: zodResolver(client ? ZUpdateClientRequest : ZCreateClientRequest) as unknown as Resolver<
-      ClientFormValues,
-      unknown,
-      TCreateClientRequest
-    >,
+  const form = useForm<ClientFormValues, unknown, ClientFormOutput>({
+    resolver: zodResolver(ZClientForm),
     defaultValues: client ? toFormValues(client) : EMPTY_CLIENT,
   });
-  const { errors, isSubmitting } = form.formState;
-  const fieldError = (name: keyof ClientFormValues) => {
-    const error = errors[name] as { message?: string } | Array<{ message?: string }> | undefined;
-    if (!error) return undefined;
-    return Array.isArray(error) ? error.find(Boolean)?.message : error.message;
-  };
+  const { isSubmitting } = form.formState;
 
-  const onValid = async (values: TCreateClientRequest) => {
+  const onValid = async (values: ClientFormOutput) => {
     setBanner(null);
     try {
       await save(values);
@@ -122,83 +114,134 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={form.handleSubmit(onValid, () =>
-        setBanner("The client was not saved. Correct the fields marked below."),
-      )}
-    >
-      <FormBanner message={banner} />
-      <fieldset disabled={isSubmitting} className="form-fields">
-        <Field id="client-name" label="Name" error={fieldError("name")}>
-          <input {...form.register("name")} autoComplete="off" />
-        </Field>
-        <Field
-          id="client-type"
-          label="Type"
-          error={fieldError("type")}
-          hint="Confidential clients authenticate with a secret; public clients (apps in a browser or on a device) use PKCE."
-        >
-          <select {...form.register("type")} disabled={Boolean(client)}>
-            {CLIENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          id="client-redirect-uris"
-          label="Redirect URIs"
-          error={fieldError("redirectUris")}
-          hint="One per line, matched exactly: https, or http on localhost or 127.0.0.1."
-        >
-          <textarea {...form.register("redirectUris")} rows={3} spellCheck={false} />
-        </Field>
-        <Field
-          id="client-scopes"
-          label="Allowed scopes"
-          error={fieldError("allowedScopes")}
-          hint="Scope names of any API, separated by spaces."
-        >
-          <textarea {...form.register("allowedScopes")} rows={2} spellCheck={false} />
-        </Field>
-        <fieldset
-          className="checkbox-group"
-          aria-describedby={errors.allowedGrantTypes ? "client-grants-error" : undefined}
-        >
-          <legend>Allowed grant types</legend>
-          {GRANT_TYPES.map((grantType) => (
-            <CheckboxField key={grantType} id={`client-grant-${grantType}`} label={grantType}>
-              <input {...form.register("allowedGrantTypes")} value={grantType} />
-            </CheckboxField>
-          ))}
-          {fieldError("allowedGrantTypes") && (
-            <p id="client-grants-error" className="field-error">
-              {fieldError("allowedGrantTypes")}
-            </p>
-          )}
+    <Form {...form}>
+      <form
+        noValidate
+        onSubmit={form.handleSubmit(onValid, () =>
+          setBanner("The client was not saved. Correct the fields marked below."),
+        )}
+      >
+        <FormBanner message={banner} />
+        <fieldset disabled={isSubmitting} className="form-fields">
+          <FormField
+            control={form.control}
+            name="name"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Name</FormLabel>
+                <FormControl>
+                  <input {...field} autoComplete="off" />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="type"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Type</FormLabel>
+                <FormControl>
+                  <select {...field} disabled={Boolean(client)}>
+                    {CLIENT_TYPES.map((type) => (
+                      <option key={type} value={type}>
+                        {type}
+                      </option>
+                    ))}
+                  </select>
+                </FormControl>
+                <FormMessage />
+                <FormDescription>
+                  Confidential clients authenticate with a secret; public clients (apps in a browser or on a device) use
+                  PKCE.
+                </FormDescription>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="redirectUris"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Redirect URIs</FormLabel>
+                <FormControl>
+                  <textarea {...field} rows={3} spellCheck={false} />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>
+                  One per line, matched exactly: https, or http on localhost or 127.0.0.1.
+                </FormDescription>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="allowedScopes"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Allowed scopes</FormLabel>
+                <FormControl>
+                  <textarea {...field} rows={2} spellCheck={false} />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>Scope names of any API, separated by spaces.</FormDescription>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="allowedGrantTypes"
+            render={({ field }) => (
+              <FormFieldset legend="Allowed grant types">
+                {GRANT_TYPES.map((grantType) => (
+                  <FormItem key={grantType} className="checkbox-field">
+                    <FormControl>
+                      <input {...listOptionProps(field, grantType)} />
+                    </FormControl>
+                    <div>
+                      <FormLabel>{grantType}</FormLabel>
+                    </div>
+                  </FormItem>
+                ))}
+                <FormMessage />
+              </FormFieldset>
+            )}
+          />
+          <div className="form-row">
+            <FormField
+              control={form.control}
+              name="accessTokenLifetime"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Access token lifetime</FormLabel>
+                  <FormControl>
+                    {/* The form holds text; null is only the JSON API's "no limit". */}
+                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 15 min" />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>{lock.hint("Blank: no limit of the client's own.")}</FormDescription>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="refreshTokenLifetime"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Refresh token lifetime</FormLabel>
+                  <FormControl>
+                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>{lock.hint("Blank: no limit of the client's own.")}</FormDescription>
+                </FormItem>
+              )}
+            />
+          </div>
         </fieldset>
-        <div className="form-row">
-          <Field
-            id="client-access-lifetime"
-            label="Access token lifetime"
-            error={fieldError("accessTokenLifetime")}
-            hint={lock.hint("Blank: no limit of the client's own.")}
-          >
-            <input {...form.register("accessTokenLifetime")} {...lock.input} placeholder="e.g. 15 min" />
-          </Field>
-          <Field
-            id="client-refresh-lifetime"
-            label="Refresh token lifetime"
-            error={fieldError("refreshTokenLifetime")}
-            hint={lock.hint("Blank: no limit of the client's own.")}
-          >
-            <input {...form.register("refreshTokenLifetime")} {...lock.input} placeholder="e.g. 1 d" />
-          </Field>
-        </div>
-      </fieldset>
-      <DialogFormActions busy={isSubmitting} onClose={onDone} />
-    </form>
+        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+      </form>
+    </Form>
   );
 }

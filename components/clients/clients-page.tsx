@@ -12,7 +12,7 @@ import {
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
 import { FormDialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { FormControl, FormItem, FormLabel } from "@/components/ui/form";
 import { useClients, useDeleteClient, useRegenerateClientSecret } from "@/lib/client/clients";
 import type { ClientDto, ClientWithSecret } from "@/lib/clients/schemas";
 
@@ -124,12 +124,19 @@ function SecretDialog({ client, onClose }: { client: ClientWithSecret | null; on
     <FormDialog open={client !== null} onOpenChange={(open) => !open && onClose()} title="Client secret">
       <p className="dialog-description">Copy the secret now: it is stored only as a hash and is not shown again.</p>
       <div className="form-fields">
-        <Field id="new-client-id" label="Client ID">
-          <input readOnly value={client?.clientId ?? ""} className="mono" />
-        </Field>
-        <Field id="new-client-secret" label="Client secret">
-          <input readOnly value={client?.clientSecret ?? ""} className="mono" />
-        </Field>
+        {/* Values to copy, not a form: FormItems outside a FormField label them. */}
+        <FormItem>
+          <FormLabel>Client ID</FormLabel>
+          <FormControl>
+            <input readOnly value={client?.clientId ?? ""} className="mono" />
+          </FormControl>
+        </FormItem>
+        <FormItem>
+          <FormLabel>Client secret</FormLabel>
+          <FormControl>
+            <input readOnly value={client?.clientSecret ?? ""} className="mono" />
+          </FormControl>
+        </FormItem>
       </div>
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose}>

@@ -2,35 +2,36 @@
 // The "API Scope" dialog: adds a scope, or edits one with its name read-only.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { type Resolver, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
 import { FormDialog } from "@/components/ui/dialog";
-import { CheckboxField, Field } from "@/components/ui/field";
+import {
+  checkboxProps,
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+} from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { useCreateScope, useUpdateScope } from "@/lib/client/scopes";
 import { displayNameHint, scopeNameHint } from "@/lib/scopes/guidelines";
-import {
-  type ScopeDto,
-  type TCreateScopeRequest,
-  ZCreateScopeRequest,
-  ZUpdateScopeRequest,
-} from "@/lib/scopes/schemas";
+import { type ScopeDto, ZCreateScopeRequest } from "@/lib/scopes/schemas";
+import { ZVersion } from "@/lib/validation";
 
-interface ScopeFormValues {
-  name: string;
-  displayName: string;
-  description: string;
-  required: boolean;
-  emphasize: boolean;
-  showInDiscoveryDocument: boolean;
-  /** Human units ("10 min"); blank inherits. */
-  accessTokenLifetime: string;
-  refreshTokenLifetime: string;
-  /** The version being edited, sent back so that a newer save by someone else is not overwritten. */
-  version?: number;
-}
+/**
+ * The dialog's fields, adding or editing: a new scope's (lifetimes in human units, blank inherits),
+ * and the version an edit was made from, sent back so that a newer save by someone else is not
+ * overwritten. An edit's name is read-only and was checked as this one when the scope was added.
+ */
+const ZScopeForm = ZCreateScopeRequest.extend({ version: ZVersion.optional() });
+type ScopeFormValues = z.input<typeof ZScopeForm>;
+type ScopeFormOutput = z.output<typeof ZScopeForm>;
 
 const EMPTY_SCOPE: ScopeFormValues = {
   name: "",
@@ -61,7 +62,7 @@ interface ScopeDialogProps {
 export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: ScopeDialogProps) {
   const createScope = useCreateScope(apiId);
   const updateScope = useUpdateScope(apiId);
-  const save = (values: TCreateScopeRequest) =>
+  const save = (values: ScopeFormOutput) =>
     scope
       ? updateScope.mutateAsync({ id: scope.id, input: { ...values, version: scope.version } })
       : createScope.mutateAsync(values);
@@ -86,7 +87,7 @@ export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: Sco
 
 interface ScopeFormProps {
   scope: ScopeDto | null;
-  save: (values: TCreateScopeRequest) => Promise<ScopeDto>;
+  save: (values: ScopeFormOutput) => Promise<ScopeDto>;
   inherited: InheritedLifetimes | null;
   onDone: () => void;
 }
@@ -95,18 +96,14 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
   const notify = useToast();
   const lock = useLifetimeLock();
   const [banner, setBanner] = useState<string | null>(null);
-  const form = useForm<ScopeFormValues, unknown, TCreateScopeRequest>({
-    resolver: zodResolver(scope ? ZUpdateScopeRequest : ZCreateScopeRequest) as unknown as Resolver<
-      ScopeFormValues,
-      unknown,
-      TCreateScopeRequest
-    >,
+  const form = useForm<ScopeFormValues, unknown, ScopeFormOutput>({
+    resolver: zodResolver(ZScopeForm),
     defaultValues: scope ? pickFormValues(scope) : EMPTY_SCOPE,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const [name, displayName] = form.watch(["name", "displayName"]);
 
-  const onValid = async (values: TCreateScopeRequest) => {
+  const onValid = async (values: ScopeFormOutput) => {
     setBanner(null);
     try {
       const saved = await save(values);
@@ -120,70 +117,133 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
   const onInvalid = () => setBanner("The scope was not saved. Correct the fields marked below.");
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
-      <FormBanner message={banner} />
-      <fieldset disabled={isSubmitting} className="form-fields">
-        <Field
-          id="scope-name"
-          label="Name"
-          error={errors.name?.message}
-          hint={scope ? "The name is what clients request; it cannot be changed." : scopeNameHint(name)}
-        >
-          <input {...form.register("name")} readOnly={Boolean(scope)} autoComplete="off" spellCheck={false} />
-        </Field>
-        <Field
-          id="scope-display-name"
-          label="Display Name"
-          error={errors.displayName?.message}
-          hint={displayNameHint(displayName)}
-        >
-          <input {...form.register("displayName")} autoComplete="off" />
-        </Field>
-        <Field id="scope-description" label="Description" error={errors.description?.message}>
-          <textarea {...form.register("description")} rows={3} />
-        </Field>
-        <CheckboxField
-          id="scope-required"
-          label="Required"
-          description="Granted to every client that may use it; users cannot untick it."
-        >
-          <input {...form.register("required")} />
-        </CheckboxField>
-        <CheckboxField
-          id="scope-emphasize"
-          label="Emphasize"
-          description="Shown first and highlighted on the consent screen."
-        >
-          <input {...form.register("emphasize")} />
-        </CheckboxField>
-        <CheckboxField
-          id="scope-discovery"
-          label="Show in discovery document"
-          description="Listed in scopes_supported of the discovery document."
-        >
-          <input {...form.register("showInDiscoveryDocument")} />
-        </CheckboxField>
-        <div className="form-row">
-          <Field
-            id="scope-access-lifetime"
-            label="Access token lifetime"
-            error={errors.accessTokenLifetime?.message}
-            hint={lock.hint(inherited?.access)}
-          >
-            <input {...form.register("accessTokenLifetime")} {...lock.input} placeholder="e.g. 10 min" />
-          </Field>
-          <Field
-            id="scope-refresh-lifetime"
-            label="Refresh token lifetime"
-            error={errors.refreshTokenLifetime?.message}
-            hint={lock.hint(inherited?.refresh)}
-          >
-            <input {...form.register("refreshTokenLifetime")} {...lock.input} placeholder="e.g. 1 d" />
-          </Field>
-        </div>
-      </fieldset>
-      <DialogFormActions busy={isSubmitting} onClose={onDone} />
-    </form>
+    <Form {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
+        <FormBanner message={banner} />
+        <fieldset disabled={isSubmitting} className="form-fields">
+          <FormField
+            control={form.control}
+            name="name"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Name</FormLabel>
+                <FormControl>
+                  <input {...field} readOnly={Boolean(scope)} autoComplete="off" spellCheck={false} />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>
+                  {scope ? "The name is what clients request; it cannot be changed." : scopeNameHint(name)}
+                </FormDescription>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="displayName"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Display Name</FormLabel>
+                <FormControl>
+                  <input {...field} autoComplete="off" />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>{displayNameHint(displayName ?? "")}</FormDescription>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="description"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Description</FormLabel>
+                <FormControl>
+                  <textarea {...field} rows={3} />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="required"
+            render={({ field }) => (
+              <FormItem className="checkbox-field">
+                <FormControl>
+                  <input {...checkboxProps(field)} />
+                </FormControl>
+                <div>
+                  <FormLabel>Required</FormLabel>
+                  <FormDescription>Granted to every client that may use it; users cannot untick it.</FormDescription>
+                </div>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="emphasize"
+            render={({ field }) => (
+              <FormItem className="checkbox-field">
+                <FormControl>
+                  <input {...checkboxProps(field)} />
+                </FormControl>
+                <div>
+                  <FormLabel>Emphasize</FormLabel>
+                  <FormDescription>Shown first and highlighted on the consent screen.</FormDescription>
+                </div>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="showInDiscoveryDocument"
+            render={({ field }) => (
+              <FormItem className="checkbox-field">
+                <FormControl>
+                  <input {...checkboxProps(field)} />
+                </FormControl>
+                <div>
+                  <FormLabel>Show in discovery document</FormLabel>
+                  <FormDescription>Listed in scopes_supported of the discovery document.</FormDescription>
+                </div>
+              </FormItem>
+            )}
+          />
+          <div className="form-row">
+            <FormField
+              control={form.control}
+              name="accessTokenLifetime"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Access token lifetime</FormLabel>
+                  <FormControl>
+                    {/* The form holds text; null is only the JSON API's "inherit". */}
+                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 10 min" />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>{lock.hint(inherited?.access)}</FormDescription>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="refreshTokenLifetime"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Refresh token lifetime</FormLabel>
+                  <FormControl>
+                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>{lock.hint(inherited?.refresh)}</FormDescription>
+                </FormItem>
+              )}
+            />
+          </div>
+        </fieldset>
+        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+      </form>
+    </Form>
   );
 }
 

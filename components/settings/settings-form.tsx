@@ -2,9 +2,10 @@
 // The Settings page: service-wide token lifetimes, entered in human units.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { type Resolver, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { useIsAdmin } from "@/components/auth/viewer";
-import { Field } from "@/components/ui/field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { FormBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
@@ -18,8 +19,8 @@ import {
   ZUpdateSettingsRequest,
 } from "@/lib/settings/schemas";
 
-/** Lifetimes in human units, and the version being edited (sent back: see lib/db/versioned.ts). */
-type SettingsFormValues = Record<keyof ServiceSettings, string> & { version: number };
+/** The update's input: lifetimes in human units, and the version being edited (sent back: see lib/db/versioned.ts). */
+type SettingsFormValues = z.input<typeof ZUpdateSettingsRequest>;
 
 const toFormValues = (settings: SettingsDto): SettingsFormValues => ({
   ...(Object.fromEntries(SETTINGS_FIELDS.map(({ key }) => [key, lifetimeText(settings[key])])) as Record<
@@ -54,14 +55,10 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
   const notify = useToast();
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<SettingsFormValues, unknown, TUpdateSettingsRequest>({
-    resolver: zodResolver(ZUpdateSettingsRequest) as unknown as Resolver<
-      SettingsFormValues,
-      unknown,
-      TUpdateSettingsRequest
-    >,
+    resolver: zodResolver(ZUpdateSettingsRequest),
     defaultValues: toFormValues(settings),
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const admin = useIsAdmin();
 
   const onValid = async (values: TUpdateSettingsRequest) => {
@@ -76,24 +73,39 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
 
   return (
     <section aria-label="Token lifetimes" className="panel">
-      <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-        <FormBanner message={banner} />
-        {!admin && <p className="field-hint">Only an admin can change the service settings.</p>}
-        <fieldset disabled={isSubmitting || !admin} className="form-fields form-grid">
-          {SETTINGS_FIELDS.map(({ key, label, hint }) => (
-            <Field key={key} id={`settings-${key}`} label={label} error={errors[key]?.message} hint={hint}>
-              <input {...form.register(key)} autoComplete="off" placeholder="e.g. 1 h" />
-            </Field>
-          ))}
-        </fieldset>
-        {admin && (
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
-              {isSubmitting ? "Saving…" : "Save"}
-            </button>
-          </div>
-        )}
-      </form>
+      <Form {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
+          <FormBanner message={banner} />
+          {!admin && <p className="field-hint">Only an admin can change the service settings.</p>}
+          <fieldset disabled={isSubmitting || !admin} className="form-fields form-grid">
+            {SETTINGS_FIELDS.map(({ key, label, hint }) => (
+              <FormField
+                key={key}
+                control={form.control}
+                name={key}
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>{label}</FormLabel>
+                    <FormControl>
+                      {/* The form holds text; a number is only what the JSON API may send. */}
+                      <input {...field} value={field.value ?? ""} autoComplete="off" placeholder="e.g. 1 h" />
+                    </FormControl>
+                    <FormMessage />
+                    <FormDescription>{hint}</FormDescription>
+                  </FormItem>
+                )}
+              />
+            ))}
+          </fieldset>
+          {admin && (
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={isSubmitting}>
+                {isSubmitting ? "Saving…" : "Save"}
+              </button>
+            </div>
+          )}
+        </form>
+      </Form>
     </section>
   );
 }

@@ -1,22 +1,24 @@
 "use client";
 // The Token preview: what a token request would get, and which setting decided each number.
-import { type FormEvent, useState } from "react";
-import { Field } from "@/components/ui/field";
+import { useForm } from "react-hook-form";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { usePreviewToken } from "@/lib/client/settings";
 import { formatDuration } from "@/lib/duration";
-import { GRANT_TYPES, type GrantType } from "@/lib/issuing";
-import type { TokenPreview } from "@/lib/token-preview/schemas";
+import { GRANT_TYPES } from "@/lib/issuing";
+import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/schemas";
 
 const seconds = (value: number) => `${formatDuration(value)} (${value} s)`;
 
+/** The request as typed: scopes as one line of text, a blank client ID for none. The server checks it. */
+type PreviewFormValues = Pick<TTokenPreviewRequest, "grantType"> & { scopes: string; clientId: string };
+
 export function TokenPreviewPage() {
   const preview = usePreviewToken();
-  const [scopes, setScopes] = useState("");
-  const [grantType, setGrantType] = useState<GrantType>("authorization_code");
-  const [clientId, setClientId] = useState("");
+  const form = useForm<PreviewFormValues>({
+    defaultValues: { scopes: "", grantType: "authorization_code", clientId: "" },
+  });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = ({ scopes, grantType, clientId }: PreviewFormValues) => {
     preview.mutate({ clientId: clientId.trim() || undefined, scopes: scopes.split(/\s+/).filter(Boolean), grantType });
   };
 
@@ -27,28 +29,62 @@ export function TokenPreviewPage() {
         Check what a token request would get with the settings as they are now, before clients feel a change.
       </p>
       <section className="panel" aria-label="Token request">
-        <form onSubmit={submit} className="form-fields preview-form">
-          <Field id="preview-scopes" label="Scopes" hint="Space-separated, as a client sends them; blank for none.">
-            <input value={scopes} onChange={(event) => setScopes(event.target.value)} autoComplete="off" />
-          </Field>
-          <Field id="preview-grant-type" label="Grant type">
-            <select value={grantType} onChange={(event) => setGrantType(event.target.value as GrantType)}>
-              {GRANT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="preview-client-id" label="Client ID" hint="Optional: blank previews a client allowed every scope.">
-            <input value={clientId} onChange={(event) => setClientId(event.target.value)} autoComplete="off" />
-          </Field>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={preview.isPending}>
-              {preview.isPending ? "Previewing…" : "Preview"}
-            </button>
-          </div>
-        </form>
+        <Form {...form}>
+          <form onSubmit={form.handleSubmit(submit)} className="form-fields preview-form">
+            <FormField
+              control={form.control}
+              name="scopes"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Scopes</FormLabel>
+                  <FormControl>
+                    <input {...field} autoComplete="off" />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>Space-separated, as a client sends them; blank for none.</FormDescription>
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="grantType"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Grant type</FormLabel>
+                  <FormControl>
+                    <select {...field}>
+                      {GRANT_TYPES.map((type) => (
+                        <option key={type} value={type}>
+                          {type}
+                        </option>
+                      ))}
+                    </select>
+                  </FormControl>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="clientId"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Client ID</FormLabel>
+                  <FormControl>
+                    <input {...field} autoComplete="off" />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>Optional: blank previews a client allowed every scope.</FormDescription>
+                </FormItem>
+              )}
+            />
+            <div className="form-actions">
+              <button type="submit" className="button button-primary" disabled={preview.isPending}>
+                {preview.isPending ? "Previewing…" : "Preview"}
+              </button>
+            </div>
+          </form>
+        </Form>
       </section>
       {preview.isError && (
         <div role="alert" className="banner banner-error">

@@ -32,9 +32,8 @@ export function DialogFormActions({ busy, onClose }: { busy: boolean; onClose: (
  * Puts a failed save's field errors beside their fields (`redirectUris.0` lands on `redirectUris`)
  * and returns the message for the banner.
  */
-export function showServerErrors<V extends FieldValues>(
-  // biome-ignore lint/suspicious/noExplicitAny: any transformed output type of the form's schema
-  form: UseFormReturn<V, unknown, any>,
+export function showServerErrors<V extends FieldValues, O>(
+  form: UseFormReturn<V, unknown, O>,
   error: unknown,
   fields: object,
   fallback: string,

@@ -2,33 +2,53 @@
 // The "User" dialog: adds a user (email, password, role, APIs) or changes a user's role and APIs.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { type Resolver, useForm } from "react-hook-form";
+import { useForm, useFormContext, useWatch } from "react-hook-form";
+import type { z } from "zod";
 import { FormDialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormFieldset,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  listOptionProps,
+} from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/accounts/roles";
 import { useApis } from "@/lib/client/apis";
 import { useCreateUser, useUpdateUser } from "@/lib/client/users";
-import { type TCreateUserRequest, type UserDto, ZCreateUserRequest, ZUpdateUserRequest } from "@/lib/users/schemas";
+import {
+  type TCreateUserRequest,
+  type TUpdateUserRequest,
+  type UserDto,
+  ZCreateUserRequest,
+  ZUpdateUserRequest,
+} from "@/lib/users/schemas";
 import { MAX_PAGE_SIZE } from "@/lib/validation";
 
-interface UserFormValues {
-  /** Only when adding: an edit changes the role and APIs (and sends the version it was made from). */
-  email?: string;
-  password?: string;
-  role: Role;
-  apiIds: string[];
-  version?: number;
-}
+type AddUserValues = z.input<typeof ZCreateUserRequest>;
+const EMPTY_USER: AddUserValues = { email: "", password: "", role: "owner", apiIds: [] };
 
-const EMPTY_USER: UserFormValues = { email: "", password: "", role: "owner", apiIds: [] };
+/** An edit changes the role and APIs, and sends the version it was made from. */
+const ZEditUser = ZUpdateUserRequest.pick({ role: true, apiIds: true, version: true });
+type EditUserValues = z.input<typeof ZEditUser>;
+type EditUserOutput = z.output<typeof ZEditUser>;
 
 /** The APIs an admin can assign, by name (the first MAX_PAGE_SIZE, sorted). */
 export function useApiNames() {
   const apis = useApis({ page: 1, pageSize: MAX_PAGE_SIZE, q: "", sort: "name" });
   return apis.data?.items ?? [];
 }
+
+/** Only a service owner manages APIs: another role saves none, whatever was ticked before. */
+const ownedApisOnly = <T extends { role?: Role; apiIds?: string[] }>(values: T): T => ({
+  ...values,
+  apiIds: values.role === "owner" ? values.apiIds : [],
+});
 
 export function UserDialog({ user, open, onClose }: { user: UserDto | null; open: boolean; onClose: () => void }) {
   const createUser = useCreateUser();
@@ -40,47 +60,35 @@ export function UserDialog({ user, open, onClose }: { user: UserDto | null; open
       title="User"
       busy={createUser.isPending || updateUser.isPending}
     >
-      <UserForm
-        key={user?.id ?? "new"}
-        user={user}
-        save={(values) =>
-          user
-            ? updateUser.mutateAsync({
-                id: user.id,
-                input: { role: values.role, apiIds: values.apiIds, version: user.version },
-              })
-            : createUser.mutateAsync(values)
-        }
-        onDone={onClose}
-      />
+      {/* Two forms, as adding and editing are two requests with their own fields and schemas. */}
+      {user ? (
+        <EditUserForm
+          key={user.id}
+          user={user}
+          save={(input) => updateUser.mutateAsync({ id: user.id, input })}
+          onDone={onClose}
+        />
+      ) : (
+        <AddUserForm save={(input) => createUser.mutateAsync(input)} onDone={onClose} />
+      )}
     </FormDialog>
   );
 }
 
-interface UserFormProps {
-  user: UserDto | null;
-  save: (values: TCreateUserRequest) => Promise<UserDto>;
-  onDone: () => void;
-}
-
-function UserForm({ user, save, onDone }: UserFormProps) {
+function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Promise<UserDto>; onDone: () => void }) {
   const notify = useToast();
-  const apis = useApiNames();
   const [banner, setBanner] = useState<string | null>(null);
-  const form = useForm<UserFormValues, unknown, TCreateUserRequest>({
-    resolver: zodResolver(
-      user ? ZUpdateUserRequest.pick({ role: true, apiIds: true, version: true }) : ZCreateUserRequest,
-    ) as unknown as Resolver<UserFormValues, unknown, TCreateUserRequest>,
-    defaultValues: user ? { role: user.role, apiIds: user.apiIds, version: user.version } : EMPTY_USER,
+  const form = useForm<AddUserValues, unknown, TCreateUserRequest>({
+    resolver: zodResolver(ZCreateUserRequest),
+    defaultValues: EMPTY_USER,
   });
-  const { errors, isSubmitting } = form.formState;
-  const role = form.watch("role");
+  const { isSubmitting } = form.formState;
 
   const onValid = async (values: TCreateUserRequest) => {
     setBanner(null);
     try {
-      const saved = await save({ ...values, apiIds: values.role === "owner" ? values.apiIds : [] });
-      notify(user ? `User ${saved.email} saved.` : `User ${saved.email} added.`);
+      const saved = await save(ownedApisOnly(values));
+      notify(`User ${saved.email} added.`);
       onDone();
     } catch (error) {
       setBanner(showServerErrors(form, error, EMPTY_USER, "The user could not be saved."));
@@ -88,45 +96,140 @@ function UserForm({ user, save, onDone }: UserFormProps) {
   };
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-      <FormBanner message={banner} />
-      <fieldset disabled={isSubmitting} className="form-fields">
-        <Field id="user-email" label="Email" error={errors.email?.message}>
-          {user ? (
-            <input type="email" readOnly value={user.email} />
-          ) : (
-            <input type="email" autoComplete="off" {...form.register("email")} />
+    <Form {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
+        <FormBanner message={banner} />
+        <fieldset disabled={isSubmitting} className="form-fields">
+          <FormField
+            control={form.control}
+            name="email"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Email</FormLabel>
+                <FormControl>
+                  <input type="email" autoComplete="off" {...field} />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="password"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Password</FormLabel>
+                <FormControl>
+                  <input type="password" autoComplete="new-password" {...field} />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>At least 12 characters.</FormDescription>
+              </FormItem>
+            )}
+          />
+          <RoleAndApiFields />
+        </fieldset>
+        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+      </form>
+    </Form>
+  );
+}
+
+interface EditUserFormProps {
+  user: UserDto;
+  save: (input: TUpdateUserRequest) => Promise<UserDto>;
+  onDone: () => void;
+}
+
+function EditUserForm({ user, save, onDone }: EditUserFormProps) {
+  const notify = useToast();
+  const [banner, setBanner] = useState<string | null>(null);
+  const defaultValues: EditUserValues = { role: user.role, apiIds: user.apiIds, version: user.version };
+  const form = useForm<EditUserValues, unknown, EditUserOutput>({ resolver: zodResolver(ZEditUser), defaultValues });
+  const { isSubmitting } = form.formState;
+
+  const onValid = async (values: EditUserOutput) => {
+    setBanner(null);
+    try {
+      const saved = await save(ownedApisOnly(values));
+      notify(`User ${saved.email} saved.`);
+      onDone();
+    } catch (error) {
+      setBanner(showServerErrors(form, error, defaultValues, "The user could not be saved."));
+    }
+  };
+
+  return (
+    <Form {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
+        <FormBanner message={banner} />
+        <fieldset disabled={isSubmitting} className="form-fields">
+          {/* Shown, not edited: an item outside a FormField. */}
+          <FormItem>
+            <FormLabel>Email</FormLabel>
+            <FormControl>
+              <input type="email" readOnly value={user.email} />
+            </FormControl>
+          </FormItem>
+          <RoleAndApiFields />
+        </fieldset>
+        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+      </form>
+    </Form>
+  );
+}
+
+/** The fields both forms have; they read the form from its context. */
+type RoleAndApisValues = Pick<AddUserValues, "role" | "apiIds">;
+
+function RoleAndApiFields() {
+  const apis = useApiNames();
+  const { control } = useFormContext<RoleAndApisValues>();
+  const role = useWatch({ control, name: "role" });
+  return (
+    <>
+      <FormField
+        control={control}
+        name="role"
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel>Role</FormLabel>
+            <FormControl>
+              <select {...field}>
+                {ROLES.map((value) => (
+                  <option key={value} value={value}>
+                    {ROLE_LABELS[value]}
+                  </option>
+                ))}
+              </select>
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      {role === "owner" && (
+        <FormField
+          control={control}
+          name="apiIds"
+          render={({ field }) => (
+            <FormFieldset legend="APIs this service owner manages">
+              <FormDescription>{apis.length === 0 ? "No APIs yet." : null}</FormDescription>
+              {apis.map((api) => (
+                <FormItem key={api.id} className="checkbox-option">
+                  <FormControl>
+                    <input {...listOptionProps(field, api.id)} />
+                  </FormControl>
+                  {/* A row like its checkbox's, so the name and (name) keep their spacing. */}
+                  <FormLabel className="checkbox-option">
+                    {api.displayName || api.name} <span className="mono">({api.name})</span>
+                  </FormLabel>
+                </FormItem>
+              ))}
+              <FormMessage />
+            </FormFieldset>
           )}
-        </Field>
-        {!user && (
-          <Field id="user-password" label="Password" error={errors.password?.message} hint="At least 12 characters.">
-            <input type="password" autoComplete="new-password" {...form.register("password")} />
-          </Field>
-        )}
-        <Field id="user-role" label="Role" error={errors.role?.message}>
-          <select {...form.register("role")}>
-            {ROLES.map((value) => (
-              <option key={value} value={value}>
-                {ROLE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {role === "owner" && (
-          <fieldset className="checkbox-group">
-            <legend>APIs this service owner manages</legend>
-            {apis.length === 0 && <p className="field-hint">No APIs yet.</p>}
-            {apis.map((api) => (
-              <label key={api.id} className="checkbox-option">
-                <input type="checkbox" value={api.id} {...form.register("apiIds")} />
-                {api.displayName || api.name} <span className="mono">({api.name})</span>
-              </label>
-            ))}
-            {errors.apiIds && <p className="field-error">{errors.apiIds.message}</p>}
-          </fieldset>
-        )}
-      </fieldset>
-      <DialogFormActions busy={isSubmitting} onClose={onDone} />
-    </form>
+        />
+      )}
+    </>
   );
 }

@@ -12,7 +12,7 @@ import {
   useListState,
 } from "@/components/ui/data-table";
 import { FormDialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { UserDialog, useApiNames } from "@/components/users/user-dialog";
@@ -138,7 +138,7 @@ function ResetPasswordForm(props: {
     resolver: zodResolver(ZResetPasswordRequest),
     defaultValues: { password: "" },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const onValid = async (values: TResetPasswordRequest) => {
     try {
       await props.save(values);
@@ -149,18 +149,31 @@ function ResetPasswordForm(props: {
     }
   };
   return (
-    <form noValidate onSubmit={form.handleSubmit(onValid)}>
-      <p className="dialog-description">
-        Set a new password for {props.email}. They are signed out everywhere, and the applications they authorized must
-        ask them again.
-      </p>
-      <FormBanner message={banner} />
-      <fieldset disabled={isSubmitting} className="form-fields">
-        <Field id="reset-password" label="New password" error={errors.password?.message} hint="At least 12 characters.">
-          <input type="password" autoComplete="new-password" {...form.register("password")} />
-        </Field>
-      </fieldset>
-      <DialogFormActions busy={isSubmitting} onClose={props.onDone} />
-    </form>
+    <Form {...form}>
+      <form noValidate onSubmit={form.handleSubmit(onValid)}>
+        <p className="dialog-description">
+          Set a new password for {props.email}. They are signed out everywhere, and the applications they authorized
+          must ask them again.
+        </p>
+        <FormBanner message={banner} />
+        <fieldset disabled={isSubmitting} className="form-fields">
+          <FormField
+            control={form.control}
+            name="password"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>New password</FormLabel>
+                <FormControl>
+                  <input type="password" autoComplete="new-password" {...field} />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>At least 12 characters.</FormDescription>
+              </FormItem>
+            )}
+          />
+        </fieldset>
+        <DialogFormActions busy={isSubmitting} onClose={props.onDone} />
+      </form>
+    </Form>
   );
 }

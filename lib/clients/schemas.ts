@@ -33,8 +33,12 @@ const ZRedirectUri = z
     if (problem) context.addIssue({ code: "custom", message: `${problem} (${value})` });
   });
 
-/** Lists may also come as text, one entry per line or separated by spaces (the console's form). */
-const splitList = (value: unknown) => (typeof value === "string" ? value.split(/\s+/).filter(Boolean) : value);
+/**
+ * Lists may also come as text, one entry per line or separated by spaces (the console's form). The
+ * parameter's type is the schema's input type; any other value passes through to the array check.
+ */
+const splitList = (value: string | string[]) =>
+  typeof value === "string" ? value.split(/\s+/).filter(Boolean) : value;
 
 const ZClientAttributes = z.object({
   name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(NAME_MAX_LENGTH),
