@@ -18,6 +18,7 @@ import {
 } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
+import { PASSWORD_HINT } from "@/lib/accounts/password-rules";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/accounts/roles";
 import { useApis } from "@/lib/client/apis";
 import { useCreateUser, useUpdateUser } from "@/lib/client/users";
@@ -123,7 +124,7 @@ function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Pr
                   <input type="password" autoComplete="new-password" {...field} />
                 </FormControl>
                 <FormMessage />
-                <FormDescription>At least 12 characters.</FormDescription>
+                <FormDescription>{PASSWORD_HINT}</FormDescription>
               </FormItem>
             )}
           />

@@ -16,6 +16,7 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { UserDialog, useApiNames } from "@/components/users/user-dialog";
+import { PASSWORD_HINT } from "@/lib/accounts/password-rules";
 import { ROLE_LABELS } from "@/lib/accounts/roles";
 import { ApiError } from "@/lib/client/fetch-json";
 import { useResetPassword, useUpdateUser, useUsers } from "@/lib/client/users";
@@ -167,7 +168,7 @@ function ResetPasswordForm(props: {
                   <input type="password" autoComplete="new-password" {...field} />
                 </FormControl>
                 <FormMessage />
-                <FormDescription>At least 12 characters.</FormDescription>
+                <FormDescription>{PASSWORD_HINT}</FormDescription>
               </FormItem>
             )}
           />
