@@ -1,5 +1,5 @@
 // Prisma CLI configuration: the JavaScript schema engine with the pg driver adapter, so that
-// migrations run without any native engine download (see README, "Architecture").
+// migrations run without any native engine download (see docs/architecture.md).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
