@@ -12,6 +12,7 @@ import * as settingsRoute from "@/app/api/settings/route";
 import { db } from "@/lib/db/client";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
 import { call, unique } from "./call";
+import { createApi, createClient, createScope } from "./factories";
 import { allHandlers, type Handler } from "./routes";
 import { signedIn, type TestUser } from "./sessions";
 
@@ -113,17 +114,14 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  const api = await db().api.create({ data: { name: unique("guarded") } });
-  const scope = await db().apiScope.create({ data: { apiId: api.id, name: unique("guarded_scope") } });
-  const client = await db().oAuthClient.create({
-    data: {
-      clientId: unique("client"),
-      name: "Guarded",
-      type: "confidential",
-      allowedScopes: [scope.name],
-      allowedGrantTypes: ["client_credentials"],
-      redirectUris: [],
-    },
+  const api = await createApi({ name: unique("guarded") });
+  const scope = await createScope(api.id, { name: unique("guarded_scope") });
+  const client = await createClient({
+    name: "Guarded",
+    type: "confidential",
+    allowedScopes: [scope.name],
+    allowedGrantTypes: ["client_credentials"],
+    redirectUris: [],
   });
   const user = await signedIn("user");
   fixture = {
@@ -194,7 +192,7 @@ describe("a service owner", () => {
   const scopeParams = (scopeId: string) => ({ id: apiId, scopeId });
 
   beforeAll(async () => {
-    apiId = (await db().api.create({ data: { name: unique("owned") } })).id;
+    apiId = (await createApi({ name: unique("owned") })).id;
     owner = await signedIn("owner", [apiId]);
   });
 
@@ -252,7 +250,7 @@ describe("a service owner", () => {
   });
 
   it("manages the clients whose scopes all belong to their APIs, and only those", async () => {
-    const mine = await db().apiScope.create({ data: { apiId, name: unique("client_scope") } });
+    const mine = await createScope(apiId, { name: unique("client_scope") });
     const clientBody = (allowedScopes: string[]) => ({
       name: "Owner's client",
       type: "confidential",

@@ -3,18 +3,11 @@ import * as apiRoute from "@/app/api/apis/[id]/route";
 import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
 import { call, unique } from "./call";
-
-async function createApi(name = unique("api")) {
-  const { status, json } = await call(apisRoute.POST, "POST", "/api/apis", {
-    body: { name, displayName: "Test API", description: "For tests" },
-  });
-  expect(status).toBe(201);
-  return json;
-}
+import { createApi, createScope } from "./factories";
 
 describe("/api/apis", () => {
   it("POST creates an API and GET finds it by search", async () => {
-    const api = await createApi();
+    const api = await createApi({ displayName: "Test API", description: "For tests" });
     expect(api).toMatchObject({ displayName: "Test API", description: "For tests", scopeCount: 0 });
     const { json } = await call(apisRoute.GET, "GET", `/api/apis?q=${api.name}`);
     expect(json.items.map((item: { id: string }) => item.id)).toEqual([api.id]);
@@ -105,7 +98,7 @@ describe("/api/apis", () => {
     const api = await createApi();
     const params = { id: api.id };
     const scopeName = unique("scope");
-    await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, { params, body: { name: scopeName } });
+    await createScope(api.id, { name: scopeName });
 
     expect((await call(apiRoute.DELETE, "DELETE", `/api/apis/${api.id}`, { params })).status).toBe(204);
     expect((await call(apiRoute.GET, "GET", `/api/apis/${api.id}`, { params })).status).toBe(404);

@@ -3,16 +3,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/apis/[id]/route";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
 import * as auditRoute from "@/app/api/audit/route";
 import * as clientRoute from "@/app/api/clients/[id]/route";
 import * as secretRoute from "@/app/api/clients/[id]/secret/route";
-import * as clientsRoute from "@/app/api/clients/route";
 import * as settingsRoute from "@/app/api/settings/route";
 import * as usersRoute from "@/app/api/users/route";
-import { db } from "@/lib/db/client";
 import { call, unique } from "./call";
+import { createApi, createClient, createScope } from "./factories";
 import { signedIn, type TestUser } from "./sessions";
 
 let admin: TestUser;
@@ -26,20 +23,14 @@ const auditOf = (resourceId: string) =>
 describe("the audit log", () => {
   it("records every create, update and delete of an API and its scopes with who, what, before and after", async () => {
     const name = unique("audited");
-    const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name }, as: admin })).json;
+    const api = await createApi({ name }, { as: admin });
     const params = { id: api.id };
     await call(apiRoute.PATCH, "PATCH", `/api/apis/${api.id}`, {
       params,
       body: { displayName: "<script>alert(1)</script>", version: api.version },
       as: admin,
     });
-    const scope = (
-      await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
-        params,
-        body: { name: unique("s") },
-        as: admin,
-      })
-    ).json;
+    const scope = await createScope(api.id, { name: unique("s") }, { as: admin });
     await call(scopeRoute.DELETE, "DELETE", `/api/apis/${api.id}/scopes/${scope.id}`, {
       params: { id: api.id, scopeId: scope.id },
       as: admin,
@@ -72,20 +63,11 @@ describe("the audit log", () => {
   });
 
   it("records clients without their secret, settings and users without their password", async () => {
-    const scope = await db().apiScope.create({
-      data: { name: unique("c"), api: { create: { name: unique("capi") } } },
-    });
-    const client = (
-      await call(clientsRoute.POST, "POST", "/api/clients", {
-        body: {
-          name: "Audited",
-          type: "confidential",
-          allowedScopes: [scope.name],
-          allowedGrantTypes: ["client_credentials"],
-        },
-        as: admin,
-      })
-    ).json;
+    const scope = await createScope();
+    const client = await createClient(
+      { name: "Audited", type: "confidential", allowedScopes: [scope.name], allowedGrantTypes: ["client_credentials"] },
+      { as: admin },
+    );
     const regenerated = await call(secretRoute.POST, "POST", `/api/clients/${client.id}/secret`, {
       params: { id: client.id },
       as: admin,
@@ -94,7 +76,7 @@ describe("the audit log", () => {
     expect(clientEvents.map((event: { action: string }) => event.action)).toEqual(["update", "create"]);
     expect(clientEvents[0].after.secret).toBe("regenerated");
     const text = JSON.stringify(clientEvents);
-    expect(text).not.toContain(client.clientSecret);
+    expect(text).not.toContain(client.secret);
     expect(text).not.toContain(regenerated.json.clientSecret);
     expect(text).not.toMatch(/secretHash/);
 
@@ -114,7 +96,7 @@ describe("the audit log", () => {
   it("filters by resource, actor and time; only admins read it", async () => {
     const other = await signedIn("admin");
     const before = new Date().toISOString();
-    await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("by_other") }, as: other });
+    await createApi({ name: unique("by_other") }, { as: other });
     const byOther = (
       await call(auditRoute.GET, "GET", `/api/audit?actor=${encodeURIComponent(other.email)}`, { as: admin })
     ).json;
@@ -150,8 +132,7 @@ describe("the audit log", () => {
 
 describe("edit versions", () => {
   it("saving over someone else's newer change is 409, and writes neither the change nor an audit event", async () => {
-    const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("versioned") }, as: admin }))
-      .json;
+    const api = await createApi({ name: unique("versioned") }, { as: admin });
     const params = { id: api.id };
     const path = `/api/apis/${api.id}`;
     const first = await call(apiRoute.PATCH, "PATCH", path, {
@@ -175,23 +156,21 @@ describe("edit versions", () => {
   });
 
   it("of two parallel saves from the same version, exactly one wins", async () => {
-    const client = (
-      await call(clientsRoute.POST, "POST", "/api/clients", {
-        body: {
-          name: "Raced",
-          type: "public",
-          redirectUris: ["https://app.example/cb"],
-          allowedGrantTypes: ["authorization_code"],
-        },
-        as: admin,
-      })
-    ).json;
+    const client = await createClient(
+      {
+        name: "Raced",
+        type: "public",
+        redirectUris: ["https://app.example/cb"],
+        allowedGrantTypes: ["authorization_code"],
+      },
+      { as: admin },
+    );
     const params = { id: client.id };
     const results = await Promise.all(
       ["A", "B", "C", "D"].map((name) =>
         call(clientRoute.PATCH, "PATCH", `/api/clients/${client.id}`, {
           params,
-          body: { name, version: client.version },
+          body: { name, version: client.dto.version },
           as: admin,
         }),
       ),

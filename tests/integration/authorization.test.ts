@@ -3,10 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
 import * as clientRoute from "@/app/api/clients/[id]/route";
-import * as clientsRoute from "@/app/api/clients/route";
 import * as previewRoute from "@/app/api/token-preview/route";
 import * as passwordRoute from "@/app/api/users/[id]/password/route";
 import * as userRoute from "@/app/api/users/[id]/route";
@@ -22,8 +19,8 @@ import { CONSENT_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
 import { userinfoHandler } from "@/lib/oauth/userinfo";
-import { createUser } from "@/lib/users/create-user";
 import { call, unique } from "./call";
+import { createApi, createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
@@ -41,34 +38,13 @@ let api: { id: string; name: string };
 /** read: optional; write: emphasized; audit: required. */
 const scope = { read: "", write: "", audit: "" };
 let email: string;
+/** The client these tests sign in to (set up once the scopes exist): a confidential web app. */
+let reportsApp: { name: string; redirectUris: string[]; allowedScopes: string[]; allowedGrantTypes: string[] };
 
+/** A client as the protocol endpoints see it: its client_id, and its secret if it has one. */
 interface Client {
-  id: string;
+  clientId: string;
   secret?: string;
-}
-
-async function createScope(body: Record<string, unknown>) {
-  const { status, json } = await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
-    params: { id: api.id },
-    body,
-  });
-  expect(status, JSON.stringify(json)).toBe(201);
-  return json.name as string;
-}
-
-async function createClient(overrides: Record<string, unknown> = {}): Promise<Client> {
-  const { status, json } = await call(clientsRoute.POST, "POST", "/api/clients", {
-    body: {
-      name: "Reports app",
-      type: "confidential",
-      redirectUris: [REDIRECT],
-      allowedScopes: ["openid", "email", "offline_access", scope.read, scope.write, scope.audit],
-      allowedGrantTypes: ["authorization_code", "refresh_token"],
-      ...overrides,
-    },
-  });
-  expect(status, JSON.stringify(json)).toBe(201);
-  return { id: json.clientId, secret: json.clientSecret ?? undefined };
 }
 
 const pkce = () => {
@@ -80,7 +56,7 @@ function authorizeUrl(client: Client, params: Record<string, string | undefined>
   const query = new URLSearchParams();
   const all: Record<string, string | undefined> = {
     response_type: "code",
-    client_id: client.id,
+    client_id: client.clientId,
     redirect_uri: REDIRECT,
     state: "state-123",
     ...params,
@@ -191,8 +167,9 @@ async function authorize(
 function clientRequest(path: string, client: Client, params: Record<string, string>) {
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   const body = new URLSearchParams(params);
-  if (client.secret) headers.authorization = `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`;
-  else body.set("client_id", client.id);
+  const { clientId, secret } = client;
+  if (secret) headers.authorization = `Basic ${Buffer.from(`${clientId}:${secret}`).toString("base64")}`;
+  else body.set("client_id", clientId);
   return new Request(`${ISSUER}${path}`, { method: "POST", headers, body: body.toString() });
 }
 
@@ -238,27 +215,31 @@ beforeAll(async () => {
   introspect = introspectionHandler(context);
   revoke = revocationHandler(context);
   userinfo = userinfoHandler(context);
-  api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("reports") } })).json;
-  scope.read = await createScope({
-    name: unique("read"),
-    displayName: "Read reports",
-    description: "See every report.",
-  });
-  scope.write = await createScope({ name: unique("write"), displayName: "Write reports", emphasize: true });
-  scope.audit = await createScope({ name: unique("audit"), displayName: "Audit trail", required: true });
+  api = await createApi({ name: unique("reports") });
+  scope.read = unique("read");
+  scope.write = unique("write");
+  scope.audit = unique("audit");
+  await createScope(api.id, { name: scope.read, displayName: "Read reports", description: "See every report." });
+  await createScope(api.id, { name: scope.write, displayName: "Write reports", emphasize: true });
+  await createScope(api.id, { name: scope.audit, displayName: "Audit trail", required: true });
   for (const name of ["openid", "email", "offline_access"]) {
     const existing = await db().apiScope.findUnique({ where: { name } });
-    if (!existing) await createScope({ name });
+    if (!existing) await createScope(api.id, { name });
   }
-  email = `${unique("ada")}@example.com`;
-  await createUser(db(), { email, password: PASSWORD, role: "user" });
+  reportsApp = {
+    name: "Reports app",
+    redirectUris: [REDIRECT],
+    allowedScopes: ["openid", "email", "offline_access", scope.read, scope.write, scope.audit],
+    allowedGrantTypes: ["authorization_code", "refresh_token"],
+  };
+  email = (await createUser({ email: `${unique("ada")}@example.com`, password: PASSWORD })).email;
 });
 
 describe("GET /oauth/authorize: errors", () => {
   it("shows an error page, never a redirect, for an unknown client or an unregistered redirect URI", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     for (const url of [
-      authorizeUrl({ id: "unknown-client" }),
+      authorizeUrl({ clientId: "unknown-client" }),
       authorizeUrl(client, { redirect_uri: "https://evil.example/callback" }),
       authorizeUrl(client, { redirect_uri: `${REDIRECT}/` }),
       authorizeUrl(client, { redirect_uri: `${REDIRECT}?x=1` }),
@@ -282,25 +263,25 @@ describe("GET /oauth/authorize: errors", () => {
     [{ prompt: "none login" }, "invalid_request"],
     [{ request: "eyJ..." }, "request_not_supported"],
   ])("redirects %o with error=%s, the state and the issuer", async (params, error) => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const redirect = redirectParams(await new Browser().get(authorizeUrl(client, params)));
     expect(redirect).toMatchObject({ error, state: "state-123", iss: ISSUER });
     expect(redirect.code).toBeUndefined();
   });
 
   it("requires PKCE of a public client and refuses a client without the authorization_code grant", async () => {
-    const publicClient = await createClient({ type: "public" });
+    const publicClient = await createClient({ ...reportsApp, type: "public" });
     expect(redirectParams(await new Browser().get(authorizeUrl(publicClient)))).toMatchObject({
       error: "invalid_request",
     });
-    const machine = await createClient({ allowedGrantTypes: ["client_credentials"] });
+    const machine = await createClient({ ...reportsApp, allowedGrantTypes: ["client_credentials"] });
     expect(redirectParams(await new Browser().get(authorizeUrl(machine)))).toMatchObject({
       error: "unauthorized_client",
     });
   });
 
   it("answers prompt=none without a session with login_required", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     expect(redirectParams(await new Browser().get(authorizeUrl(client, { prompt: "none" })))).toMatchObject({
       error: "login_required",
     });
@@ -309,7 +290,7 @@ describe("GET /oauth/authorize: errors", () => {
 
 describe("text the database cannot hold", () => {
   it("a NUL in the nonce is invalid_request, and in the sign-in form a refused form: never a 500", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const refused = redirectParams(
       await new Browser().get(authorizeUrl(client, { scope: "openid", nonce: "n\u0000" })),
     );
@@ -329,7 +310,7 @@ describe("text the database cannot hold", () => {
 
 describe("sign-in and consent", () => {
   it("asks for a password, then shows the consent page: emphasized first, required locked", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const browser = new Browser();
     const signIn = await browser.get(authorizeUrl(client, { scope: `openid ${scope.read} ${scope.write}` }));
     expect(signIn.status).toBe(200);
@@ -354,7 +335,7 @@ describe("sign-in and consent", () => {
   });
 
   it("issues a code for what the user left ticked, and remembers it per user and client", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const { code, browser } = await authorize(client, { scope: `${scope.read} ${scope.write}` }, new Browser(), [
       scope.read,
     ]);
@@ -374,7 +355,7 @@ describe("sign-in and consent", () => {
   });
 
   it("Deny redirects with access_denied", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const browser = new Browser();
     const page = await (await browser.signIn(await (await browser.get(authorizeUrl(client))).text())).text();
     expect(redirectParams(await browser.consent(page, "deny", []))).toMatchObject({
@@ -384,7 +365,7 @@ describe("sign-in and consent", () => {
   });
 
   it("refuses a consent form from another site or without the session's anti-forgery value", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const browser = new Browser();
     const page = await (await browser.signIn(await (await browser.get(authorizeUrl(client))).text())).text();
     const fields: [string, string][] = [
@@ -405,7 +386,7 @@ describe("sign-in and consent", () => {
 
 describe("POST /oauth/token - authorization_code", () => {
   it("issues tokens whose lifetimes the token preview predicts, an ID token and userinfo", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const { verifier, challenge } = pkce();
     const { code } = await authorize(client, {
       scope: `openid email offline_access ${scope.read}`,
@@ -418,7 +399,7 @@ describe("POST /oauth/token - authorization_code", () => {
     expect(headers.get("cache-control")).toBe("no-store");
     expect(json.refresh_token).toEqual(expect.any(String));
     const preview = await call(previewRoute.POST, "POST", "/api/token-preview", {
-      body: { clientId: client.id, scopes: json.scope.split(" "), grantType: "authorization_code" },
+      body: { clientId: client.clientId, scopes: json.scope.split(" "), grantType: "authorization_code" },
     });
     expect(json.expires_in).toBe(preview.json.accessToken.lifetime);
     expect(json.refresh_expires_in).toBe(preview.json.refreshToken.lifetime);
@@ -428,7 +409,7 @@ describe("POST /oauth/token - authorization_code", () => {
     const user = await db().user.findUniqueOrThrow({ where: { email } });
     const idToken = await jwtVerify(json.id_token, jwks, {
       issuer: ISSUER,
-      audience: client.id,
+      audience: client.clientId,
       currentDate: new Date(clock * 1000),
     });
     expect(idToken.protectedHeader.alg).toBe("RS256");
@@ -436,7 +417,7 @@ describe("POST /oauth/token - authorization_code", () => {
     const access = await jwtVerify(json.access_token, jwks, { issuer: ISSUER, currentDate: new Date(clock * 1000) });
     expect(access.payload).toMatchObject({
       sub: user.id,
-      client_id: client.id,
+      client_id: client.clientId,
       aud: [api.name],
       gid: expect.any(String),
     });
@@ -448,7 +429,7 @@ describe("POST /oauth/token - authorization_code", () => {
   });
 
   it("a code works once: a second use fails and revokes what the first issued", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const { code } = await authorize(client, { scope: `offline_access ${scope.read}` });
     const first = await exchangeCode(client, code);
     expect(first.status).toBe(200);
@@ -460,7 +441,7 @@ describe("POST /oauth/token - authorization_code", () => {
   });
 
   it("two exchanges of one code in parallel: exactly one succeeds, and its tokens are revoked", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const { code } = await authorize(client, { scope: scope.read });
     const results = await Promise.all([exchangeCode(client, code), exchangeCode(client, code)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
@@ -469,7 +450,7 @@ describe("POST /oauth/token - authorization_code", () => {
   });
 
   it("refuses a PKCE mismatch, a missing verifier, a downgrade and another redirect_uri", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const { verifier, challenge } = pkce();
     const withPkce = { code_challenge: challenge, code_challenge_method: "S256" };
     const cases: [string, (code: string) => Promise<{ status: number; json: { error: string } }>][] = [
@@ -495,8 +476,8 @@ describe("POST /oauth/token - authorization_code", () => {
   });
 
   it("a code expires after authorizationCodeLifetime; another client cannot use it", async () => {
-    const client = await createClient();
-    const other = await createClient();
+    const client = await createClient(reportsApp);
+    const other = await createClient(reportsApp);
     const { code } = await authorize(client, {});
     expect((await exchangeCode(other, code)).json.error).toBe("invalid_grant");
     clock += DEFAULT_SERVICE_SETTINGS.authorizationCodeLifetime;
@@ -504,22 +485,22 @@ describe("POST /oauth/token - authorization_code", () => {
   });
 
   it("a public client exchanges with PKCE and its client_id alone; a confidential one must authenticate", async () => {
-    const publicClient = await createClient({ type: "public" });
+    const publicClient = await createClient({ ...reportsApp, type: "public" });
     const tokens = await tokensFor(publicClient, scope.read);
     expect(tokens.access_token).toEqual(expect.any(String));
-    const confidential = await createClient();
+    const confidential = await createClient(reportsApp);
     const { code } = await authorize(confidential, {});
-    const unauthenticated = await exchangeCode({ id: confidential.id }, code);
+    const unauthenticated = await exchangeCode({ clientId: confidential.clientId }, code);
     expect(unauthenticated).toMatchObject({ status: 401, json: { error: "invalid_client" } });
     expect(unauthenticated.headers.get("www-authenticate")).toMatch(/^Basic/);
-    const wrongSecret = await exchangeCode({ id: confidential.id, secret: "wrong" }, code);
+    const wrongSecret = await exchangeCode({ clientId: confidential.clientId, secret: "wrong" }, code);
     expect(wrongSecret.status).toBe(401);
   });
 });
 
 describe("POST /oauth/token - refresh_token", () => {
   it("rotates: the new token works, the old one fails and revokes the whole grant", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const first = await tokensFor(client, `offline_access ${scope.read}`);
     const second = await refresh(client, first.refresh_token);
     expect(second.status, JSON.stringify(second.json)).toBe(200);
@@ -535,7 +516,7 @@ describe("POST /oauth/token - refresh_token", () => {
   });
 
   it("two refreshes of one token in parallel: exactly one succeeds, then the grant is revoked", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const first = await tokensFor(client, scope.read);
     const results = await Promise.all([refresh(client, first.refresh_token), refresh(client, first.refresh_token)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
@@ -545,7 +526,7 @@ describe("POST /oauth/token - refresh_token", () => {
   });
 
   it("may narrow the scope, never widen it; another client cannot use the token", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const first = await tokensFor(client, `${scope.read} ${scope.write}`);
     const wider = await refresh(client, first.refresh_token, { scope: `${scope.read} openid` });
     expect(wider).toMatchObject({ status: 400, json: { error: "invalid_scope" } });
@@ -555,12 +536,12 @@ describe("POST /oauth/token - refresh_token", () => {
     // The grant keeps its scopes: the next refresh may ask for all of them again.
     const full = await refresh(client, narrower.json.refresh_token);
     expect(full.json.scope.split(" ").sort()).toEqual([scope.audit, scope.read, scope.write].sort());
-    const other = await createClient();
+    const other = await createClient(reportsApp);
     expect((await refresh(other, full.json.refresh_token)).json.error).toBe("invalid_grant");
   });
 
   it("a refresh token expires, and the grant ends at its absolute lifetime", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const idle = await tokensFor(client, scope.read);
     clock += idle.refresh_expires_in;
     expect((await refresh(client, idle.refresh_token)).json.error).toBe("invalid_grant");
@@ -582,7 +563,7 @@ describe("POST /oauth/token - refresh_token", () => {
   });
 
   it("revoking a refresh token revokes its grant", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const tokens = await tokensFor(client, scope.read);
     const response = await revoke(
       clientRequest("/oauth/revoke", client, { token: tokens.refresh_token, token_type_hint: "refresh_token" }),
@@ -598,30 +579,30 @@ const askUserinfo = (accessToken: string) =>
 
 describe("deleting a client", () => {
   it("ends its grants, remembered consent and tokens, for introspection and userinfo alike", async () => {
-    const client = await createClient();
-    const resourceServer = await createClient();
+    const client = await createClient(reportsApp);
+    const resourceServer = await createClient(reportsApp);
     const tokens = await tokensFor(client, `openid email ${scope.read}`);
     expect((await introspectAs(resourceServer, tokens.access_token)).active).toBe(true);
     expect((await askUserinfo(tokens.access_token)).status).toBe(200);
-    const row = await db().oAuthClient.findUniqueOrThrow({ where: { clientId: client.id } });
-    const deleted = await call(clientRoute.DELETE, "DELETE", `/api/clients/${row.id}`, { params: { id: row.id } });
+    const deleted = await call(clientRoute.DELETE, "DELETE", `/api/clients/${client.id}`, {
+      params: { id: client.id },
+    });
     expect(deleted.status).toBe(204);
     expect(await introspectAs(resourceServer, tokens.access_token)).toEqual({ active: false });
     const claims = await askUserinfo(tokens.access_token);
     expect(claims.status).toBe(401);
     expect(claims.headers.get("www-authenticate")).toContain('error="invalid_token"');
     expect((await refresh(client, tokens.refresh_token)).status).toBe(401);
-    expect(await db().grant.count({ where: { clientId: client.id } })).toBe(0);
-    expect(await db().consent.count({ where: { clientId: client.id } })).toBe(0);
+    expect(await db().grant.count({ where: { clientId: client.clientId } })).toBe(0);
+    expect(await db().consent.count({ where: { clientId: client.clientId } })).toBe(0);
   });
 });
 
 describe("ending a user's access", () => {
   async function anotherUser() {
-    const address = `${unique("grace")}@example.com`;
-    const user = await createUser(db(), { email: address, password: PASSWORD, role: "user" });
+    const user = await createUser({ password: PASSWORD });
     const browser = new Browser();
-    browser.email = address;
+    browser.email = user.email;
     return { id: user.id, browser };
   }
 
@@ -638,8 +619,8 @@ describe("ending a user's access", () => {
   it.each(Object.keys(endAccess) as (keyof typeof endAccess)[])(
     "%s stops a code issued just before, the refresh tokens and the access tokens at once",
     async (how) => {
-      const client = await createClient();
-      const resourceServer = await createClient();
+      const client = await createClient(reportsApp);
+      const resourceServer = await createClient(reportsApp);
       const user = await anotherUser();
       const tokens = await tokensFor(client, `openid email offline_access ${scope.read}`, user.browser);
       // Signed in and consented already: the next request gets its code at once.
@@ -664,8 +645,8 @@ describe("ending a user's access", () => {
   );
 
   it("a disabled user's tokens stay inactive even where the grant was not revoked", async () => {
-    const client = await createClient();
-    const resourceServer = await createClient();
+    const client = await createClient(reportsApp);
+    const resourceServer = await createClient(reportsApp);
     const user = await anotherUser();
     const tokens = await tokensFor(client, `openid ${scope.read}`, user.browser);
     // Disabled behind the console's back (a script, an operator): the tokens ask about the user.
@@ -678,7 +659,7 @@ describe("ending a user's access", () => {
 
 describe("the OAuth sign-in page", () => {
   it("ends the browser's previous session, as the console's sign-in does", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const browser = new Browser();
     await authorize(client, { scope: scope.read }, browser);
     const before = browser.cookie;
@@ -694,7 +675,7 @@ describe("the OAuth sign-in page", () => {
 
 describe("userinfo and discovery", () => {
   it("userinfo needs a valid token with openid", async () => {
-    const client = await createClient();
+    const client = await createClient(reportsApp);
     const withoutOpenid = await tokensFor(client, scope.read);
     const ask = (value: string) =>
       userinfo(new Request(`${ISSUER}/oauth/userinfo`, { headers: { authorization: `Bearer ${value}` } }));

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
 import * as clientRoute from "@/app/api/clients/[id]/route";
 import * as secretRoute from "@/app/api/clients/[id]/secret/route";
 import * as clientsRoute from "@/app/api/clients/route";
 import { db } from "@/lib/db/client";
 import { hashSecret } from "@/lib/secrets/hash";
 import { call, unique } from "./call";
-
-async function createScopeName() {
-  const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("api") } })).json;
-  const name = unique("client_scope");
-  await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, { params: { id: api.id }, body: { name } });
-  return name;
-}
+import { createClient, createScope } from "./factories";
 
 const validClient = (overrides: Record<string, unknown> = {}) => ({
   name: "Invoice app",
@@ -24,12 +16,13 @@ const validClient = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const createClient = (body: unknown) => call(clientsRoute.POST, "POST", "/api/clients", { body });
+/** The request these tests are about: its answer, whatever it is. */
+const postClient = (body: unknown) => call(clientsRoute.POST, "POST", "/api/clients", { body });
 
 describe("/api/clients", () => {
   it("creates a confidential client whose 256-bit secret is shown once and stored only as a hash", async () => {
-    const scope = await createScopeName();
-    const { status, json } = await createClient(validClient({ allowedScopes: [scope], accessTokenLifetime: "15 min" }));
+    const scope = (await createScope()).name;
+    const { status, json } = await postClient(validClient({ allowedScopes: [scope], accessTokenLifetime: "15 min" }));
     expect(status).toBe(201);
     expect(json.clientId).toMatch(/^client_/);
     expect(Buffer.from(json.clientSecret, "base64url")).toHaveLength(32);
@@ -44,16 +37,16 @@ describe("/api/clients", () => {
   });
 
   it("a public client gets no secret", async () => {
-    const { json } = await createClient(validClient({ type: "public", allowedGrantTypes: ["authorization_code"] }));
+    const { json } = await postClient(validClient({ type: "public", allowedGrantTypes: ["authorization_code"] }));
     expect(json).toMatchObject({ clientSecret: null, hasSecret: false });
   });
 
   it("regenerating a secret replaces the old one", async () => {
-    const created = (await createClient(validClient())).json;
+    const created = await createClient(validClient());
     const params = { id: created.id };
     const regenerated = await call(secretRoute.POST, "POST", `/api/clients/${created.id}/secret`, { params });
     expect(regenerated.status).toBe(200);
-    expect(regenerated.json.clientSecret).not.toBe(created.clientSecret);
+    expect(regenerated.json.clientSecret).not.toBe(created.secret);
     const stored = await db().oAuthClient.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.secretHash).toBe(hashSecret(regenerated.json.clientSecret));
   });
@@ -75,19 +68,19 @@ describe("/api/clients", () => {
     ["a secret sent by the caller", { clientSecret: "mine" }, "_"],
   ])("refuses %s with 400 on %s and writes nothing", async (_label, overrides, field) => {
     const before = await db().oAuthClient.count();
-    const { status, json } = await createClient(validClient(overrides));
+    const { status, json } = await postClient(validClient(overrides));
     expect(status).toBe(400);
     expect(Object.keys(json.errors)).toContain(field);
     expect(await db().oAuthClient.count()).toBe(before);
   });
 
   it("updates a client, keeping its cross-field rules, and deletes it", async () => {
-    const created = (await createClient(validClient())).json;
+    const created = await createClient(validClient());
     const params = { id: created.id };
     const path = `/api/clients/${created.id}`;
     const updated = await call(clientRoute.PATCH, "PATCH", path, {
       params,
-      body: { name: "Renamed", redirectUris: ["https://other.example/cb"], version: created.version },
+      body: { name: "Renamed", redirectUris: ["https://other.example/cb"], version: created.dto.version },
     });
     expect(updated.json).toMatchObject({ name: "Renamed", redirectUris: ["https://other.example/cb"] });
     const { version } = updated.json;

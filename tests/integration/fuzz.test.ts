@@ -4,9 +4,7 @@
 // written to any table; and valid requests still succeed afterwards. The requests come from a
 // seeded generator: FUZZ_SEED=<seed> replays a run (the seed is printed).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import * as apisRoute from "@/app/api/apis/route";
-import * as clientsRoute from "@/app/api/clients/route";
 import { PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -16,6 +14,7 @@ import { seededRandom } from "@/lib/testing/prng";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { systemClock } from "@/lib/time/epoch";
 import { call, unique } from "./call";
+import { createApi, createClient, createScope } from "./factories";
 import {
   type ConsoleCase,
   type ConsoleFixture,
@@ -216,12 +215,6 @@ async function postForm(path: string, params: Record<string, string>, authorizat
 const basic = (client: { id: string; secret: string }) =>
   `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`;
 
-async function createClient(body: Record<string, unknown>) {
-  const { status, json } = await call(clientsRoute.POST, "POST", "/api/clients", { body });
-  expect(status, JSON.stringify(json)).toBe(201);
-  return json;
-}
-
 beforeAll(async () => {
   console.log(`${DATABASE} fuzz seed ${SEED} (FUZZ_SEED=${SEED} replays this run)`);
   // On a PostgreSQL server the other test files write to the shared database at the same time:
@@ -233,18 +226,11 @@ beforeAll(async () => {
   handlers = await allHandlers();
   const admin = await testAdmin();
   const user = await signedIn("user");
-  const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("fuzz_api") } })).json;
-  const newScope = async (apiId: string, name: string) =>
-    (
-      await call(scopesRoute.POST, "POST", `/api/apis/${apiId}/scopes`, {
-        params: { id: apiId },
-        body: { name: unique(name) },
-      })
-    ).json;
-  const scope = await newScope(api.id, "fuzz_read");
-  const foreign = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("fuzz_other") } })).json;
-  const foreignScope = await newScope(foreign.id, "fuzz_foreign");
-  const machine = { type: "confidential", allowedGrantTypes: ["client_credentials"] };
+  const api = await createApi({ name: unique("fuzz_api") });
+  const scope = await createScope(api.id, { name: unique("fuzz_read") });
+  const foreign = await createApi({ name: unique("fuzz_other") });
+  const foreignScope = await createScope(foreign.id, { name: unique("fuzz_foreign") });
+  const machine = { type: "confidential", allowedGrantTypes: ["client_credentials"] } as const;
   const confidential = await createClient({ ...machine, name: "Fuzz", allowedScopes: [scope.name] });
   const other = await createClient({ ...machine, name: "Other", allowedScopes: [foreignScope.name] });
   const publicClient = await createClient({
@@ -257,7 +243,7 @@ beforeAll(async () => {
 
   const context = await testOAuthContext(OAUTH_ORIGIN, systemClock);
   lean = createLeanApp(context);
-  const confidentialCredentials = { id: confidential.clientId, secret: confidential.clientSecret };
+  const confidentialCredentials = { id: confidential.clientId, secret: confidential.secret };
   const issued = await postForm("/oauth/token", { grant_type: "client_credentials" }, basic(confidentialCredentials));
   expect(issued.status).toBe(200);
   const now = Math.floor(Date.now() / 1000);
@@ -289,7 +275,7 @@ beforeAll(async () => {
   };
   oauthFixture = {
     confidential: confidentialCredentials,
-    other: { id: other.clientId, secret: other.clientSecret },
+    other: { id: other.clientId, secret: other.secret },
     publicClientId: publicClient.clientId,
     scope: scope.name,
     foreignScope: foreignScope.name,

@@ -2,9 +2,6 @@
 import { describe, expect, it } from "vitest";
 import * as apiRoute from "@/app/api/apis/[id]/route";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
-import * as clientsRoute from "@/app/api/clients/route";
 import * as settingsRoute from "@/app/api/settings/route";
 import * as previewRoute from "@/app/api/token-preview/route";
 import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
@@ -12,21 +9,7 @@ import { discoveryHandler } from "@/lib/oauth/discovery";
 import { systemClock } from "@/lib/time/epoch";
 import { testOAuthContext } from "@/tests/integration/oauth-context";
 import { call, unique } from "./call";
-
-async function createApi(body: Record<string, unknown> = {}) {
-  const { status, json } = await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("api"), ...body } });
-  expect(status).toBe(201);
-  return json as { id: string; name: string };
-}
-
-async function createScope(apiId: string, body: Record<string, unknown>) {
-  const { status, json } = await call(scopesRoute.POST, "POST", `/api/apis/${apiId}/scopes`, {
-    params: { id: apiId },
-    body,
-  });
-  expect(status, JSON.stringify(json)).toBe(201);
-  return json as { id: string; name: string };
-}
+import { createApi, createClient, createScope } from "./factories";
 
 const preview = (body: Record<string, unknown>) => call(previewRoute.POST, "POST", "/api/token-preview", { body });
 /** Edits a scope from its current version, as the dialog does. */
@@ -121,16 +104,13 @@ describe("token preview", () => {
     const api = await createApi();
     const scope = await createScope(api.id, { name: unique("client_read"), accessTokenLifetime: 3_600 });
     const other = await createScope(api.id, { name: unique("client_other") });
-    const created = await call(clientsRoute.POST, "POST", "/api/clients", {
-      body: {
-        name: "Preview client",
-        type: "confidential",
-        allowedScopes: [scope.name],
-        allowedGrantTypes: ["client_credentials"],
-        accessTokenLifetime: "5 min",
-      },
+    const { clientId } = await createClient({
+      name: "Preview client",
+      type: "confidential",
+      allowedScopes: [scope.name],
+      allowedGrantTypes: ["client_credentials"],
+      accessTokenLifetime: "5 min",
     });
-    const clientId = created.json.clientId;
     const allowed = await preview({ clientId, scopes: [scope.name], grantType: "client_credentials" });
     expect(allowed.json).toMatchObject({ ok: true, accessToken: { lifetime: 300 } });
     const refused = await preview({ clientId, scopes: [other.name], grantType: "client_credentials" });

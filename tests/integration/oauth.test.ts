@@ -1,9 +1,6 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
-import * as clientsRoute from "@/app/api/clients/route";
 import * as previewRoute from "@/app/api/token-preview/route";
 import { ChangeSignal, changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
@@ -15,6 +12,7 @@ import { revocationHandler } from "@/lib/oauth/revoke";
 import { rotateSigningKey } from "@/lib/oauth/signing-keys";
 import { tokenHandler } from "@/lib/oauth/token";
 import { call, unique } from "./call";
+import { createApi, createClient, createScope } from "./factories";
 import { TEST_KEK, testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
@@ -48,6 +46,8 @@ let introspect: ReturnType<typeof introspectionHandler>;
 let revoke: ReturnType<typeof revocationHandler>;
 let api: { id: string; name: string };
 let readScope: { id: string; name: string };
+/** The client of most tests (set up once its scope exists): a confidential machine client. */
+let machine: { name: string; type: "confidential"; allowedScopes: string[]; allowedGrantTypes: string[] };
 
 function form(path: string, params: Record<string, string>, init: { basic?: string; contentType?: string } = {}) {
   const headers: Record<string, string> = {
@@ -57,24 +57,10 @@ function form(path: string, params: Record<string, string>, init: { basic?: stri
   return new Request(`${ISSUER}${path}`, { method: "POST", headers, body: new URLSearchParams(params).toString() });
 }
 
-async function createClient(overrides: Record<string, unknown> = {}) {
-  const { status, json } = await call(clientsRoute.POST, "POST", "/api/clients", {
-    body: {
-      name: "Machine",
-      type: "confidential",
-      allowedScopes: [readScope.name],
-      allowedGrantTypes: ["client_credentials"],
-      ...overrides,
-    },
-  });
-  expect(status, JSON.stringify(json)).toBe(201);
-  return { id: json.clientId as string, secret: json.clientSecret as string };
-}
-
-async function issue(client: { id: string; secret: string }, scope?: string) {
+async function issue(client: { clientId: string; secret: string }, scope?: string) {
   const params: Record<string, string> = { grant_type: "client_credentials" };
   if (scope !== undefined) params.scope = scope;
-  const response = await token(form("/oauth/token", params, { basic: `${client.id}:${client.secret}` }));
+  const response = await token(form("/oauth/token", params, { basic: `${client.clientId}:${client.secret}` }));
   return { status: response.status, headers: response.headers, json: await response.json() };
 }
 
@@ -83,18 +69,19 @@ beforeAll(async () => {
   token = tokenHandler(context);
   introspect = introspectionHandler(context);
   revoke = revocationHandler(context);
-  api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("billing") } })).json;
-  readScope = (
-    await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
-      params: { id: api.id },
-      body: { name: unique("read_billing"), accessTokenLifetime: 3_600 },
-    })
-  ).json;
+  api = await createApi({ name: unique("billing") });
+  readScope = await createScope(api.id, { name: unique("read_billing"), accessTokenLifetime: 3_600 });
+  machine = {
+    name: "Machine",
+    type: "confidential",
+    allowedScopes: [readScope.name],
+    allowedGrantTypes: ["client_credentials"],
+  };
 });
 
 describe("POST /oauth/token - client_credentials", () => {
   it("issues an RFC 9068 JWT that verifies against the JWKS, writing nothing", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     await context.config.get();
     writes.length = 0;
     const { status, headers, json } = await issue(client, readScope.name);
@@ -110,14 +97,19 @@ describe("POST /oauth/token - client_credentials", () => {
       currentDate: new Date(clock * 1000),
     });
     expect(protectedHeader.typ).toBe("at+jwt");
-    expect(payload).toMatchObject({ sub: client.id, client_id: client.id, scope: readScope.name, aud: [api.name] });
+    expect(payload).toMatchObject({
+      sub: client.clientId,
+      client_id: client.clientId,
+      scope: readScope.name,
+      aud: [api.name],
+    });
     expect(payload.exp).toBe(clock + 3_600);
     expect(payload.iat).toBe(clock);
     expect(payload.jti).toEqual(expect.any(String));
   });
 
   it("expires_in equals what the token preview says for the same request", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const issued = await issue(client, readScope.name);
     const preview = await call(previewRoute.POST, "POST", "/api/token-preview", {
       body: { scopes: [readScope.name], grantType: "client_credentials" },
@@ -126,7 +118,7 @@ describe("POST /oauth/token - client_credentials", () => {
   });
 
   it("follows a lifetime changed in the console on the next request", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const params = { id: api.id, scopeId: readScope.id };
     const path = `/api/apis/${api.id}/scopes/${readScope.id}`;
     const { version } = (await call(scopeRoute.GET, "GET", path, { params })).json;
@@ -137,9 +129,13 @@ describe("POST /oauth/token - client_credentials", () => {
   });
 
   it("client_secret_post authenticates too", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const response = await token(
-      form("/oauth/token", { grant_type: "client_credentials", client_id: client.id, client_secret: client.secret }),
+      form("/oauth/token", {
+        grant_type: "client_credentials",
+        client_id: client.clientId,
+        client_secret: client.secret,
+      }),
     );
     expect(response.status).toBe(200);
   });
@@ -147,7 +143,8 @@ describe("POST /oauth/token - client_credentials", () => {
   it.each([
     [
       "a wrong secret",
-      (c: { id: string }) => form("/oauth/token", { grant_type: "client_credentials" }, { basic: `${c.id}:wrong` }),
+      (c: { clientId: string }) =>
+        form("/oauth/token", { grant_type: "client_credentials" }, { basic: `${c.clientId}:wrong` }),
       401,
       "invalid_client",
     ],
@@ -165,59 +162,63 @@ describe("POST /oauth/token - client_credentials", () => {
     ],
     [
       "two authentication methods",
-      (c: { id: string; secret: string }) =>
+      (c: { clientId: string; secret: string }) =>
         form(
           "/oauth/token",
           { grant_type: "client_credentials", client_secret: c.secret },
-          { basic: `${c.id}:${c.secret}` },
+          { basic: `${c.clientId}:${c.secret}` },
         ),
       400,
       "invalid_request",
     ],
     [
       "no grant_type",
-      (c: { id: string; secret: string }) => form("/oauth/token", {}, { basic: `${c.id}:${c.secret}` }),
+      (c: { clientId: string; secret: string }) => form("/oauth/token", {}, { basic: `${c.clientId}:${c.secret}` }),
       400,
       "invalid_request",
     ],
     [
       "an unknown grant type",
-      (c: { id: string; secret: string }) =>
-        form("/oauth/token", { grant_type: "password" }, { basic: `${c.id}:${c.secret}` }),
+      (c: { clientId: string; secret: string }) =>
+        form("/oauth/token", { grant_type: "password" }, { basic: `${c.clientId}:${c.secret}` }),
       400,
       "unsupported_grant_type",
     ],
     [
       "an unknown scope",
-      (c: { id: string; secret: string }) =>
+      (c: { clientId: string; secret: string }) =>
         form(
           "/oauth/token",
           { grant_type: "client_credentials", scope: "no_such_scope" },
-          { basic: `${c.id}:${c.secret}` },
+          { basic: `${c.clientId}:${c.secret}` },
         ),
       400,
       "invalid_scope",
     ],
     [
       "a malformed scope parameter",
-      (c: { id: string; secret: string }) =>
-        form("/oauth/token", { grant_type: "client_credentials", scope: 'a  "b' }, { basic: `${c.id}:${c.secret}` }),
+      (c: { clientId: string; secret: string }) =>
+        form(
+          "/oauth/token",
+          { grant_type: "client_credentials", scope: 'a  "b' },
+          { basic: `${c.clientId}:${c.secret}` },
+        ),
       400,
       "invalid_scope",
     ],
     [
       "a JSON body",
-      (c: { id: string; secret: string }) =>
+      (c: { clientId: string; secret: string }) =>
         form(
           "/oauth/token",
           { grant_type: "client_credentials" },
-          { basic: `${c.id}:${c.secret}`, contentType: "application/json" },
+          { basic: `${c.clientId}:${c.secret}`, contentType: "application/json" },
         ),
       400,
       "invalid_request",
     ],
   ])("%s is refused as RFC 6749 section 5.2 says", async (_label, build, status, error) => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const response = await token(build(client));
     expect(response.status).toBe(status);
     expect((await response.json()).error).toBe(error);
@@ -225,7 +226,7 @@ describe("POST /oauth/token - client_credentials", () => {
   });
 
   it("bad input never answers 5xx", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const bodies = [
       "",
       "%",
@@ -238,7 +239,7 @@ describe("POST /oauth/token - client_credentials", () => {
       { authorization: "Basic !!!" },
       { authorization: `Basic ${Buffer.from("no-colon").toString("base64")}` },
       { authorization: `Basic ${Buffer.from("%zz:%zz").toString("base64")}` },
-      { authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}` },
+      { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString("base64")}` },
       {},
     ];
     for (const body of bodies) {
@@ -257,6 +258,7 @@ describe("POST /oauth/token - client_credentials", () => {
 
   it("a client without the grant type is unauthorized_client", async () => {
     const client = await createClient({
+      ...machine,
       allowedGrantTypes: ["authorization_code"],
       redirectUris: ["https://app.example/cb"],
     });
@@ -264,12 +266,12 @@ describe("POST /oauth/token - client_credentials", () => {
   });
 
   it("a repeated parameter is invalid_request", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const request = new Request(`${ISSUER}/oauth/token`, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
-        authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+        authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString("base64")}`,
       },
       body: "grant_type=client_credentials&grant_type=client_credentials",
     });
@@ -277,14 +279,14 @@ describe("POST /oauth/token - client_credentials", () => {
   });
 
   it("echoes what the client sent only in the characters RFC 6749 allows in error_description", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const send = (body: string) =>
       token(
         new Request(`${ISSUER}/oauth/token`, {
           method: "POST",
           headers: {
             "content-type": "application/x-www-form-urlencoded",
-            authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+            authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString("base64")}`,
           },
           body,
         }),
@@ -297,7 +299,7 @@ describe("POST /oauth/token - client_credentials", () => {
   });
 
   it("sees a change made by another process once ConfigVersion moves", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     // Another process: a direct write and a version bump, without this process's epoch.
     await db().$transaction([
       db().apiScope.update({ where: { id: readScope.id }, data: { accessTokenLifetime: 1_500 } }),
@@ -311,34 +313,36 @@ describe("POST /oauth/token - client_credentials", () => {
 });
 
 describe("POST /oauth/introspect and /oauth/revoke", () => {
-  const introspectAs = async (client: { id: string; secret: string }, accessToken: string) =>
+  const introspectAs = async (client: { clientId: string; secret: string }, accessToken: string) =>
     (
-      await introspect(form("/oauth/introspect", { token: accessToken }, { basic: `${client.id}:${client.secret}` }))
+      await introspect(
+        form("/oauth/introspect", { token: accessToken }, { basic: `${client.clientId}:${client.secret}` }),
+      )
     ).json();
 
   it("an issued token is active until revoked, then only {active: false}", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const { access_token } = (await issue(client, readScope.name)).json;
     expect(await introspectAs(client, access_token)).toMatchObject({
       active: true,
-      client_id: client.id,
+      client_id: client.clientId,
       scope: readScope.name,
       exp: clock + 3_600,
     });
 
-    const other = await createClient();
-    await revoke(form("/oauth/revoke", { token: access_token }, { basic: `${other.id}:${other.secret}` }));
+    const other = await createClient(machine);
+    await revoke(form("/oauth/revoke", { token: access_token }, { basic: `${other.clientId}:${other.secret}` }));
     expect((await introspectAs(client, access_token)).active).toBe(true);
 
     const revoked = await revoke(
-      form("/oauth/revoke", { token: access_token }, { basic: `${client.id}:${client.secret}` }),
+      form("/oauth/revoke", { token: access_token }, { basic: `${client.clientId}:${client.secret}` }),
     );
     expect(revoked.status).toBe(200);
     expect(await introspectAs(client, access_token)).toEqual({ active: false });
   });
 
   it("a revocation reloads the revocation list only, in this process and in another", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const { access_token } = (await issue(client, readScope.name)).json;
     // Another process: its own change signal, and every query it makes recorded.
     const queries: string[] = [];
@@ -349,13 +353,13 @@ describe("POST /oauth/introspect and /oauth/revoke", () => {
     const introspectElsewhere = async () =>
       (
         await introspectionHandler(elsewhere)(
-          form("/oauth/introspect", { token: access_token }, { basic: `${client.id}:${client.secret}` }),
+          form("/oauth/introspect", { token: access_token }, { basic: `${client.clientId}:${client.secret}` }),
         )
       ).json();
     expect((await introspectElsewhere()).active).toBe(true);
     queries.length = 0;
 
-    await revoke(form("/oauth/revoke", { token: access_token }, { basic: `${client.id}:${client.secret}` }));
+    await revoke(form("/oauth/revoke", { token: access_token }, { basic: `${client.clientId}:${client.secret}` }));
     expect(await introspectAs(client, access_token)).toEqual({ active: false });
     expect(await introspectElsewhere()).toEqual({ active: false });
     expect(queries).toContain("revokedToken.findMany");
@@ -365,14 +369,14 @@ describe("POST /oauth/introspect and /oauth/revoke", () => {
   });
 
   it("an expired or forged token is inactive; revoking garbage answers 200", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const { access_token } = (await issue(client, readScope.name)).json;
     clock += 3_601;
     expect(await introspectAs(client, access_token)).toEqual({ active: false });
     clock -= 3_601;
     expect(await introspectAs(client, `${access_token.slice(0, -4)}AAAA`)).toEqual({ active: false });
     const garbage = await revoke(
-      form("/oauth/revoke", { token: "garbage" }, { basic: `${client.id}:${client.secret}` }),
+      form("/oauth/revoke", { token: "garbage" }, { basic: `${client.clientId}:${client.secret}` }),
     );
     expect(garbage.status).toBe(200);
   });
@@ -383,7 +387,7 @@ describe("POST /oauth/introspect and /oauth/revoke", () => {
   });
 
   it("tokens signed with a rotated key still verify; new tokens use the new key", async () => {
-    const client = await createClient();
+    const client = await createClient(machine);
     const before = (await issue(client, readScope.name)).json.access_token;
     await changeConfig(db(), (tx) => rotateSigningKey(tx, kek));
     const after = (await issue(client, readScope.name)).json.access_token;

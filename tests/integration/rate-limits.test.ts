@@ -3,9 +3,6 @@
 // handlers, with a clock the tests move; "processes" are OAuth contexts or limiters on their own
 // database connections.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
-import * as clientsRoute from "@/app/api/clients/route";
 import * as sessionRoute from "@/app/api/session/route";
 import {
   SIGN_IN_ACCOUNT_LIMIT,
@@ -24,8 +21,8 @@ import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
 import { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
 import { addToWindows } from "@/lib/rate-limit/counter";
-import { createUser } from "@/lib/users/create-user";
-import { call, unique } from "./call";
+import { unique } from "./call";
+import { createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
@@ -43,26 +40,20 @@ let context: OAuthContext;
 /** A second database connection pool: what another process, or this one restarted, would have. */
 let otherPrisma: PrismaClient;
 let scopeName: string;
+/** The client of the token endpoint's tests (set up once the scope exists): a confidential machine client. */
+let rateLimitedApp: {
+  name: string;
+  type: "confidential";
+  redirectUris: string[];
+  allowedScopes: string[];
+  allowedGrantTypes: string[];
+};
 let authorizationQuery: string;
 let nextAddress = 1;
 
 /** A client address of its own for each test (TEST-NET-3), so that the per-address limit is the test's own. */
 const newAddress = () => `203.0.113.${nextAddress++}`;
 const newEmail = () => `${unique("signin")}@example.com`;
-
-async function createClient(grantTypes: string[]) {
-  const { status, json } = await call(clientsRoute.POST, "POST", "/api/clients", {
-    body: {
-      name: "Rate-limited app",
-      type: "confidential",
-      redirectUris: [REDIRECT],
-      allowedScopes: [scopeName],
-      allowedGrantTypes: grantTypes,
-    },
-  });
-  expect(status, JSON.stringify(json)).toBe(201);
-  return { id: json.clientId as string, secret: json.clientSecret as string };
-}
 
 /** The sign-in form posted from the page, as a browser at `address` sends it through the server. */
 function signIn(email: string, password: string, address: string, on: OAuthContext = context) {
@@ -103,33 +94,35 @@ async function failuresUpToTheLimit(email: string, address: string) {
   for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT; i++) await expectIncorrect(await signIn(email, "wrong password", address));
 }
 
-function tokenRequest(path: string, client: { id: string; secret: string }, params: Record<string, string>) {
+function tokenRequest(path: string, client: { clientId: string; secret: string }, params: Record<string, string>) {
   return new Request(`${ISSUER}${path}`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString("base64")}`,
     },
     body: new URLSearchParams(params).toString(),
   });
 }
 
-const issue = (client: { id: string; secret: string }, on: OAuthContext = context) =>
+const issue = (client: { clientId: string; secret: string }, on: OAuthContext = context) =>
   tokenHandler(on)(tokenRequest("/oauth/token", client, { grant_type: "client_credentials", scope: scopeName }));
 
 beforeAll(async () => {
   context = await testOAuthContext(ISSUER, () => clock, { tokenRateLimit: TOKEN_LIMIT });
   otherPrisma = createPrismaClient(process.env.DATABASE_URL as string, 1);
-  const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("limits") } })).json;
-  const scope = await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
-    params: { id: api.id },
-    body: { name: unique("read") },
-  });
-  scopeName = scope.json.name;
-  const client = await createClient(["authorization_code"]);
+  scopeName = (await createScope()).name;
+  rateLimitedApp = {
+    name: "Rate-limited app",
+    type: "confidential",
+    redirectUris: [REDIRECT],
+    allowedScopes: [scopeName],
+    allowedGrantTypes: ["client_credentials"],
+  };
+  const client = await createClient({ ...rateLimitedApp, allowedGrantTypes: ["authorization_code"] });
   authorizationQuery = new URLSearchParams({
     response_type: "code",
-    client_id: client.id,
+    client_id: client.clientId,
     redirect_uri: REDIRECT,
     scope: scopeName,
     state: "state-123",
@@ -142,8 +135,7 @@ afterAll(async () => {
 
 describe("POST /oauth/authorize/sign-in - failed sign-ins per account", () => {
   it("after 5 failures the page answers 429 with Retry-After, even to the right password, until the window ends", async () => {
-    const email = newEmail();
-    await createUser(db(), { email, password: PASSWORD, role: "user" });
+    const { email } = await createUser({ password: PASSWORD });
     const address = newAddress();
     await failuresUpToTheLimit(email, address);
 
@@ -166,8 +158,7 @@ describe("POST /oauth/authorize/sign-in - failed sign-ins per account", () => {
   });
 
   it("a success clears the account's failures and does not count against the address", async () => {
-    const email = newEmail();
-    await createUser(db(), { email, password: PASSWORD, role: "user" });
+    const { email } = await createUser({ password: PASSWORD });
     const address = newAddress();
     for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT - 1; i++) {
       await expectIncorrect(await signIn(email, "wrong password", address));
@@ -192,8 +183,7 @@ describe("POST /oauth/authorize/sign-in - failed sign-ins per account", () => {
   });
 
   it("survives a restart: a new OAuth context on another database connection still refuses", async () => {
-    const email = newEmail();
-    await createUser(db(), { email, password: PASSWORD, role: "user" });
+    const { email } = await createUser({ password: PASSWORD });
     const address = newAddress();
     await failuresUpToTheLimit(email, address);
     const restarted = await testOAuthContext(ISSUER, () => clock, { prisma: otherPrisma });
@@ -211,8 +201,7 @@ describe("POST /oauth/authorize/sign-in - failed sign-ins per address", () => {
     }
     await expectIncorrect(await signIn(newEmail(), "wrong password", address));
 
-    const email = newEmail();
-    await createUser(db(), { email, password: PASSWORD, role: "user" });
+    const { email } = await createUser({ password: PASSWORD });
     await expectRefused(await signIn(email, PASSWORD, address), SIGN_IN_WINDOW_SECONDS);
     await expectSignedIn(await signIn(email, PASSWORD, newAddress()));
   });
@@ -268,8 +257,8 @@ describe("database-backed counters", () => {
 
 describe("POST /oauth/token - requests per client", () => {
   it("answers 429 with Retry-After once a client used its limit, other clients unaffected, open again after the window", async () => {
-    const busy = await createClient(["client_credentials"]);
-    const other = await createClient(["client_credentials"]);
+    const busy = await createClient(rateLimitedApp);
+    const other = await createClient(rateLimitedApp);
     for (let i = 0; i < TOKEN_LIMIT; i++) expect((await issue(busy)).status).toBe(200);
 
     const refused = await issue(busy);
@@ -289,18 +278,18 @@ describe("POST /oauth/token - requests per client", () => {
   });
 
   it("counts before authentication: wrong secrets use the limit up; unknown client ids are not counted", async () => {
-    const client = await createClient(["client_credentials"]);
+    const client = await createClient(rateLimitedApp);
     for (let i = 0; i < TOKEN_LIMIT; i++) {
-      expect((await issue({ id: client.id, secret: "guessed" })).status).toBe(401);
+      expect((await issue({ clientId: client.clientId, secret: "guessed" })).status).toBe(401);
     }
     expect((await issue(client)).status).toBe(429);
     for (let i = 0; i <= TOKEN_LIMIT; i++) {
-      expect((await issue({ id: unique("nobody"), secret: "guessed" })).status).toBe(401);
+      expect((await issue({ clientId: unique("nobody"), secret: "guessed" })).status).toBe(401);
     }
   });
 
   it("revocation shares the client's limit; introspection does not", async () => {
-    const client = await createClient(["client_credentials"]);
+    const client = await createClient(rateLimitedApp);
     const { access_token } = await (await issue(client)).json();
     for (let i = 1; i < TOKEN_LIMIT; i++) {
       const revoked = await revocationHandler(context)(tokenRequest("/oauth/revoke", client, { token: "unknown" }));
@@ -317,7 +306,7 @@ describe("POST /oauth/token - requests per client", () => {
   });
 
   it("another process learns a client's count at its sync and refuses it too", async () => {
-    const client = await createClient(["client_credentials"]);
+    const client = await createClient(rateLimitedApp);
     const other = await testOAuthContext(ISSUER, () => clock, { prisma: otherPrisma, tokenRateLimit: TOKEN_LIMIT });
     for (let i = 0; i < TOKEN_LIMIT; i++) expect((await issue(client)).status).toBe(200);
     await context.clientLimiter.sync();
@@ -341,8 +330,7 @@ describe("POST /api/session - the console's sign-in", () => {
     );
 
   it("shares the per-account limit: 429 problem details with Retry-After, even to the right password", async () => {
-    const email = newEmail();
-    await createUser(db(), { email, password: PASSWORD, role: "admin" });
+    const { email } = await createUser({ password: PASSWORD, role: "admin" });
     const address = newAddress();
     for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT; i++) {
       expect((await consoleSignIn(email, "wrong password", address)).status).toBe(401);
@@ -357,8 +345,7 @@ describe("POST /api/session - the console's sign-in", () => {
     expect((await refused.json()).detail).toMatch(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/);
 
     // Another account at the same address still signs in; the refused one's failures stay.
-    const other = newEmail();
-    await createUser(db(), { email: other, password: PASSWORD, role: "owner" });
+    const { email: other } = await createUser({ password: PASSWORD, role: "owner" });
     expect((await consoleSignIn(other, PASSWORD, address)).status).toBe(200);
     expect((await consoleSignIn(email, PASSWORD, newAddress())).status).toBe(429);
   });

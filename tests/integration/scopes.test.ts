@@ -1,29 +1,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
 import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
+import type { ApiDto } from "@/lib/apis/schemas";
 import { call, unique } from "./call";
+import { createApi, createScope } from "./factories";
 
-async function createApi(displayName = "Scopes Test API") {
-  const { json } = await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("api"), displayName } });
-  return json as { id: string; name: string; displayName: string };
-}
-
-const createScope = (apiId: string, body: Record<string, unknown>) =>
+/** The request these tests are about: its answer, whatever it is. */
+const postScope = (apiId: string, body: Record<string, unknown>) =>
   call(scopesRoute.POST, "POST", `/api/apis/${apiId}/scopes`, { params: { id: apiId }, body });
 
 const listScopes = (apiId: string, query = "") =>
   call(scopesRoute.GET, "GET", `/api/apis/${apiId}/scopes?${query}`, { params: { id: apiId } });
 
 describe("/api/apis/{id}/scopes", () => {
-  let api: { id: string; name: string; displayName: string };
+  let api: ApiDto;
   beforeAll(async () => {
     api = await createApi();
   });
 
   it("POST creates a scope with the documented defaults", async () => {
     const name = unique("read_data");
-    const { status, json } = await createScope(api.id, { name });
+    const { status, json } = await postScope(api.id, { name });
     expect(status).toBe(201);
     expect(json).toMatchObject({
       name,
@@ -38,16 +35,16 @@ describe("/api/apis/{id}/scopes", () => {
 
   it("POST refuses a name used by another API with 409 naming that API", async () => {
     const name = unique("shared");
-    const holder = await createApi("Holder API");
-    expect((await createScope(holder.id, { name })).status).toBe(201);
-    const { status, json } = await createScope(api.id, { name });
+    const holder = await createApi({ displayName: "Holder API" });
+    expect((await postScope(holder.id, { name })).status).toBe(201);
+    const { status, json } = await postScope(api.id, { name });
     expect(status).toBe(409);
     expect(json.errors.name[0]).toBe(`The scope name "${name}" is already used by the API "Holder API".`);
   });
 
   it("parallel creates of one name: exactly one wins, the others get 409", async () => {
     const name = unique("race");
-    const results = await Promise.all(Array.from({ length: 5 }, () => createScope(api.id, { name })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => postScope(api.id, { name })));
     expect(results.map((result) => result.status).sort()).toEqual([201, 409, 409, 409, 409]);
   });
 
@@ -64,7 +61,7 @@ describe("/api/apis/{id}/scopes", () => {
     ["an unknown field", { name: unique("ok"), lifetime: 5 }],
   ])("POST refuses %s with 400 field errors and writes nothing", async (_label, body) => {
     const before = (await listScopes(api.id)).json.total;
-    const { status, contentType, json } = await createScope(api.id, body);
+    const { status, contentType, json } = await postScope(api.id, body);
     expect(status).toBe(400);
     expect(contentType).toBe("application/problem+json");
     expect(Object.keys(json.errors).length).toBeGreaterThan(0);
@@ -72,18 +69,18 @@ describe("/api/apis/{id}/scopes", () => {
   });
 
   it("accepts a 200-character name and every visible ASCII character but quote and backslash", async () => {
-    expect((await createScope(api.id, { name: `${unique("x")}${"n".repeat(185)}`.slice(0, 200) })).status).toBe(201);
-    expect((await createScope(api.id, { name: `${unique("u")}:read!#$%&'()*+,-./;<=>?@[]^\`{|}~` })).status).toBe(201);
+    expect((await postScope(api.id, { name: `${unique("x")}${"n".repeat(185)}`.slice(0, 200) })).status).toBe(201);
+    expect((await postScope(api.id, { name: `${unique("u")}:read!#$%&'()*+,-./;<=>?@[]^\`{|}~` })).status).toBe(201);
   });
 
   it("POST to an unknown API is 404", async () => {
-    expect((await createScope("missing", { name: unique("x") })).status).toBe(404);
+    expect((await postScope("missing", { name: unique("x") })).status).toBe(404);
     expect((await listScopes("missing")).status).toBe(404);
   });
 
   it("PATCH changes display name, description and flags, keeps the name, refuses a new name", async () => {
     const name = unique("edit_me");
-    const created = (await createScope(api.id, { name, displayName: "Old" })).json;
+    const created = await createScope(api.id, { name, displayName: "Old" });
     const params = { id: api.id, scopeId: created.id };
     const path = `/api/apis/${api.id}/scopes/${created.id}`;
 
@@ -119,7 +116,7 @@ describe("/api/apis/{id}/scopes", () => {
   });
 
   it("GET, PATCH and DELETE of a scope through another API are 404", async () => {
-    const created = (await createScope(api.id, { name: unique("mine") })).json;
+    const created = await createScope(api.id, { name: unique("mine") });
     const other = await createApi();
     const params = { id: other.id, scopeId: created.id };
     const path = `/api/apis/${other.id}/scopes/${created.id}`;
@@ -131,7 +128,7 @@ describe("/api/apis/{id}/scopes", () => {
   });
 
   it("DELETE removes the scope once", async () => {
-    const created = (await createScope(api.id, { name: unique("gone") })).json;
+    const created = await createScope(api.id, { name: unique("gone") });
     const params = { id: api.id, scopeId: created.id };
     const path = `/api/apis/${api.id}/scopes/${created.id}`;
     expect((await call(scopeRoute.DELETE, "DELETE", path, { params })).status).toBe(204);
@@ -189,13 +186,13 @@ describe("/api/apis/{id}/scopes", () => {
       Array.from({ length: 16 }, (_, i) => createScope(busy.id, { name: `${tag}_${i}` })),
     );
     const results = await Promise.all(
-      created.flatMap(({ json }, i) => [
-        call(scopeRoute.PATCH, "PATCH", `/api/apis/${busy.id}/scopes/${json.id}`, {
-          params: { id: busy.id, scopeId: json.id },
-          body: { displayName: `Busy ${i}`, version: json.version },
+      created.flatMap((scope, i) => [
+        call(scopeRoute.PATCH, "PATCH", `/api/apis/${busy.id}/scopes/${scope.id}`, {
+          params: { id: busy.id, scopeId: scope.id },
+          body: { displayName: `Busy ${i}`, version: scope.version },
         }),
-        call(scopeRoute.GET, "GET", `/api/apis/${busy.id}/scopes/${json.id}`, {
-          params: { id: busy.id, scopeId: json.id },
+        call(scopeRoute.GET, "GET", `/api/apis/${busy.id}/scopes/${scope.id}`, {
+          params: { id: busy.id, scopeId: scope.id },
         }),
         listScopes(busy.id, `q=${tag}_${i}&pageSize=100`),
       ]),

@@ -2,15 +2,11 @@
 // ISSUER alone (behind a TLS-terminating proxy too: X-Forwarded-Proto is not trusted). Both ways
 // to sign in: the console's (POST and DELETE /api/session) and the OAuth sign-in page.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
-import * as apisRoute from "@/app/api/apis/route";
-import * as clientsRoute from "@/app/api/clients/route";
 import * as sessionRoute from "@/app/api/session/route";
-import { db } from "@/lib/db/client";
 import { authorizeHandlers } from "@/lib/oauth/authorize";
 import { SIGN_IN_PATH } from "@/lib/oauth/pages";
-import { createUser } from "@/lib/users/create-user";
-import { CONSOLE_ORIGIN, call, unique } from "./call";
+import { CONSOLE_ORIGIN } from "./call";
+import { createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
 
 const PASSWORD = "a long enough password";
@@ -28,12 +24,6 @@ function setIssuer(issuer: string | undefined) {
   else process.env.ISSUER = issuer;
 }
 
-const newUser = async (role: "admin" | "user") => {
-  const email = `${unique(role)}@example.com`;
-  await createUser(db(), { email, password: PASSWORD, role });
-  return email;
-};
-
 const CASES: [string | undefined, boolean][] = [
   ["https://console.example", true],
   ["http://console.example", false],
@@ -43,7 +33,7 @@ const CASES: [string | undefined, boolean][] = [
 describe("console sign-in: POST and DELETE /api/session", () => {
   it.each(CASES)("with ISSUER=%s the session cookie is Secure: %s", async (issuer, secure) => {
     setIssuer(issuer);
-    const email = await newUser("admin");
+    const { email } = await createUser({ password: PASSWORD, role: "admin" });
     const headers = { "content-type": "application/json", origin: CONSOLE_ORIGIN };
     const signIn = await sessionRoute.POST(
       new Request(`${CONSOLE_ORIGIN}/api/session`, {
@@ -77,31 +67,22 @@ describe("OAuth sign-in page: POST /oauth/authorize/sign-in", () => {
   let email: string;
 
   beforeAll(async () => {
-    const api = (await call(apisRoute.POST, "POST", "/api/apis", { body: { name: unique("cookies") } })).json;
-    const scope = unique("read");
-    const created = await call(scopesRoute.POST, "POST", `/api/apis/${api.id}/scopes`, {
-      params: { id: api.id },
-      body: { name: scope },
+    const scope = (await createScope()).name;
+    const client = await createClient({
+      name: "Cookie app",
+      type: "confidential",
+      redirectUris: [REDIRECT],
+      allowedScopes: [scope],
+      allowedGrantTypes: ["authorization_code"],
     });
-    expect(created.status).toBe(201);
-    const client = await call(clientsRoute.POST, "POST", "/api/clients", {
-      body: {
-        name: "Cookie app",
-        type: "confidential",
-        redirectUris: [REDIRECT],
-        allowedScopes: [scope],
-        allowedGrantTypes: ["authorization_code"],
-      },
-    });
-    expect(client.status, JSON.stringify(client.json)).toBe(201);
     query = new URLSearchParams({
       response_type: "code",
-      client_id: client.json.clientId,
+      client_id: client.clientId,
       redirect_uri: REDIRECT,
       scope,
       state: "state-123",
     }).toString();
-    email = await newUser("user");
+    email = (await createUser({ password: PASSWORD })).email;
   });
 
   it.each(CASES.slice(0, 2))("with the issuer %s the session cookie is Secure: %s", async (issuer, secure) => {

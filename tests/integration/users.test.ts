@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { createUser } from "@/lib/users/create-user";
 import { call, unique } from "./call";
+import { createApi, createUser as createTestUser } from "./factories";
 import { signedIn } from "./sessions";
 
 class Rollback extends Error {}
@@ -103,7 +104,7 @@ describe("createUser", () => {
 
 describe("/api/users", () => {
   it("an admin creates users with a role and APIs; never a password hash in the answer", async () => {
-    const api = await db().api.create({ data: { name: unique("owned") } });
+    const api = await createApi({ name: unique("owned") });
     const email = newEmail();
     const created = await addUser({ email: email.toUpperCase(), password: PASSWORD, role: "owner", apiIds: [api.id] });
     expect(created.status).toBe(201);
@@ -137,8 +138,8 @@ describe("/api/users", () => {
   });
 
   it("a disabled account cannot sign in and its sessions end; enabling restores sign-in", async () => {
-    const email = newEmail();
-    const user = (await addUser({ email, password: PASSWORD, role: "admin" })).json;
+    const user = await createTestUser({ password: PASSWORD, role: "admin" });
+    const { email } = user;
     const session = await signIn(email, PASSWORD);
     expect(session.status).toBe(200);
     const cookie = session.cookie?.split(";")[0] ?? "";
@@ -157,8 +158,8 @@ describe("/api/users", () => {
   });
 
   it("a password reset replaces the password and ends the user's sessions", async () => {
-    const email = newEmail();
-    const user = (await addUser({ email, password: PASSWORD, role: "owner" })).json;
+    const user = await createTestUser({ password: PASSWORD, role: "owner" });
+    const { email } = user;
     const cookie = (await signIn(email, PASSWORD)).cookie?.split(";")[0] ?? "";
     const path = `/api/users/${user.id}/password`;
     const params = { id: user.id };
@@ -186,8 +187,7 @@ describe("/api/users", () => {
 
 describe("/api/session", () => {
   it("signs a console user in and out; the cookie is httpOnly, SameSite=Lax and revocable", async () => {
-    const email = newEmail();
-    await addUser({ email, password: PASSWORD, role: "owner" });
+    const { email } = await createTestUser({ password: PASSWORD, role: "owner" });
     expect((await signIn(email, "wrong password!!")).status).toBe(401);
     const session = await signIn(email, PASSWORD);
     expect(session.status).toBe(200);
@@ -210,8 +210,7 @@ describe("/api/session", () => {
   });
 
   it("a user who may only authorize applications gets no console session", async () => {
-    const email = newEmail();
-    await addUser({ email, password: PASSWORD, role: "user" });
+    const { email } = await createTestUser({ password: PASSWORD });
     const refused = await signIn(email, PASSWORD);
     expect(refused.status).toBe(403);
     expect(refused.cookie).toBeNull();
