@@ -19,6 +19,7 @@ import { CONSENT_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
 import { userinfoHandler } from "@/lib/oauth/userinfo";
+import { dateOf } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
@@ -410,11 +411,11 @@ describe("POST /oauth/token - authorization_code", () => {
     const idToken = await jwtVerify(json.id_token, jwks, {
       issuer: ISSUER,
       audience: client.clientId,
-      currentDate: new Date(clock * 1000),
+      currentDate: dateOf(clock),
     });
     expect(idToken.protectedHeader.alg).toBe("RS256");
     expect(idToken.payload).toMatchObject({ sub: user.id, nonce: "n-0S6_WzA2Mj", email, auth_time: clock });
-    const access = await jwtVerify(json.access_token, jwks, { issuer: ISSUER, currentDate: new Date(clock * 1000) });
+    const access = await jwtVerify(json.access_token, jwks, { issuer: ISSUER, currentDate: dateOf(clock) });
     expect(access.payload).toMatchObject({
       sub: user.id,
       client_id: client.clientId,

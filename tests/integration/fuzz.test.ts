@@ -246,7 +246,7 @@ beforeAll(async () => {
   const confidentialCredentials = { id: confidential.clientId, secret: confidential.secret };
   const issued = await postForm("/oauth/token", { grant_type: "client_credentials" }, basic(confidentialCredentials));
   expect(issued.status).toBe(200);
-  const now = Math.floor(Date.now() / 1000);
+  const now = systemClock();
   const grantId = newGrantId();
   const refreshToken = await db().$transaction(async (tx) => {
     await createGrant(tx, {

@@ -4,18 +4,17 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { deleteExpiredRows } from "@/lib/db/housekeeping";
 import { addToWindows } from "@/lib/rate-limit/counter";
+import { dateOf, systemClock } from "@/lib/time/epoch";
 import { unique } from "./call";
 import { signedIn } from "./sessions";
 
-const at = (seconds: number) => new Date(seconds * 1000);
-
 describe("housekeeping", () => {
   it("deletes expired sessions, codes, revocations, grants and rate windows, and nothing alive", async () => {
-    const now = Math.floor(Date.now() / 1000);
+    const now = systemClock();
     const user = await signedIn("user");
     const rows = async (expiresAt: number) => {
       const id = unique("hk");
-      await db().session.create({ data: { id, userId: user.id, authTime: at(now), expiresAt: at(expiresAt) } });
+      await db().session.create({ data: { id, userId: user.id, authTime: dateOf(now), expiresAt: dateOf(expiresAt) } });
       await db().authorizationCode.create({
         data: {
           id,
@@ -23,21 +22,21 @@ describe("housekeeping", () => {
           userId: user.id,
           redirectUri: "https://app.example/cb",
           scopes: [],
-          authTime: at(now),
-          expiresAt: at(expiresAt),
+          authTime: dateOf(now),
+          expiresAt: dateOf(expiresAt),
         },
       });
-      await db().revokedToken.create({ data: { jti: id, expiresAt: at(expiresAt) } });
+      await db().revokedToken.create({ data: { jti: id, expiresAt: dateOf(expiresAt) } });
       await db().grant.create({
         data: {
           id,
           clientId: "c",
           userId: user.id,
           scopes: [],
-          issuedAt: at(now),
-          authTime: at(now),
-          tokensExpireAt: at(expiresAt),
-          refreshTokens: { create: { id, expiresAt: at(expiresAt) } },
+          issuedAt: dateOf(now),
+          authTime: dateOf(now),
+          tokensExpireAt: dateOf(expiresAt),
+          refreshTokens: { create: { id, expiresAt: dateOf(expiresAt) } },
         },
       });
       return id;

@@ -11,6 +11,7 @@ import { jwksHandler } from "@/lib/oauth/jwks";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { rotateSigningKey } from "@/lib/oauth/signing-keys";
 import { tokenHandler } from "@/lib/oauth/token";
+import { dateOf } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope } from "./factories";
 import { TEST_KEK, testOAuthContext } from "./oauth-context";
@@ -94,7 +95,7 @@ describe("POST /oauth/token - client_credentials", () => {
     const jwks = await (await jwksHandler(context)(new Request(`${ISSUER}/oauth/jwks`))).json();
     const { payload, protectedHeader } = await jwtVerify(json.access_token, createLocalJWKSet(jwks), {
       issuer: ISSUER,
-      currentDate: new Date(clock * 1000),
+      currentDate: dateOf(clock),
     });
     expect(protectedHeader.typ).toBe("at+jwt");
     expect(payload).toMatchObject({

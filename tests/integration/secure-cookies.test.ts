@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as sessionRoute from "@/app/api/session/route";
 import { authorizeHandlers } from "@/lib/oauth/authorize";
 import { SIGN_IN_PATH } from "@/lib/oauth/pages";
+import { systemClock } from "@/lib/time/epoch";
 import { CONSOLE_ORIGIN } from "./call";
 import { createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
@@ -86,7 +87,7 @@ describe("OAuth sign-in page: POST /oauth/authorize/sign-in", () => {
   });
 
   it.each(CASES.slice(0, 2))("with the issuer %s the session cookie is Secure: %s", async (issuer, secure) => {
-    const context = await testOAuthContext(issuer as string, () => Math.floor(Date.now() / 1000));
+    const context = await testOAuthContext(issuer as string, systemClock);
     const response = await authorizeHandlers(context).signIn(
       new Request(`${issuer}${SIGN_IN_PATH}`, {
         method: "POST",
