@@ -7,6 +7,7 @@ const APIS = 10;
 const MIN_DURATION_NS = 1_000_000_000n;
 
 const scopeList: ScopeInfo[] = Array.from({ length: CATALOGUE }, (_, i) => ({
+  id: `scope_${i}`,
   name: `scope_${i}`,
   displayName: `Scope ${i}`,
   description: "",

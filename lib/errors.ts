@@ -29,6 +29,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** More members of the problem details (RFC 9457 3.2), such as a conflict's `impact`. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

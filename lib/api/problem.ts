@@ -23,6 +23,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldErrors;
+  /** Extension members (RFC 9457 3.2), such as a conflict's `impact`. */
+  [extension: string]: unknown;
 }
 
 export function problem(
@@ -30,8 +32,9 @@ export function problem(
   detail: string,
   errors?: FieldErrors,
   extraHeaders: Record<string, string> = {},
+  extensions: Record<string, unknown> = {},
 ): Response {
-  const body: Problem = { type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
+  const body: Problem = { ...extensions, type: "about:blank", title: TITLES[status] ?? "Error", status, detail };
   if (errors && Object.keys(errors).length > 0) body.errors = errors;
   return new Response(JSON.stringify(body), {
     status,
@@ -55,7 +58,7 @@ export function problemFromError(error: unknown): Response {
   if (error instanceof TooManyRequestsError) {
     return problem(error.status, error.message, undefined, { "retry-after": String(error.retryAfter) });
   }
-  if (error instanceof AppError) return problem(error.status, error.message, error.fields);
+  if (error instanceof AppError) return problem(error.status, error.message, error.fields, {}, error.extensions);
   if (error instanceof ZodError) {
     return problem(400, "The request is invalid; see the field errors.", fieldErrorsOf(error));
   }

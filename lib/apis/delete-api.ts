@@ -6,13 +6,23 @@ import { requireAdmin } from "@/lib/auth/permissions";
 import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { removeScopesEverywhere } from "@/lib/scopes/delete-scope";
+import { inUse, inUseConflict, scopeImpact } from "@/lib/scopes/references";
+import type { TDeleteQuery } from "@/lib/scopes/schemas";
 
-/** Deletes the API and, by cascade, its scopes. */
-export async function deleteApi(actor: Actor, id: string): Promise<void> {
+/**
+ * Deletes the API and its scopes, with every reference to them (lib/scopes/delete-scope.ts). An
+ * API whose scopes are in use is deleted only when the request names it again (`confirm`).
+ */
+export async function deleteApi(actor: Actor, id: string, query: TDeleteQuery): Promise<void> {
   requireAdmin(actor, "delete APIs");
   await changeConfig(db(), async (tx) => {
     const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
     if (!row) throw notFound("The API");
+    const scopes = await tx.apiScope.findMany({ where: { apiId: id }, select: { id: true, name: true } });
+    const impact = await scopeImpact(tx, scopes, new Date());
+    if (inUse(impact) && query.confirm !== row.name) throw inUseConflict("The API", row.name, impact);
+    await removeScopesEverywhere(tx, actor, scopes);
     const { count } = await tx.api.deleteMany({ where: { id } });
     if (count === 0) throw notFound("The API");
     await recordAudit(tx, actor, {
@@ -20,7 +30,7 @@ export async function deleteApi(actor: Actor, id: string): Promise<void> {
       resourceType: "api",
       resourceId: id,
       resourceName: row.name,
-      before: toApiDto(row),
+      before: { ...toApiDto(row), scopes: scopes.map((scope) => scope.name), impact },
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { ClientDto, ClientType } from "@/lib/clients/schemas";
-import { storedClientSelect } from "@/lib/config/load";
+import { allowedScopeNames, storedClientSelect } from "@/lib/config/load";
 import type { GrantType } from "@/lib/issuing";
 
 export const clientSelect = {
@@ -17,7 +17,7 @@ interface ClientRow {
   type: string;
   secretHash: string | null;
   redirectUris: string[];
-  allowedScopes: string[];
+  scopes: { scope: { name: string } }[];
   allowedGrantTypes: string[];
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
@@ -27,8 +27,9 @@ interface ClientRow {
 }
 
 /** Never includes the secret's hash. */
-export const toClientDto = ({ secretHash, createdAt, updatedAt, ...row }: ClientRow): ClientDto => ({
+export const toClientDto = ({ secretHash, scopes, createdAt, updatedAt, ...row }: ClientRow): ClientDto => ({
   ...row,
+  allowedScopes: allowedScopeNames(scopes),
   type: row.type as ClientType,
   allowedGrantTypes: row.allowedGrantTypes as GrantType[],
   hasSecret: secretHash !== null,

@@ -5,7 +5,7 @@ import { requireClientScopes, requireLifetimesUnchanged } from "@/lib/auth/permi
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { generateClientId, generateClientSecret } from "@/lib/clients/credentials";
 import type { ClientWithSecret, TCreateClientRequest } from "@/lib/clients/schemas";
-import { assertScopesExist } from "@/lib/clients/validate-client-scopes";
+import { clientScopeRows, resolveClientScopes } from "@/lib/clients/validate-client-scopes";
 import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { hashSecret } from "@/lib/secrets/hash";
@@ -14,15 +14,15 @@ import { hashSecret } from "@/lib/secrets/hash";
 export async function createClient(actor: Actor, input: TCreateClientRequest): Promise<ClientWithSecret> {
   requireLifetimesUnchanged(actor, input);
   const clientSecret = input.type === "confidential" ? generateClientSecret() : null;
-  const allowedScopes = [...new Set(input.allowedScopes)];
+  const { allowedScopes, ...attributes } = input;
   const client = await changeConfig(db(), async (tx) => {
-    await assertScopesExist(tx, allowedScopes);
+    const scopeIds = await resolveClientScopes(tx, allowedScopes);
     await requireClientScopes(tx, actor, allowedScopes);
     const created = toClientDto(
       await tx.oAuthClient.create({
         data: {
-          ...input,
-          allowedScopes,
+          ...attributes,
+          scopes: { create: clientScopeRows(scopeIds) },
           redirectUris: [...new Set(input.redirectUris)],
           allowedGrantTypes: [...new Set(input.allowedGrantTypes)],
           clientId: generateClientId(),

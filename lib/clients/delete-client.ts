@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireClientScopes } from "@/lib/auth/permissions";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { changeConfig } from "@/lib/config/change";
+import { allowedScopeNames } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 
@@ -15,7 +16,7 @@ export async function deleteClient(actor: Actor, id: string): Promise<void> {
   await changeConfig(db(), async (tx) => {
     const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
     if (!row) throw notFound("The client");
-    await requireClientScopes(tx, actor, row.allowedScopes);
+    await requireClientScopes(tx, actor, allowedScopeNames(row.scopes));
     const { clientId } = row;
     await tx.grant.deleteMany({ where: { clientId } });
     await tx.consent.deleteMany({ where: { clientId } });

@@ -13,11 +13,11 @@ import { type Page, pageOf } from "@/lib/validation";
 async function ownedClientIds(actor: Actor): Promise<string[]> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT c."id" FROM "OAuthClient" c
-    WHERE cardinality(c."allowedScopes") > 0
-      AND c."allowedScopes" <@ ARRAY(
-        SELECT s."name"::text FROM "ApiScope" s
-        JOIN "ApiOwner" o ON o."apiId" = s."apiId"
-        WHERE o."userId" = ${actor.id})`;
+    WHERE EXISTS (SELECT 1 FROM "ClientScope" cs WHERE cs."clientId" = c."id")
+      AND NOT EXISTS (
+        SELECT 1 FROM "ClientScope" cs JOIN "ApiScope" s ON s."id" = cs."scopeId"
+        WHERE cs."clientId" = c."id"
+          AND s."apiId" NOT IN (SELECT o."apiId" FROM "ApiOwner" o WHERE o."userId" = ${actor.id}))`;
   return rows.map((row) => row.id);
 }
 

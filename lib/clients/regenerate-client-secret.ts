@@ -6,6 +6,7 @@ import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { generateClientSecret } from "@/lib/clients/credentials";
 import type { ClientWithSecret } from "@/lib/clients/schemas";
 import { changeConfig } from "@/lib/config/change";
+import { allowedScopeNames } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { nextVersion } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
@@ -17,7 +18,7 @@ export async function regenerateClientSecret(actor: Actor, id: string): Promise<
   const client = await changeConfig(db(), async (tx) => {
     const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
     if (!row) throw notFound("The client");
-    await requireClientScopes(tx, actor, row.allowedScopes);
+    await requireClientScopes(tx, actor, allowedScopeNames(row.scopes));
     if (row.type !== "confidential") throw new AppError("BAD_REQUEST", "A public client has no secret.");
     const after = toClientDto(
       await tx.oAuthClient.update({

@@ -4,14 +4,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { requireClientScopes, requireLifetimesUnchanged } from "@/lib/auth/permissions";
 import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
 import { type ClientDto, clientRuleIssues, type TUpdateClientRequest } from "@/lib/clients/schemas";
-import { assertScopesExist } from "@/lib/clients/validate-client-scopes";
+import { clientScopeRows, resolveClientScopes } from "@/lib/clients/validate-client-scopes";
 import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 
 export async function updateClient(actor: Actor, id: string, input: TUpdateClientRequest): Promise<ClientDto> {
-  const { version, ...changes } = input;
+  const { version, allowedScopes, ...changes } = input;
   return changeConfig(db(), async (tx) => {
     const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
     if (!row) throw notFound("The client");
@@ -27,14 +27,17 @@ export async function updateClient(actor: Actor, id: string, input: TUpdateClien
       allowedGrantTypes: changes.allowedGrantTypes ?? before.allowedGrantTypes,
     });
     if (Object.keys(issues).length > 0) throw new AppError("BAD_REQUEST", Object.values(issues)[0][0], issues);
-    if (changes.allowedScopes) {
-      await assertScopesExist(tx, changes.allowedScopes);
-      await requireClientScopes(tx, actor, changes.allowedScopes);
-    }
+    const scopeIds = allowedScopes && (await resolveClientScopes(tx, allowedScopes));
+    if (allowedScopes) await requireClientScopes(tx, actor, allowedScopes);
     requireLifetimesUnchanged(actor, changes, before);
+    const scopes = scopeIds && { deleteMany: {}, create: clientScopeRows(scopeIds) };
     const after = toClientDto(
       await versionedUpdate(
-        tx.oAuthClient.update({ where: { id, version }, data: { ...changes, ...nextVersion }, select: clientSelect }),
+        tx.oAuthClient.update({
+          where: { id, version },
+          data: { ...changes, scopes, ...nextVersion },
+          select: clientSelect,
+        }),
         "The client",
       ),
     );

@@ -19,6 +19,8 @@ export type StoredSettings = ServiceSettings & { version: number; updatedAt: str
 
 /** A client as the protocol path needs it: what the issuing module reads, and how it authenticates. */
 export interface StoredClient {
+  /** The row's id, which usage counts refer to (the `client_id` is `info.clientId`). */
+  id: string;
   info: ClientInfo;
   type: ClientType;
   /** The SHA-256 of the secret, as bytes. */
@@ -28,6 +30,7 @@ export interface StoredClient {
 
 /** The fields of a scope (and its API) that the issuing module reads. */
 const scopeInfoSelect = {
+  id: true,
   name: true,
   displayName: true,
   description: true,
@@ -41,18 +44,22 @@ const scopeInfoSelect = {
 
 /** The fields of a client that the issuing module and client authentication read. */
 export const storedClientSelect = {
+  id: true,
   clientId: true,
   name: true,
   type: true,
   secretHash: true,
   redirectUris: true,
-  allowedScopes: true,
+  scopes: { select: { scope: { select: { name: true } } } },
   allowedGrantTypes: true,
   accessTokenLifetime: true,
   refreshTokenLifetime: true,
 } as const;
 
 type Db = Pick<PrismaClient, "serviceSettings" | "apiScope" | "oAuthClient">;
+
+/** A client's allowed scopes as names, from its ClientScope rows, in name order. */
+export const allowedScopeNames = (scopes: { scope: { name: string } }[]) => scopes.map((row) => row.scope.name).sort();
 
 /** The service settings; the issuing module's defaults until an admin saves them. */
 export async function loadSettings(prisma: Pick<PrismaClient, "serviceSettings">): Promise<StoredSettings> {
@@ -90,10 +97,11 @@ export async function loadIssuingInputs(
     settings,
     scopes,
     clients: clients.map((client) => ({
+      id: client.id,
       info: {
         clientId: client.clientId,
         name: client.name,
-        allowedScopes: client.allowedScopes,
+        allowedScopes: allowedScopeNames(client.scopes),
         allowedGrantTypes: client.allowedGrantTypes as GrantType[],
         accessTokenLifetime: client.accessTokenLifetime,
         refreshTokenLifetime: client.refreshTokenLifetime,

@@ -9,6 +9,7 @@ export function scope(
 ): ScopeInfo {
   const { api, ...rest } = overrides;
   return {
+    id: `scope-${name}`,
     name,
     displayName: name,
     description: "",

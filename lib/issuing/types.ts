@@ -48,6 +48,8 @@ export interface LifetimeOverrides {
 }
 
 export interface ScopeInfo extends LifetimeOverrides {
+  /** Its identity: usage is counted by it, and a scope created again under the name is another. */
+  id: string;
   name: string;
   displayName: string;
   description: string;

@@ -6,6 +6,7 @@ import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { notFound } from "@/lib/errors";
+import { forgetScopeNames } from "@/lib/scopes/references";
 import type { ScopeDto, TCreateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 import { assertScopeNameFree, scopeNameTaken } from "@/lib/scopes/scope-name-conflict";
@@ -18,6 +19,8 @@ export async function createScope(actor: Actor, apiId: string, input: TCreateSco
       const api = await tx.api.findUnique({ where: { id: apiId }, select: { id: true } });
       if (!api) throw notFound("The API");
       await assertScopeNameFree(tx, input.name);
+      // A name used before starts with nothing: no consent or grant of an earlier scope carries over.
+      await forgetScopeNames(tx, [input.name]);
       const scope = toScopeDto(await tx.apiScope.create({ data: { ...input, apiId }, select: scopeSelect }));
       await recordAudit(tx, actor, {
         action: "create",

@@ -1,6 +1,7 @@
 // One schema per scope operation; the API Scope dialog and the route handlers both use them.
 import { z } from "zod";
 import {
+  NAME_MAX_LENGTH,
   ZDescription,
   ZDisplayName,
   ZIdentifier,
@@ -39,6 +40,10 @@ export const SCOPE_SORT_FIELDS = [
   "updatedAt",
 ] as const;
 export type ScopeSortField = (typeof SCOPE_SORT_FIELDS)[number];
+
+/** Deleting a scope (or an API) in use: the request names it again to confirm (409 otherwise). */
+export const ZDeleteQuery = z.object({ confirm: z.string().max(NAME_MAX_LENGTH).optional() });
+export type TDeleteQuery = z.infer<typeof ZDeleteQuery>;
 
 export const ZListScopesQuery = z.object({ ...ZPaging, sort: ZSort(SCOPE_SORT_FIELDS, "name") });
 export type TListScopesQuery = z.infer<typeof ZListScopesQuery>;
