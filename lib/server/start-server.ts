@@ -10,8 +10,8 @@ import { issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
-import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { startSunsetSweep } from "@/lib/scopes/retire";
+import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
