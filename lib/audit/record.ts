@@ -19,10 +19,16 @@ export interface AuditChange {
   after?: object | null;
 }
 
+/** Who made a change: a console user, or the server itself (actorId null). */
+export type AuditActor = Pick<Actor, "email"> & { id: string | null };
+
+/** The author of changes the server makes by itself, such as retiring scopes at their sunset. */
+export const SYSTEM_ACTOR: AuditActor = { id: null, email: "system" };
+
 const asJson = (value: object | null | undefined) =>
   value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
-export async function recordAudit(tx: Prisma.TransactionClient, actor: Actor, change: AuditChange): Promise<void> {
+export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<void> {
   await tx.auditEvent.create({
     data: {
       actorId: actor.id,

@@ -8,9 +8,11 @@ import {
   DEFAULT_SERVICE_SETTINGS,
   type GrantType,
   type ScopeInfo,
+  type ScopeLifecycle,
   type ServiceSettings,
 } from "@/lib/issuing";
 import { secretDigest } from "@/lib/secrets/hash";
+import { secondsOf } from "@/lib/time/epoch";
 
 /** The version of settings never saved: the first save is made from it. */
 export const INITIAL_SETTINGS_VERSION = 1;
@@ -39,8 +41,16 @@ const scopeInfoSelect = {
   showInDiscoveryDocument: true,
   accessTokenLifetime: true,
   refreshTokenLifetime: true,
+  lifecycle: true,
+  deprecatedAt: true,
+  sunsetAt: true,
+  replacedBy: true,
+  deprecationNote: true,
+  documentationUrl: true,
   api: { select: { id: true, name: true, accessTokenLifetime: true, refreshTokenLifetime: true } },
 } as const;
+
+const secondsOrNull = (date: Date | null) => (date ? secondsOf(date) : null);
 
 /** The fields of a client that the issuing module and client authentication read. */
 export const storedClientSelect = {
@@ -95,7 +105,12 @@ export async function loadIssuingInputs(
   ]);
   return {
     settings,
-    scopes,
+    scopes: scopes.map((scope) => ({
+      ...scope,
+      lifecycle: scope.lifecycle as ScopeLifecycle,
+      deprecatedAt: secondsOrNull(scope.deprecatedAt),
+      sunsetAt: secondsOrNull(scope.sunsetAt),
+    })),
     clients: clients.map((client) => ({
       id: client.id,
       info: {

@@ -26,11 +26,19 @@ export async function deleteExpiredRows(prisma: PrismaClient, now: number) {
   };
 }
 
-/** Runs deleteExpiredRows every HOUSEKEEPING_INTERVAL_MS until the returned function is called. */
-export function startHousekeeping(prisma: PrismaClient, now: () => number): () => void {
+/**
+ * Runs `task` every `intervalMs` until the returned function is called; a failure is logged and
+ * the next run tries again. The timer does not keep the process alive.
+ */
+export function repeatEvery(intervalMs: number, task: () => Promise<unknown>, failure: string): () => void {
   const timer = setInterval(() => {
-    deleteExpiredRows(prisma, now()).catch((error) => console.error("Deleting expired rows failed.", error));
-  }, HOUSEKEEPING_INTERVAL_MS);
+    task().catch((error) => console.error(failure, error));
+  }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** Runs deleteExpiredRows every HOUSEKEEPING_INTERVAL_MS until the returned function is called. */
+export function startHousekeeping(prisma: PrismaClient, now: () => number): () => void {
+  return repeatEvery(HOUSEKEEPING_INTERVAL_MS, () => deleteExpiredRows(prisma, now()), "Deleting expired rows failed.");
 }

@@ -1,5 +1,6 @@
 // The consent screen as the user sees it: emphasized scopes first and marked, required scopes
-// checked and locked.
+// checked and locked; a deprecated scope says when it stops working and what replaces it.
+import { type DeprecatedScope, deprecationOf } from "./lifecycle";
 import type { ScopeInfo } from "./types";
 
 export interface ConsentScope {
@@ -12,6 +13,8 @@ export interface ConsentScope {
   checked: boolean;
   /** The user cannot untick it. */
   locked: boolean;
+  /** Null while the scope is active. */
+  deprecation: DeprecatedScope | null;
 }
 
 export interface ConsentScreen {
@@ -20,7 +23,12 @@ export interface ConsentScreen {
 
 const rank = (scope: ScopeInfo) => (scope.emphasize ? 0 : 2) + (scope.required ? 0 : 1);
 
-export function consentScreen(scopes: ScopeInfo[]): ConsentScreen {
+/** `catalogue` names the replacements of deprecated scopes; `now` (epoch seconds) decides what is deprecated. */
+export function consentScreen(
+  scopes: ScopeInfo[],
+  catalogue: ReadonlyMap<string, ScopeInfo>,
+  now: number,
+): ConsentScreen {
   const ordered = [...scopes].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
   return {
     scopes: ordered.map((scope) => ({
@@ -31,6 +39,7 @@ export function consentScreen(scopes: ScopeInfo[]): ConsentScreen {
       emphasize: scope.emphasize,
       checked: true,
       locked: scope.required,
+      deprecation: deprecationOf(scope, catalogue, now),
     })),
   };
 }

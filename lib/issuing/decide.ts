@@ -4,6 +4,7 @@
 import { buildCatalogue, isCatalogue, type ScopeCatalogue } from "./catalogue";
 import { type ConsentScreen, consentScreen } from "./consent";
 import type { Candidate, ExplanationLine } from "./explanation";
+import { type DeprecatedScope, deprecationOf, isRetiredAt } from "./lifecycle";
 import { explainChoice, lifetimeCandidates, mostRestrictive } from "./lifetimes";
 import {
   type ClientInfo,
@@ -46,6 +47,8 @@ export type TokenDecision =
       grantedScopes: string[];
       accessToken: { lifetime: number; expiresAt: number };
       refreshToken: RefreshTokenDecision | null;
+      /** The granted scopes that are deprecated (not yet past their sunset), in grant order. */
+      deprecated: DeprecatedScope[];
       /** Null where no user consents (client_credentials, refresh_token). */
       consent: ConsentScreen | null;
       explanation: ExplanationLine[];
@@ -67,12 +70,20 @@ export function decideToken(request: TokenRequest): TokenDecision {
     : buildCatalogue(request.scopes);
   const requested = [...new Set(request.requestedScopes.filter(Boolean))];
   const mayUse = (name: string) => client === null || client.allowedScopes.includes(name);
+  const retired = (name: string) => {
+    const scope = catalogue.get(name);
+    return scope !== undefined && isRetiredAt(scope, now);
+  };
 
   if (client && !client.allowedGrantTypes.includes(grantType)) {
     return refuse("unauthorized_client", `The client may not use the ${grantType} grant.`, explanation);
   }
   const unknown = requested.filter((name) => !catalogue.has(name));
   if (unknown.length > 0) return refuse("invalid_scope", `Unknown scope: ${unknown.join(", ")}.`, explanation);
+  const retiredRequested = requested.filter(retired);
+  if (retiredRequested.length > 0) {
+    return refuse("invalid_scope", `Retired scope, no longer granted: ${retiredRequested.join(", ")}.`, explanation);
+  }
   const notAllowed = requested.filter((name) => !mayUse(name));
   if (notAllowed.length > 0) {
     return refuse("invalid_scope", `The client may not request: ${notAllowed.join(", ")}.`, explanation);
@@ -86,8 +97,11 @@ export function decideToken(request: TokenRequest): TokenDecision {
     if (wider.length > 0) {
       return refuse("invalid_scope", `Not part of the original grant: ${wider.join(", ")}.`, explanation);
     }
-    // Scopes since deleted, or no longer allowed to the client, are not granted again.
-    granted = requested.length > 0 ? requested : original.filter((name) => catalogue.has(name) && mayUse(name));
+    // Scopes since deleted or retired, or no longer allowed to the client, are not granted again.
+    granted =
+      requested.length > 0
+        ? requested
+        : original.filter((name) => catalogue.has(name) && !retired(name) && mayUse(name));
     explanation.push({
       subject: "scopes",
       source: "request",
@@ -106,7 +120,7 @@ export function decideToken(request: TokenRequest): TokenDecision {
       );
     }
     const required = requiredScopes
-      .filter((scope) => mayUse(scope.name) && !requested.includes(scope.name))
+      .filter((scope) => mayUse(scope.name) && !retired(scope.name) && !requested.includes(scope.name))
       .filter((scope) => grantType !== "client_credentials" || !USER_SCOPES.has(scope.name))
       .map((scope) => scope.name);
     granted = [...requested, ...required];
@@ -124,6 +138,14 @@ export function decideToken(request: TokenRequest): TokenDecision {
     }
   }
   const grantedInfo = granted.map((name) => catalogue.get(name) as ScopeInfo);
+  const deprecated = grantedInfo.flatMap((scope) => deprecationOf(scope, catalogue, now) ?? []);
+  if (deprecated.length > 0) {
+    explanation.push({
+      subject: "scopes",
+      source: "scope",
+      text: `Granted though deprecated: ${deprecated.map((scope) => scope.name).join(" ")}.`,
+    });
+  }
 
   const access = mostRestrictive(
     lifetimeCandidates(
@@ -149,7 +171,7 @@ export function decideToken(request: TokenRequest): TokenDecision {
     );
   }
 
-  const consent = grantType === "authorization_code" ? consentScreen(grantedInfo) : null;
+  const consent = grantType === "authorization_code" ? consentScreen(grantedInfo, catalogue, now) : null;
   if (consent) {
     const emphasized = consent.scopes.filter((scope) => scope.emphasize).map((scope) => scope.name);
     const locked = consent.scopes.filter((scope) => scope.locked).map((scope) => scope.name);
@@ -165,6 +187,7 @@ export function decideToken(request: TokenRequest): TokenDecision {
     grantedScopes: granted,
     accessToken: { lifetime: access.value, expiresAt: now + access.value },
     refreshToken: refresh,
+    deprecated,
     consent,
     explanation,
   };

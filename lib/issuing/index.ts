@@ -10,4 +10,5 @@ export {
 } from "./decide";
 export { scopesSupported } from "./discovery";
 export type { ExplanationLine } from "./explanation";
+export { type DeprecatedScope, deprecationOf, isRetiredAt, lifecycleAt, sunsetHasPassed } from "./lifecycle";
 export * from "./types";

@@ -18,6 +18,12 @@ export function scope(
     showInDiscoveryDocument: true,
     accessTokenLifetime: null,
     refreshTokenLifetime: null,
+    lifecycle: "active",
+    deprecatedAt: null,
+    sunsetAt: null,
+    replacedBy: null,
+    deprecationNote: "",
+    documentationUrl: null,
     ...rest,
     api: { id: "api-1", name: "api", accessTokenLifetime: null, refreshTokenLifetime: null, ...api },
   };

@@ -47,7 +47,28 @@ export interface LifetimeOverrides {
   refreshTokenLifetime: number | null;
 }
 
-export interface ScopeInfo extends LifetimeOverrides {
+/** Where a scope is in its life: granted; granted with a warning until its sunset; never granted again. */
+export const SCOPE_LIFECYCLES = ["active", "deprecated", "retired"] as const;
+export type ScopeLifecycle = (typeof SCOPE_LIFECYCLES)[number];
+
+/**
+ * A scope's lifecycle as decisions read it; times in epoch seconds. The loader (lib/config/load.ts)
+ * always sets every field; a scope built without them (a benchmark's) is active, undocumented.
+ */
+export interface ScopeLifecycleFacts {
+  lifecycle: ScopeLifecycle;
+  /** When it became deprecated: the Deprecation header (RFC 9745). */
+  deprecatedAt: number | null;
+  /** When a deprecated scope is retired: the Sunset header (RFC 8594). */
+  sunsetAt: number | null;
+  /** The name of the scope that replaces it. */
+  replacedBy: string | null;
+  deprecationNote: string;
+  /** Where its users read about it; a deprecated scope's replacement is linked from the token response. */
+  documentationUrl: string | null;
+}
+
+export interface ScopeInfo extends LifetimeOverrides, Partial<ScopeLifecycleFacts> {
   /** Its identity: usage is counted by it, and a scope created again under the name is another. */
   id: string;
   name: string;

@@ -2,7 +2,8 @@
 // the lean path (React escapes every value), with no script, and never framed.
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { ConsentScreen } from "@/lib/issuing";
+import type { ConsentScreen, DeprecatedScope } from "@/lib/issuing";
+import { dateOf } from "@/lib/time/epoch";
 
 const STYLE = `
 body{font-family:system-ui,sans-serif;background:#f5f6f8;color:#1c2230;margin:0}
@@ -19,7 +20,23 @@ li label{display:flex;gap:.5rem;align-items:center;margin:0}
 .description{margin:.25rem 0 0 1.6rem;color:#4a5468;font-weight:400}
 .badge{font-size:.75rem;font-weight:600;border-radius:4px;padding:.05rem .4rem;background:#e8ecf7}
 .badge.emphasize{background:#fff1d6;color:#7a4b00}
+.badge.deprecated{background:#fdecea;color:#8a1c12}
+.deprecation{margin:.35rem 0 0 1.6rem;color:#8a1c12}
 `;
+
+/** When a deprecated scope stops working, in words: "January 1, 2027 at 12:00 AM UTC". */
+const SUNSET_FORMAT = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+/** What the consent page says of a deprecated scope: that it is, until when, and what replaces it. */
+export function deprecationText(deprecation: DeprecatedScope): string {
+  const until =
+    deprecation.sunsetAt === null
+      ? "It will stop working soon."
+      : `It stops working on ${SUNSET_FORMAT.format(dateOf(deprecation.sunsetAt))} UTC.`;
+  const replacement = deprecation.replacementLabel ? ` It is replaced by ${deprecation.replacementLabel}.` : "";
+  const note = deprecation.note ? ` ${deprecation.note}` : "";
+  return `This permission is deprecated. ${until}${replacement}${note}`;
+}
 
 /**
  * Headers of every page: not cached, not framed, no script. The referrer policy keeps the page's
@@ -116,15 +133,23 @@ export function consentPage(options: {
                   value={scope.name}
                   defaultChecked={scope.checked}
                   disabled={scope.locked}
-                  aria-describedby={`scope-${scope.name}`}
+                  aria-describedby={
+                    scope.deprecation ? `scope-${scope.name} scope-${scope.name}-deprecation` : `scope-${scope.name}`
+                  }
                 />
                 {scope.displayName}
                 {scope.emphasize && <span className="badge emphasize"> Important</span>}
                 {scope.required && <span className="badge"> Required</span>}
+                {scope.deprecation && <span className="badge deprecated"> Deprecated</span>}
               </label>
               <p className="description" id={`scope-${scope.name}`}>
                 {scope.description || scope.name}
               </p>
+              {scope.deprecation && (
+                <p className="deprecation" id={`scope-${scope.name}-deprecation`}>
+                  {deprecationText(scope.deprecation)}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -6,14 +6,17 @@ import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { notFound } from "@/lib/errors";
+import { NEW_SCOPE_LIFECYCLE, nextLifecycle } from "@/lib/scopes/lifecycle";
 import { forgetScopeNames } from "@/lib/scopes/references";
 import type { ScopeDto, TCreateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 import { assertScopeNameFree, scopeNameTaken } from "@/lib/scopes/scope-name-conflict";
+import { systemClock } from "@/lib/time/epoch";
 
 export async function createScope(actor: Actor, apiId: string, input: TCreateScopeRequest): Promise<ScopeDto> {
   requireApi(actor, apiId);
   requireLifetimesUnchanged(actor, input);
+  const { lifecycle, sunsetAt, replacedBy, deprecationNote, ...attributes } = input;
   try {
     return await changeConfig(db(), async (tx) => {
       const api = await tx.api.findUnique({ where: { id: apiId }, select: { id: true } });
@@ -21,7 +24,16 @@ export async function createScope(actor: Actor, apiId: string, input: TCreateSco
       await assertScopeNameFree(tx, input.name);
       // A name used before starts with nothing: no consent or grant of an earlier scope carries over.
       await forgetScopeNames(tx, [input.name]);
-      const scope = toScopeDto(await tx.apiScope.create({ data: { ...input, apiId }, select: scopeSelect }));
+      const lifecycleColumns = await nextLifecycle(
+        tx,
+        input.name,
+        NEW_SCOPE_LIFECYCLE,
+        { lifecycle, sunsetAt, replacedBy, deprecationNote },
+        systemClock(),
+      );
+      const scope = toScopeDto(
+        await tx.apiScope.create({ data: { ...attributes, ...lifecycleColumns, apiId }, select: scopeSelect }),
+      );
       await recordAudit(tx, actor, {
         action: "create",
         resourceType: "scope",

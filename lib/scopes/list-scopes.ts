@@ -8,10 +8,17 @@ import type { ScopeDto, TListScopesQuery } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 import { type Page, pageOf } from "@/lib/validation";
 
-/** One page of an API's scopes, searched (name, display name, description) and sorted in SQL. */
+/**
+ * One page of an API's scopes, searched (name, display name, description), filtered by lifecycle
+ * and sorted in SQL.
+ */
 export async function listScopes(actor: Actor, apiId: string, query: TListScopesQuery): Promise<Page<ScopeDto>> {
   requireApi(actor, apiId);
-  const where = { apiId, ...searchWhere(query.q, ["name", "displayName", "description"]) };
+  const where = {
+    apiId,
+    ...(query.lifecycle && { lifecycle: query.lifecycle }),
+    ...searchWhere(query.q, ["name", "displayName", "description"]),
+  };
   const [api, total, rows] = await Promise.all([
     db().api.findUnique({ where: { id: apiId }, select: { id: true } }),
     db().apiScope.count({ where }),

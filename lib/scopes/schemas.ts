@@ -1,6 +1,8 @@
 // One schema per scope operation; the API Scope dialog and the route handlers both use them.
 import { z } from "zod";
+import { SCOPE_LIFECYCLES, type ScopeLifecycle } from "@/lib/issuing";
 import {
+  DESCRIPTION_MAX_LENGTH,
   NAME_MAX_LENGTH,
   ZDescription,
   ZDisplayName,
@@ -11,13 +13,93 @@ import {
   ZVersion,
 } from "@/lib/validation";
 
+export { SCOPE_LIFECYCLES, type ScopeLifecycle };
+
+export const LIFECYCLE_LABELS: Record<ScopeLifecycle, string> = {
+  active: "Active",
+  deprecated: "Deprecated",
+  retired: "Retired",
+};
+
+export const DOCUMENTATION_URL_MAX_LENGTH = 2000;
+export const DEPRECATION_NOTE_MAX_LENGTH = DESCRIPTION_MAX_LENGTH;
+
+const parseUrl = (value: string) => {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+};
+
+/** Blank text (the console's empty inputs) means null; anything else passes through to the check. */
+const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+export const ZLifecycle = z.enum(SCOPE_LIFECYCLES, { error: "Lifecycle must be active, deprecated or retired." });
+
+/** An https URL, stored as the URL standard writes it (so that it fits in a Link header); blank is null. */
+export const ZDocumentationUrl = z.preprocess(
+  blankToNull,
+  z
+    .string({ error: "Documentation URL must be text." })
+    .trim()
+    .max(DOCUMENTATION_URL_MAX_LENGTH, `Documentation URL must be at most ${DOCUMENTATION_URL_MAX_LENGTH} characters.`)
+    .refine((value) => parseUrl(value)?.protocol === "https:", "Documentation URL must be an https:// URL.")
+    .transform((value) => (parseUrl(value) as URL).href)
+    .nullable(),
+);
+
+/** When a deprecated scope is retired: an ISO 8601 date-time with its offset; blank is null. */
+export const ZSunsetAt = z.preprocess(
+  blankToNull,
+  z.iso.datetime({ offset: true, error: "Sunset must be a date and time such as 2027-01-31T00:00:00Z." }).nullable(),
+);
+
+/** The name of the scope that replaces a deprecated one; blank is null. */
+export const ZReplacedBy = z.preprocess(
+  blankToNull,
+  z
+    .string({ error: "Replacement must be a scope name." })
+    .trim()
+    .max(NAME_MAX_LENGTH, `Replacement must be at most ${NAME_MAX_LENGTH} characters.`)
+    .nullable(),
+);
+
+export const ZDeprecationNote = z
+  .string({ error: "Deprecation note must be text." })
+  .trim()
+  .max(DEPRECATION_NOTE_MAX_LENGTH, `Deprecation note must be at most ${DEPRECATION_NOTE_MAX_LENGTH} characters.`);
+
+/** The lifecycle fields of a request; the rules between them are in lib/scopes/lifecycle.ts. */
+export const ZLifecycleFields = {
+  lifecycle: ZLifecycle,
+  sunsetAt: ZSunsetAt,
+  replacedBy: ZReplacedBy,
+  deprecationNote: ZDeprecationNote,
+};
+
+/**
+ * Fields the server sets: a GET body sent back to PATCH may carry them, unchanged (a change is a
+ * 400 on that field).
+ */
+const ZReadOnlyFields = {
+  id: z.string().optional(),
+  apiId: z.string().optional(),
+  deprecatedAt: z.string().nullable().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+};
+export const SCOPE_READ_ONLY_FIELDS = ["id", "apiId", "deprecatedAt", "createdAt", "updatedAt"] as const;
+
 const ZScopeAttributes = z.object({
   displayName: ZDisplayName,
   description: ZDescription,
   required: z.boolean({ error: "Required must be true or false." }),
   emphasize: z.boolean({ error: "Emphasize must be true or false." }),
   showInDiscoveryDocument: z.boolean({ error: "Show in discovery document must be true or false." }),
+  documentationUrl: ZDocumentationUrl,
   ...ZLifetimeOverrides,
+  ...ZLifecycleFields,
 });
 
 export const ZCreateScopeRequest = ZScopeAttributes.partial().extend({ name: ZIdentifier }).strict();
@@ -25,7 +107,7 @@ export type TCreateScopeRequest = z.infer<typeof ZCreateScopeRequest>;
 
 /** The name is read-only once created: it may be sent back unchanged, never changed. */
 export const ZUpdateScopeRequest = ZScopeAttributes.partial()
-  .extend({ name: z.string().optional(), version: ZVersion })
+  .extend({ name: z.string().optional(), version: ZVersion, ...ZReadOnlyFields })
   .strict();
 export type TUpdateScopeRequest = z.infer<typeof ZUpdateScopeRequest>;
 
@@ -45,7 +127,12 @@ export type ScopeSortField = (typeof SCOPE_SORT_FIELDS)[number];
 export const ZDeleteQuery = z.object({ confirm: z.string().max(NAME_MAX_LENGTH).optional() });
 export type TDeleteQuery = z.infer<typeof ZDeleteQuery>;
 
-export const ZListScopesQuery = z.object({ ...ZPaging, sort: ZSort(SCOPE_SORT_FIELDS, "name") });
+export const ZListScopesQuery = z.object({
+  ...ZPaging,
+  sort: ZSort(SCOPE_SORT_FIELDS, "name"),
+  /** Only the scopes in this lifecycle; all of them without it. */
+  lifecycle: ZLifecycle.optional(),
+});
 export type TListScopesQuery = z.infer<typeof ZListScopesQuery>;
 
 /** A scope as the JSON API returns it. */
@@ -60,6 +147,13 @@ export interface ScopeDto {
   showInDiscoveryDocument: boolean;
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
+  documentationUrl: string | null;
+  lifecycle: ScopeLifecycle;
+  /** Read-only: set by the server when the scope becomes deprecated. */
+  deprecatedAt: string | null;
+  sunsetAt: string | null;
+  replacedBy: string | null;
+  deprecationNote: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -5,9 +5,14 @@ import { requireApi, requireLifetimesUnchanged } from "@/lib/auth/permissions";
 import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
-import { AppError, notFound } from "@/lib/errors";
-import type { ScopeDto, TUpdateScopeRequest } from "@/lib/scopes/schemas";
+import { AppError, notFound, staleVersion } from "@/lib/errors";
+import { changedFields, nextLifecycle, requireNotRetired } from "@/lib/scopes/lifecycle";
+import type { ScopeDto, ScopeLifecycle, TUpdateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
+import { systemClock } from "@/lib/time/epoch";
+
+const NAME_READ_ONLY = "The name of a scope cannot be changed: clients request it by this name.";
+const SET_BY_SERVER = "This field is set by the server and cannot be changed.";
 
 export async function updateScope(
   actor: Actor,
@@ -16,21 +21,37 @@ export async function updateScope(
   input: TUpdateScopeRequest,
 ): Promise<ScopeDto> {
   requireApi(actor, apiId);
-  const { name, version, ...changes } = input;
+  const { name, version, id, apiId: _apiId, deprecatedAt, createdAt, updatedAt, ...changes } = input;
+  const { lifecycle, sunsetAt, replacedBy, deprecationNote, ...attributes } = changes;
+  const now = systemClock();
   return changeConfig(db(), async (tx) => {
     const row = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
     if (!row) throw notFound("The scope");
     const before = toScopeDto(row);
-    if (name !== undefined && name !== before.name) {
-      const message = "The name of a scope cannot be changed: clients request it by this name.";
-      throw new AppError("BAD_REQUEST", message, { name: [message] });
+    // What GET gave may come back: the fields the server sets are ignored when unchanged.
+    if (name !== undefined && name !== before.name)
+      throw new AppError("BAD_REQUEST", NAME_READ_ONLY, { name: [NAME_READ_ONLY] });
+    const readOnly = changedFields(before, { id, apiId: _apiId, deprecatedAt, createdAt, updatedAt });
+    if (readOnly.length > 0) {
+      throw new AppError("BAD_REQUEST", SET_BY_SERVER, Object.fromEntries(readOnly.map((f) => [f, [SET_BY_SERVER]])));
+    }
+    if (requireNotRetired(before, changes, now)) {
+      if (version !== before.version) throw staleVersion("The scope");
+      return before;
     }
     requireLifetimesUnchanged(actor, changes, before);
+    const lifecycleColumns = await nextLifecycle(
+      tx,
+      before.name,
+      { ...row, lifecycle: row.lifecycle as ScopeLifecycle },
+      { lifecycle, sunsetAt, replacedBy, deprecationNote },
+      now,
+    );
     const after = toScopeDto(
       await versionedUpdate(
         tx.apiScope.update({
           where: { id: scopeId, version },
-          data: { ...changes, ...nextVersion },
+          data: { ...attributes, ...lifecycleColumns, ...nextVersion },
           select: scopeSelect,
         }),
         "The scope",

@@ -10,6 +10,7 @@ import { issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
+import { startSunsetSweep } from "@/lib/scopes/retire";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
@@ -41,6 +42,8 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
   });
   const stopCleanup = startHousekeeping(db(), oauth.now);
+  // Before listening: a sunset that passed while the server was down retires its scope now.
+  const stopSunsetSweep = await startSunsetSweep(db(), oauth.now);
   const lean = getRequestListener(createLeanApp(oauth).fetch);
   const server = createServer((request, response) => {
     // Both paths: the limits per address read it (lib/http/client-address.ts).
@@ -58,6 +61,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stopCleanup();
+      stopSunsetSweep();
       // Its last counts reach the database, so that a restart forgets none.
       await oauth.clientLimiter.stop();
       await app.close();

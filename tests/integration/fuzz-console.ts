@@ -277,14 +277,25 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
       body: { name: readOnlyName(() => fixture.apiName), ...apiFields, ...lifetimes, version },
     },
     "DELETE /api/apis/[id]": {},
+    "GET /api/apis/[id]/impact": {},
     "GET /api/apis/[id]/scopes": {
-      query: pagedQuery(["name", "displayName", "description", "required", "emphasize", "createdAt", "updatedAt"]),
+      query: {
+        ...pagedQuery(["name", "displayName", "description", "required", "emphasize", "createdAt", "updatedAt"]),
+        lifecycle: {
+          valid: (r) => r.pick(["active", "deprecated", "retired"]),
+          invalid: oneOf(
+            (r) => r.pick(["Active", "sunset", "", " retired"]),
+            (r) => `${hostileString(r)}!`,
+          ),
+        },
+      },
     },
     "POST /api/apis/[id]/scopes": { body: { name: identifier, ...apiFields, ...scopeFlags, ...lifetimes } },
     "GET /api/apis/[id]/scopes/[scopeId]": {},
     "PATCH /api/apis/[id]/scopes/[scopeId]": {
       body: { name: readOnlyName(() => fixture.scopeName), ...apiFields, ...scopeFlags, ...lifetimes, version },
     },
+    "GET /api/apis/[id]/scopes/[scopeId]/impact": {},
     "DELETE /api/apis/[id]/scopes/[scopeId]": {},
     "GET /api/clients": { query: pagedQuery(["name", "clientId", "createdAt"]) },
     "POST /api/clients": {

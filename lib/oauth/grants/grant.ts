@@ -4,6 +4,7 @@ import { GRANT_TYPES, type GrantType, type TokenDecision } from "@/lib/issuing";
 import { signAccessToken } from "@/lib/oauth/access-token";
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
+import { deprecationHeaders } from "@/lib/oauth/deprecation-headers";
 import { OAuthError, oauthJson } from "@/lib/oauth/errors";
 import { signIdToken, type UserProfile } from "@/lib/oauth/id-token";
 
@@ -81,7 +82,8 @@ export async function tokenResponse(
       lifetime,
     });
   }
-  return oauthJson(body);
+  // RFC 9745 / RFC 8594: a granted deprecated scope warns its client in headers.
+  return oauthJson(body, 200, deprecationHeaders(decision.deprecated));
 }
 
 /**
