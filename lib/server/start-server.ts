@@ -39,6 +39,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     prisma: db(),
     kek: loadKeyEncryptionKey(env),
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
+    usageCounting: env.USAGE_COUNTING === "on",
   });
   const stopCleanup = startHousekeeping(db(), oauth.now);
   const lean = getRequestListener(createLeanApp(oauth).fetch);
@@ -60,6 +61,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
       stopCleanup();
       // Its last counts reach the database, so that a restart forgets none.
       await oauth.clientLimiter.stop();
+      await oauth.usage.stop();
       await app.close();
       await database.close();
     },
