@@ -15,7 +15,7 @@ import { dateOf, systemClock } from "@/lib/time/epoch";
 import { dayDate, utcDay } from "@/lib/usage/days";
 import type { DeprecationsDto, ScopeUsageDto } from "@/lib/usage/schemas";
 import { DEFAULT_USAGE_DAYS, MAX_USAGE_DAYS } from "@/lib/usage/settings";
-import { call, unique } from "./call";
+import { call } from "./call";
 import { createApi, createClient, createScope, createUser, type TestClient } from "./factories";
 import { testOAuthContext } from "./oauth-context";
 import { signedIn, type TestUser } from "./sessions";
