@@ -3,11 +3,15 @@
 //   console:  app/, components/, lib/{api,apis,audit,auth,client,clients,scopes,seed,settings,token-preview,users}
 //   protocol: lib/oauth/
 //   floor:    lib/{accounts,config,db,http,issuing,rate-limit,secrets,time} and lib/*.ts
+//   usage:    lib/usage: console services, except the recorder (and the days and settings it reads),
+//             which the protocol stack calls and which stays off the console.
 // The floor imports neither stack; neither stack imports the other. Only the composition root
 // (server.ts, lib/server/, scripts/, bench/ and the tests) wires both.
 const CONSOLE = "^(app|components|lib/(api|apis|audit|auth|client|clients|scopes|seed|settings|token-preview|users))/";
 const PROTOCOL = "^lib/oauth/";
 const FLOOR = "^lib/(accounts|config|db|http|issuing|rate-limit|secrets|time)/|^lib/[^/]+\\.ts$";
+/** Usage counting on the protocol path, and the two modules of lib/usage it may import. */
+const USAGE_RECORDER = "^lib/usage/(recorder|days|settings)\\.ts$";
 const COMPOSITION = "^(server\\.ts|lib/server/|lib/build\\.ts|lib/testing/|scripts/|bench/|tests/|e2e/)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -34,6 +38,14 @@ module.exports = {
       severity: "error",
       from: { path: FLOOR, pathNot: "\\.test\\.ts$" },
       to: { path: [CONSOLE, PROTOCOL, COMPOSITION] },
+    },
+    {
+      name: "usage-recorder-not-console",
+      comment:
+        "lib/usage/recorder.ts counts on the protocol path (lib/oauth uses it): it and what it imports stay off the console.",
+      severity: "error",
+      from: { path: USAGE_RECORDER },
+      to: { path: [CONSOLE, COMPOSITION, "^lib/usage/(?!(days|settings)\\.ts$)"] },
     },
     {
       name: "stacks-not-composition",

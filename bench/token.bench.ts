@@ -3,6 +3,8 @@
 // configured with the same client, scope and lifetimes; prints the ratios. Both servers run at
 // once and take turns, so that the machine's noise falls on both. Refresh tokens rotate, so each
 // refresh request presents a fresh token minted beforehand (ours through the real flow).
+// client_credentials also runs on a second Scope Console with usage counting off
+// (USAGE_COUNTING=off, its own embedded database), in the same alternation: the cost of counting.
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,6 +19,8 @@ const ROUNDS = 3;
 const ROUND_SECONDS = 5;
 const WARMUP_SECONDS = 2;
 const OURS = 3291;
+/** Scope Console with usage counting off. */
+const OURS_UNCOUNTED = 3293;
 const PEER = 3295;
 const SCOPE = "bench_read";
 const LIFETIME = 1_200;
@@ -239,30 +243,28 @@ async function compare(scenario: Scenario, servers: Server[]): Promise<Record<st
   return Object.fromEntries([...rounds].map(([name, results]) => [name, median(results)]));
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "scope-console-token-bench-"));
-const peerSecret = "bench-secret-0123456789abcdef0123456789abcdef";
-const children: ChildProcess[] = [];
-const results: Partial<Record<Scenario, Record<string, Result>>> = {};
-try {
-  children.push(
-    await start(
-      "npx",
-      ["tsx", "server.ts"],
-      {
-        PORT: String(OURS),
-        HOST: "127.0.0.1",
-        DATA_DIR: dataDir,
-        DATABASE_URL: "",
-        ISSUER: `http://127.0.0.1:${OURS}`,
-        NEXT_TELEMETRY_DISABLED: "1",
-        ADMIN_EMAIL: USER.email,
-        ADMIN_PASSWORD: USER.password,
-        TOKEN_RATE_LIMIT: String(BENCH_TOKEN_RATE_LIMIT),
-      },
-      "ready",
-    ),
+/** Scope Console on its own embedded database in `dataDir`. */
+const startOurs = (port: number, dataDir: string, env: Record<string, string> = {}) =>
+  start(
+    "npx",
+    ["tsx", "server.ts"],
+    {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      ISSUER: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ADMIN_EMAIL: USER.email,
+      ADMIN_PASSWORD: USER.password,
+      TOKEN_RATE_LIMIT: String(BENCH_TOKEN_RATE_LIMIT),
+      ...env,
+    },
+    "ready",
   );
-  const base = `http://127.0.0.1:${OURS}`;
+
+/** The bench's API, scope and client on a Scope Console, through its JSON API; its client's Basic header. */
+async function provision(base: string) {
   const headers = await consoleHeaders(base, USER.email, USER.password);
   const api = await json(`${base}/api/apis`, {
     method: "POST",
@@ -285,13 +287,37 @@ try {
       redirectUris: [REDIRECT_URI],
     }),
   });
-  const ourAuthorization = basic(client.clientId, client.clientSecret);
+  return { clientId: client.clientId as string, authorization: basic(client.clientId, client.clientSecret) };
+}
+
+const dataDirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "scope-console-token-bench-")));
+const peerSecret = "bench-secret-0123456789abcdef0123456789abcdef";
+const children: ChildProcess[] = [];
+const results: Partial<Record<Scenario, Record<string, Result>>> = {};
+const COUNTED = "Scope Console";
+const UNCOUNTED = "Scope Console, usage counting off";
+const PEER_NAME = "oidc-provider";
+try {
+  children.push(await startOurs(OURS, dataDirs[0]));
+  const base = `http://127.0.0.1:${OURS}`;
+  const ours = await provision(base);
+  const ourAuthorization = ours.authorization;
   const ourServer = await server(
-    "Scope Console",
+    COUNTED,
     base,
     { token: "/oauth/token", introspect: "/oauth/introspect" },
     ourAuthorization,
-    await mintOurRefreshTokens(base, client.clientId, ourAuthorization, refreshTokensFor(REFRESH_PER_ROUND.ours)),
+    await mintOurRefreshTokens(base, ours.clientId, ourAuthorization, refreshTokensFor(REFRESH_PER_ROUND.ours)),
+  );
+
+  children.push(await startOurs(OURS_UNCOUNTED, dataDirs[1], { USAGE_COUNTING: "off" }));
+  const uncountedBase = `http://127.0.0.1:${OURS_UNCOUNTED}`;
+  const uncountedServer = await server(
+    UNCOUNTED,
+    uncountedBase,
+    { token: "/oauth/token", introspect: "/oauth/introspect" },
+    (await provision(uncountedBase)).authorization,
+    [],
   );
 
   children.push(
@@ -312,7 +338,7 @@ try {
   );
   const peerBase = `http://127.0.0.1:${PEER}`;
   const peerServer = await server(
-    "oidc-provider",
+    PEER_NAME,
     peerBase,
     { token: "/token", introspect: "/token/introspection" },
     basic("bench", peerSecret),
@@ -320,11 +346,13 @@ try {
   );
 
   for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
-    results[scenario] = await compare(scenario, [ourServer, peerServer]);
+    const servers =
+      scenario === "client_credentials" ? [ourServer, uncountedServer, peerServer] : [ourServer, peerServer];
+    results[scenario] = await compare(scenario, servers);
   }
 } finally {
   for (const child of children) stop(child);
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }
 
 console.log(
@@ -338,6 +366,13 @@ for (const [scenario, byServer] of Object.entries(results)) {
   for (const [name, r] of Object.entries(byServer)) {
     console.log(`| ${scenario} | ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
   }
-  const ratio = byServer["Scope Console"].rps / byServer["oidc-provider"].rps;
+  const ratio = byServer[COUNTED].rps / byServer[PEER_NAME].rps;
   console.log(`| ${scenario} | **ratio** | ${ratio.toFixed(2)}x | | | |`);
+  const uncounted = byServer[UNCOUNTED];
+  if (uncounted) {
+    const cost = 1 - byServer[COUNTED].rps / uncounted.rps;
+    console.log(
+      `| ${scenario} | **counting on / off** | ${(byServer[COUNTED].rps / uncounted.rps).toFixed(3)}x (cost ${(cost * 100).toFixed(1)}%) | | | |`,
+    );
+  }
 }

@@ -28,6 +28,8 @@ const ZEnv = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(MAX_TRUSTED_PROXIES).default(0),
   /** Requests per client per minute at /oauth/token and /oauth/revoke, over all processes. */
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_REQUESTS_PER_MINUTE),
+  /** Count the tokens issued per scope, client and day (the usage views); off only to measure its cost. */
+  USAGE_COUNTING: z.enum(["on", "off"], { error: "USAGE_COUNTING must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -40,6 +42,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     KEY_ENCRYPTION_KEY: source.KEY_ENCRYPTION_KEY || undefined,
     TRUST_PROXY: source.TRUST_PROXY || undefined,
     TOKEN_RATE_LIMIT: source.TOKEN_RATE_LIMIT || undefined,
+    USAGE_COUNTING: source.USAGE_COUNTING || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

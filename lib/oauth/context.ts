@@ -5,6 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConfigCache } from "@/lib/oauth/config-cache";
 import type { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
 import type { Clock } from "@/lib/time/epoch";
+import type { UsageRecorder } from "@/lib/usage/recorder";
 
 export interface OAuthContext {
   issuer: string;
@@ -12,5 +13,7 @@ export interface OAuthContext {
   config: ConfigCache;
   /** Requests per client at the token and revocation endpoints. */
   clientLimiter: ClientRateLimiter;
+  /** Tokens issued per scope, client and day (lib/usage/recorder.ts). */
+  usage: UsageRecorder;
   now: Clock;
 }

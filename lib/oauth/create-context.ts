@@ -5,6 +5,7 @@ import type { OAuthContext } from "@/lib/oauth/context";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { ClientRateLimiter, DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
 import { type Clock, systemClock } from "@/lib/time/epoch";
+import { UsageRecorder } from "@/lib/usage/recorder";
 
 /** Readies the protocol path: a signing key exists, the configuration cache is set up. */
 export async function createOAuthContext(options: {
@@ -17,6 +18,8 @@ export async function createOAuthContext(options: {
   tokenRateLimit?: number;
   /** This process's changes (the console's and the protocol path's own): the process's one signal by default. */
   signal?: ChangeSignal;
+  /** Count the tokens issued per scope (USAGE_COUNTING); on by default. */
+  usageCounting?: boolean;
 }): Promise<OAuthContext> {
   await ensureSigningKey(options.prisma, options.kek);
   const now = options.now ?? systemClock;
@@ -28,6 +31,7 @@ export async function createOAuthContext(options: {
       limit: options.tokenRateLimit ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE,
       now,
     }),
+    usage: new UsageRecorder(options.prisma, { enabled: options.usageCounting ?? true }),
     now,
   };
 }

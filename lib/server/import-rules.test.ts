@@ -55,6 +55,8 @@ describe("the import rules", () => {
     ["lib/accounts/sessions.ts", "lib/oauth/opaque-tokens.ts", "floor-owns-no-stack"],
     ["lib/config/load.ts", "lib/scopes/scope-dto.ts", "floor-owns-no-stack"],
     ["lib/issuing/decide.ts", "lib/db/client.ts", "issuing-is-pure"],
+    ["lib/usage/recorder.ts", "lib/auth/permissions.ts", "usage-recorder-not-console"],
+    ["lib/usage/recorder.ts", "lib/usage/review.ts", "usage-recorder-not-console"],
   ])("refuse %s importing %s (%s)", async (from, to, rule) => {
     expect(await violations({ [from]: [to], [to]: [] })).toContain(rule);
   });

@@ -40,6 +40,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     prisma: db(),
     kek: loadKeyEncryptionKey(env),
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
+    usageCounting: env.USAGE_COUNTING === "on",
   });
   const stopCleanup = startHousekeeping(db(), oauth.now);
   // Before listening: a sunset that passed while the server was down retires its scope now.
@@ -64,6 +65,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
       stopSunsetSweep();
       // Its last counts reach the database, so that a restart forgets none.
       await oauth.clientLimiter.stop();
+      await oauth.usage.stop();
       await app.close();
       await database.close();
     },

@@ -10,3 +10,5 @@ export const MAX_USAGE_DAYS = 365;
 export const DEFAULT_REVIEW_DAYS = 90;
 /** The Deprecations page names the clients that still requested a scope in this many days. */
 export const DEPRECATION_CLIENT_DAYS = 30;
+/** The Clients page asks for the review of one page of clients at once: at most this many. */
+export const MAX_REVIEW_CLIENTS = 100;

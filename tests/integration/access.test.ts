@@ -35,12 +35,17 @@ const OWNER_OUTCOME: Record<string, number> = {
   "PATCH /api/apis/[id]/scopes/[scopeId]": 403,
   "DELETE /api/apis/[id]/scopes/[scopeId]": 403,
   "GET /api/apis/[id]/scopes/[scopeId]/impact": 403,
+  "GET /api/apis/[id]/scopes/[scopeId]/usage": 403,
   "GET /api/clients": 200,
   "POST /api/clients": 403,
   "GET /api/clients/[id]": 403,
   "PATCH /api/clients/[id]": 403,
   "DELETE /api/clients/[id]": 403,
   "POST /api/clients/[id]/secret": 403,
+  "GET /api/clients/[id]/review": 403,
+  /** The batch skips the clients the owner does not manage: none of theirs, nothing in it. */
+  "GET /api/clients/review": 200,
+  "GET /api/deprecations": 200,
   "GET /api/settings": 200,
   "PUT /api/settings": 403,
   "POST /api/token-preview": 403,
@@ -96,6 +101,8 @@ function requestFor(name: string, user: TestUser | null) {
     "PUT /api/users/[id]/password": { password: "a long enough password" },
   };
   if (method !== "GET" && method !== "DELETE") body = bodies[name] ?? {};
+  const queries: Record<string, string> = { "GET /api/clients/review": `?ids=${fixture.clientId}` };
+  url += queries[name] ?? "";
   return { method, url, params, body, as: user };
 }
 

@@ -7,6 +7,7 @@ import { ROLES } from "@/lib/accounts/roles";
 import { AUDIT_RESOURCES } from "@/lib/audit/record";
 import { GRANT_TYPES } from "@/lib/issuing";
 import type { Random } from "@/lib/testing/prng";
+import { MAX_REVIEW_CLIENTS, MAX_USAGE_DAYS } from "@/lib/usage/settings";
 import { MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS, MAX_LIFETIME_SECONDS, SCOPE_TOKEN } from "@/lib/validation";
 import { CONSOLE_ORIGIN } from "./call";
 import {
@@ -219,6 +220,12 @@ const sort = (fields: readonly string[]): FieldRule => ({
 });
 const pagedQuery = (sortFields: readonly string[]): Fields => ({ page, pageSize, q: search, sort: sort(sortFields) });
 
+/** A window of usage days. */
+const days: FieldRule = {
+  valid: (r) => String(r.int(1, MAX_USAGE_DAYS)),
+  invalid: (r) => r.pick(["0", String(MAX_USAGE_DAYS + 1), "-1", "abc", "1.5", "", " ", "Infinity", "30 OR 1=1"]),
+};
+
 const boundedText = (max: number): FieldRule => ({
   valid: (r) => `r${storableString(r, max - 1)}`,
   invalid: oneOf(
@@ -297,6 +304,9 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
     },
     "GET /api/apis/[id]/scopes/[scopeId]/impact": {},
     "DELETE /api/apis/[id]/scopes/[scopeId]": {},
+    "GET /api/apis/[id]/impact": {},
+    "GET /api/apis/[id]/scopes/[scopeId]/impact": {},
+    "GET /api/apis/[id]/scopes/[scopeId]/usage": { query: { days } },
     "GET /api/clients": { query: pagedQuery(["name", "clientId", "createdAt"]) },
     "POST /api/clients": {
       body: {
@@ -322,6 +332,19 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
     },
     "DELETE /api/clients/[id]": {},
     "POST /api/clients/[id]/secret": {},
+    "GET /api/clients/[id]/review": { query: { days } },
+    "GET /api/clients/review": {
+      query: {
+        ids: {
+          required: true,
+          valid: (r) => r.pick([fixture.clientId, `${fixture.clientId},cl${r.int(0, 1e9).toString(36)}fuzz`]),
+          invalid: (r) =>
+            r.pick(["", ",", " , ", Array.from({ length: MAX_REVIEW_CLIENTS + 1 }, (_, i) => `c${i}`).join(",")]),
+        },
+        days,
+      },
+    },
+    "GET /api/deprecations": {},
     "GET /api/settings": {},
     "PUT /api/settings": {
       body: {

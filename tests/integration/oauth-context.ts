@@ -13,7 +13,7 @@ export const TEST_KEK = Buffer.alloc(32, 7);
 export function testOAuthContext(
   issuer: string,
   now: () => number,
-  options: { prisma?: PrismaClient; tokenRateLimit?: number; signal?: ChangeSignal } = {},
+  options: { prisma?: PrismaClient; tokenRateLimit?: number; signal?: ChangeSignal; usageCounting?: boolean } = {},
 ) {
   return createOAuthContext({
     issuer,
@@ -23,5 +23,6 @@ export function testOAuthContext(
     pollMs: 0,
     tokenRateLimit: options.tokenRateLimit,
     signal: options.signal,
+    usageCounting: options.usageCounting,
   });
 }

@@ -68,6 +68,7 @@ export async function tokenResponse(
     expires_in: lifetime,
     scope: scopes.join(" "),
   };
+  context.usage.record(client.id, scopes, config.catalogue, now);
   if (grant?.refreshToken && decision.refreshToken) {
     body.refresh_token = grant.refreshToken;
     body.refresh_expires_in = decision.refreshToken.lifetime;
