@@ -13,6 +13,7 @@ test("[SCOPES] the table has the documented columns and the demo flags", async (
     "Required",
     "Emphasize",
     "Discovery",
+    "Status",
     "Actions",
   ]);
   await expect(scopeRow(page, "openid").getByRole("cell").nth(3)).toHaveText("Yes");

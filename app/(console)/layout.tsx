@@ -28,6 +28,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <nav aria-label="Main">
           <Link href="/apis">APIs</Link>
           <Link href="/clients">Clients</Link>
+          <Link href="/deprecations">Deprecations</Link>
           <Link href="/token-preview">Token preview</Link>
           <Link href="/settings">Settings</Link>
           {admin && <Link href="/users">Users</Link>}

@@ -14,7 +14,7 @@ import {
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
 import type { ApiDto } from "@/lib/apis/schemas";
-import { useApis, useDeleteApi } from "@/lib/client/apis";
+import { useApiImpact, useApis, useDeleteApi } from "@/lib/client/apis";
 import { ApiDialog } from "./api-dialog";
 
 const COLUMNS = 5;
@@ -110,6 +110,7 @@ export function ApisPage() {
 }
 
 function DeleteApiDialog({ api, onClose }: { api: ApiDto | null; onClose: () => void }) {
+  const impact = useApiImpact(api?.id ?? null);
   return (
     <DeleteDialog
       item={api}
@@ -124,6 +125,7 @@ function DeleteApiDialog({ api, onClose }: { api: ApiDto | null; onClose: () => 
       deleted={(item) => `API "${item.name}" deleted.`}
       mutation={useDeleteApi()}
       onClose={onClose}
+      impact={{ value: impact.data, name: (item) => item.name, subject: "its scopes" }}
     />
   );
 }

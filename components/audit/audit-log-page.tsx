@@ -1,8 +1,9 @@
 "use client";
-// The Audit log screen (admins): every change made in the console, newest first, filtered by
-// resource, actor and time.
 import { useState } from "react";
 import { Pagination, TableStates } from "@/components/ui/data-table";
+// The Audit log screen (admins): every change made in the console, newest first, filtered by
+// resource, actor and time.
+import { DateTime } from "@/components/ui/date-time";
 import { changedFields, valueText } from "@/lib/audit/changes";
 import { AUDIT_RESOURCES, type AuditResource } from "@/lib/audit/record";
 import type { AuditEventDto } from "@/lib/audit/schemas";
@@ -107,7 +108,7 @@ export function AuditLogPage() {
             {data?.items.map((event) => (
               <tr key={event.id}>
                 <td>
-                  <time dateTime={event.at}>{new Date(event.at).toLocaleString()}</time>
+                  <DateTime value={event.at} />
                 </td>
                 <td>{event.actorEmail}</td>
                 <td>{event.action}</td>

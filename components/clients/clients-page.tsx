@@ -2,6 +2,7 @@
 // The Clients screen: registered OAuth clients; a new or regenerated secret is shown once.
 import { useState } from "react";
 import { ClientDialog } from "@/components/clients/client-dialog";
+import { ReviewDialog } from "@/components/clients/review-dialog";
 import {
   SearchBox,
   SortableHeader,
@@ -14,9 +15,11 @@ import { DeleteDialog } from "@/components/ui/delete-dialog";
 import { FormDialog } from "@/components/ui/dialog";
 import { FormControl, FormItem, FormLabel } from "@/components/ui/form";
 import { useClients, useDeleteClient, useRegenerateClientSecret } from "@/lib/client/clients";
+import { useClientReviews } from "@/lib/client/usage";
 import type { ClientDto, ClientWithSecret } from "@/lib/clients/schemas";
+import { DEFAULT_REVIEW_DAYS } from "@/lib/usage/settings";
 
-const COLUMNS = 5;
+const COLUMNS = 6;
 
 export function ClientsPage() {
   const list = useListState("name");
@@ -24,9 +27,11 @@ export function ClientsPage() {
   const [editing, setEditing] = useState<{ client: ClientDto | null } | null>(null);
   const [deleting, setDeleting] = useState<ClientDto | null>(null);
   const [secret, setSecret] = useState<ClientWithSecret | null>(null);
+  const [reviewing, setReviewing] = useState<ClientDto | null>(null);
   const regenerate = useRegenerateClientSecret();
   const data = clients.data;
   useClampedPage(data, list.setPage);
+  const reviews = useClientReviews(data?.items.map((client) => client.id) ?? [], DEFAULT_REVIEW_DAYS).data?.reviews;
 
   return (
     <main className="page">
@@ -47,6 +52,7 @@ export function ClientsPage() {
               <SortableHeader label="Client ID" field="clientId" sort={list.params.sort} onSort={list.toggleSort} />
               <th scope="col">Type</th>
               <th scope="col">Grant types</th>
+              <th scope="col">Unused scopes</th>
               <th scope="col">Actions</th>
             </tr>
           </thead>
@@ -64,10 +70,14 @@ export function ClientsPage() {
                 <td className="mono">{client.clientId}</td>
                 <td>{client.type}</td>
                 <td className="mono">{client.allowedGrantTypes.join(" ")}</td>
+                <td>{reviews?.[client.id]?.unusedScopes.length ?? "—"}</td>
                 <td className="actions">
                   <div className="row-actions">
                     <button type="button" className="button button-small" onClick={() => setEditing({ client })}>
                       Edit
+                    </button>
+                    <button type="button" className="button button-small" onClick={() => setReviewing(client)}>
+                      Review access
                     </button>
                     {client.type === "confidential" && (
                       <button
@@ -103,6 +113,7 @@ export function ClientsPage() {
         onCreated={(created) => created.clientSecret && setSecret(created)}
       />
       <SecretDialog client={secret} onClose={() => setSecret(null)} />
+      <ReviewDialog client={reviewing} onClose={() => setReviewing(null)} />
       <DeleteDialog
         item={deleting}
         title="Delete client"

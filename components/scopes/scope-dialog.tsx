@@ -2,8 +2,8 @@
 // The "API Scope" dialog: adds a scope, or edits one with its name read-only.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useForm, useFormState } from "react-hook-form";
+import { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
 import { FormDialog } from "@/components/ui/dialog";
 import {
@@ -19,9 +19,16 @@ import {
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
-import { useCreateScope, useUpdateScope } from "@/lib/client/scopes";
+import { useCreateScope, useScopeImpact, useUpdateScope } from "@/lib/client/scopes";
 import { displayNameHint, scopeNameHint } from "@/lib/scopes/guidelines";
-import { type ScopeDto, ZCreateScopeRequest } from "@/lib/scopes/schemas";
+import { describeEditImpact } from "@/lib/scopes/impact";
+import {
+  LIFECYCLE_LABELS,
+  SCOPE_LIFECYCLES,
+  type ScopeDto,
+  ZCreateScopeRequest,
+  ZSunsetAt,
+} from "@/lib/scopes/schemas";
 import { ZVersion } from "@/lib/validation";
 
 /**
@@ -29,7 +36,11 @@ import { ZVersion } from "@/lib/validation";
  * and the version an edit was made from, sent back so that a newer save by someone else is not
  * overwritten. An edit's name is read-only and was checked as this one when the scope was added.
  */
-const ZScopeForm = ZCreateScopeRequest.extend({ version: ZVersion.optional() });
+const ZScopeForm = ZCreateScopeRequest.extend({
+  version: ZVersion.optional(),
+  // The sunset field is a local date and time (datetime-local); the API takes ISO 8601 with an offset.
+  sunsetAt: z.preprocess(localToIso, ZSunsetAt).optional(),
+});
 type ScopeFormValues = z.input<typeof ZScopeForm>;
 type ScopeFormOutput = z.output<typeof ZScopeForm>;
 
@@ -42,6 +53,11 @@ const EMPTY_SCOPE: ScopeFormValues = {
   showInDiscoveryDocument: true,
   accessTokenLifetime: "",
   refreshTokenLifetime: "",
+  documentationUrl: "",
+  lifecycle: "active",
+  sunsetAt: "",
+  replacedBy: "",
+  deprecationNote: "",
 };
 
 /** What a blank lifetime field would inherit, as hints. */
@@ -62,20 +78,26 @@ interface ScopeDialogProps {
 export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: ScopeDialogProps) {
   const createScope = useCreateScope(apiId);
   const updateScope = useUpdateScope(apiId);
-  const save = (values: ScopeFormOutput) =>
-    scope
+  const save = (form: ScopeFormOutput) => {
+    // Only a deprecated scope has a sunset, a replacement and a note: undoing a deprecation clears them.
+    const values =
+      form.lifecycle === "deprecated" ? form : { ...form, sunsetAt: null, replacedBy: null, deprecationNote: "" };
+    return scope
       ? updateScope.mutateAsync({ id: scope.id, input: { ...values, version: scope.version } })
       : createScope.mutateAsync(values);
+  };
+  const retired = scope?.lifecycle === "retired";
   return (
     <FormDialog
       open={open}
       onOpenChange={onOpenChange}
-      title="API Scope"
+      title={retired ? "API Scope (retired)" : "API Scope"}
       busy={createScope.isPending || updateScope.isPending}
     >
       {/* Keyed so that each opening starts from the scope's current values. */}
       <ScopeForm
         key={scope?.id ?? "new"}
+        apiId={apiId}
         scope={scope}
         save={save}
         inherited={inherited}
@@ -86,13 +108,14 @@ export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: Sco
 }
 
 interface ScopeFormProps {
+  apiId: string;
   scope: ScopeDto | null;
   save: (values: ScopeFormOutput) => Promise<ScopeDto>;
   inherited: InheritedLifetimes | null;
   onDone: () => void;
 }
 
-function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
+function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
   const notify = useToast();
   const lock = useLifetimeLock();
   const [banner, setBanner] = useState<string | null>(null);
@@ -101,7 +124,9 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
     defaultValues: scope ? pickFormValues(scope) : EMPTY_SCOPE,
   });
   const { isSubmitting } = form.formState;
-  const [name, displayName] = form.watch(["name", "displayName"]);
+  const [name, displayName, lifecycle] = form.watch(["name", "displayName", "lifecycle"]);
+  // A retired scope stays visible, read-only, so that its history and usage remain.
+  const readOnly = scope?.lifecycle === "retired";
 
   const onValid = async (values: ScopeFormOutput) => {
     setBanner(null);
@@ -120,7 +145,10 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
     <Form {...form}>
       <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
         <FormBanner message={banner} />
-        <fieldset disabled={isSubmitting} className="form-fields">
+        {readOnly && (
+          <p className="impact-note">This scope is retired: it is never granted again and can no longer be changed.</p>
+        )}
+        <fieldset disabled={isSubmitting || readOnly} className="form-fields">
           <FormField
             control={form.control}
             name="name"
@@ -209,6 +237,104 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
               </FormItem>
             )}
           />
+          <FormField
+            control={form.control}
+            name="documentationUrl"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Documentation URL</FormLabel>
+                <FormControl>
+                  <input
+                    {...field}
+                    value={(field.value as string | null | undefined) ?? ""}
+                    type="url"
+                    placeholder="https://"
+                    autoComplete="off"
+                  />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>
+                  Where its users read about it; a deprecated scope that it replaces links here.
+                </FormDescription>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="lifecycle"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Lifecycle</FormLabel>
+                <FormControl>
+                  <select {...field}>
+                    {SCOPE_LIFECYCLES.map((value) => (
+                      <option key={value} value={value}>
+                        {LIFECYCLE_LABELS[value]}
+                      </option>
+                    ))}
+                  </select>
+                </FormControl>
+                <FormMessage />
+                <FormDescription>
+                  {lifecycle === "deprecated"
+                    ? "Still granted until its sunset, then retired. Clients see Deprecation and Sunset headers."
+                    : lifecycle === "retired"
+                      ? "Retiring is one way: the scope is never granted again and becomes read-only."
+                      : "Deprecate a scope that clients still use rather than delete it."}
+                </FormDescription>
+              </FormItem>
+            )}
+          />
+          {lifecycle === "deprecated" && (
+            <>
+              <FormField
+                control={form.control}
+                name="sunsetAt"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Sunset</FormLabel>
+                    <FormControl>
+                      <input {...field} value={(field.value as string | null) ?? ""} type="datetime-local" />
+                    </FormControl>
+                    <FormMessage />
+                    <FormDescription>When it is retired, in your time zone. It can be moved later.</FormDescription>
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="replacedBy"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Replaced by</FormLabel>
+                    <FormControl>
+                      <input
+                        {...field}
+                        value={(field.value as string | null | undefined) ?? ""}
+                        autoComplete="off"
+                        spellCheck={false}
+                      />
+                    </FormControl>
+                    <FormMessage />
+                    <FormDescription>The name of the scope clients should request instead (optional).</FormDescription>
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="deprecationNote"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Deprecation note</FormLabel>
+                    <FormControl>
+                      <textarea {...field} rows={2} />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+            </>
+          )}
           <div className="form-row">
             <FormField
               control={form.control}
@@ -241,9 +367,34 @@ function ScopeForm({ scope, save, inherited, onDone }: ScopeFormProps) {
             />
           </div>
         </fieldset>
-        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+        {scope && !readOnly && <EditImpact apiId={apiId} scopeId={scope.id} />}
+        {readOnly ? (
+          <div className="dialog-actions">
+            <button type="button" className="button button-primary" onClick={onDone}>
+              Close
+            </button>
+          </div>
+        ) : (
+          <DialogFormActions busy={isSubmitting} onClose={onDone} />
+        )}
       </form>
     </Form>
+  );
+}
+
+/**
+ * Before an edit of what decides tokens (Required, the lifetimes) is saved: how many clients and
+ * live grants it reaches. Read inside the form, whose dirty fields say whether it applies.
+ */
+function EditImpact({ apiId, scopeId }: { apiId: string; scopeId: string }) {
+  const { dirtyFields } = useFormState<ScopeFormValues>();
+  const reaches = Boolean(dirtyFields.required || dirtyFields.accessTokenLifetime || dirtyFields.refreshTokenLifetime);
+  const impact = useScopeImpact(apiId, reaches ? scopeId : null);
+  if (!reaches) return null;
+  return (
+    <p role="status" className="impact-note">
+      {impact.data ? describeEditImpact(impact.data) : "Checking what this change reaches…"}
+    </p>
   );
 }
 
@@ -256,5 +407,25 @@ const pickFormValues = (scope: ScopeDto): ScopeFormValues => ({
   showInDiscoveryDocument: scope.showInDiscoveryDocument,
   accessTokenLifetime: lifetimeText(scope.accessTokenLifetime),
   refreshTokenLifetime: lifetimeText(scope.refreshTokenLifetime),
+  documentationUrl: scope.documentationUrl ?? "",
+  lifecycle: scope.lifecycle,
+  sunsetAt: isoToLocal(scope.sunsetAt),
+  replacedBy: scope.replacedBy ?? "",
+  deprecationNote: scope.deprecationNote,
   version: scope.version,
 });
+
+/** An ISO instant as a datetime-local value in the browser's time zone ("2027-01-31T09:30"). */
+function isoToLocal(iso: string | null): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** A datetime-local value as an ISO instant; anything else (blank, a full ISO value) passes through. */
+function localToIso(value: unknown): unknown {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}

@@ -1,6 +1,6 @@
 "use client";
 // The Scopes tab: the API's scopes, paged, searched and sorted on the server.
-import { useState } from "react";
+import { useId, useState } from "react";
 import {
   SearchBox,
   SortableHeader,
@@ -9,23 +9,28 @@ import {
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
+import { DateTime } from "@/components/ui/date-time";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
 import { inheritHint } from "@/components/ui/lifetime";
 import { useApi } from "@/lib/client/apis";
-import { useDeleteScope, useScopes } from "@/lib/client/scopes";
+import { useDeleteScope, useScopeImpact, useScopes } from "@/lib/client/scopes";
 import { useSettings } from "@/lib/client/settings";
 import { formatDuration } from "@/lib/duration";
-import type { ScopeDto } from "@/lib/scopes/schemas";
+import { LIFECYCLE_LABELS, SCOPE_LIFECYCLES, type ScopeDto, type ScopeLifecycle } from "@/lib/scopes/schemas";
 import { type InheritedLifetimes, ScopeDialog } from "./scope-dialog";
+import { UsageDialog } from "./usage-dialog";
 
-const COLUMNS = 7;
+const COLUMNS = 8;
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
 export function ScopesTab({ apiId }: { apiId: string }) {
   const list = useListState("name");
-  const scopes = useScopes(apiId, list.params);
+  const [lifecycle, setLifecycle] = useState<ScopeLifecycle | "">("");
+  const scopes = useScopes(apiId, { ...list.params, lifecycle });
+  const lifecycleId = useId();
   const [editing, setEditing] = useState<{ scope: ScopeDto | null } | null>(null);
   const [deleting, setDeleting] = useState<ScopeDto | null>(null);
+  const [showingUsage, setShowingUsage] = useState<ScopeDto | null>(null);
   const data = scopes.data;
   useClampedPage(data, list.setPage);
   const inherited = useInheritedLifetimes(apiId);
@@ -34,6 +39,22 @@ export function ScopesTab({ apiId }: { apiId: string }) {
     <section aria-label="Scopes" className="panel">
       <div className="toolbar">
         <SearchBox label="Search scopes" value={list.search} onChange={list.setSearch} />
+        <label htmlFor={lifecycleId}>Lifecycle</label>
+        <select
+          id={lifecycleId}
+          value={lifecycle}
+          onChange={(event) => {
+            setLifecycle(event.target.value as ScopeLifecycle | "");
+            list.setPage(1);
+          }}
+        >
+          <option value="">All</option>
+          {SCOPE_LIFECYCLES.map((value) => (
+            <option key={value} value={value}>
+              {LIFECYCLE_LABELS[value]}
+            </option>
+          ))}
+        </select>
       </div>
       <table className="table" aria-busy={scopes.isFetching} aria-label="API scopes">
         <thead>
@@ -49,6 +70,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               sort={list.params.sort}
               onSort={list.toggleSort}
             />
+            <th scope="col">Status</th>
             <th scope="col">Actions</th>
           </tr>
         </thead>
@@ -68,10 +90,16 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               <td>{yesNo(scope.required)}</td>
               <td>{yesNo(scope.emphasize)}</td>
               <td>{yesNo(scope.showInDiscoveryDocument)}</td>
+              <td>
+                <LifecycleBadge scope={scope} />
+              </td>
               <td className="actions">
                 <div className="row-actions">
+                  <button type="button" className="button button-small" onClick={() => setShowingUsage(scope)}>
+                    Usage
+                  </button>
                   <button type="button" className="button button-small" onClick={() => setEditing({ scope })}>
-                    Edit
+                    {scope.lifecycle === "retired" ? "View" : "Edit"}
                   </button>
                   <button
                     type="button"
@@ -100,7 +128,23 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         inherited={inherited}
       />
       <DeleteScopeDialog apiId={apiId} scope={deleting} onClose={() => setDeleting(null)} />
+      <UsageDialog apiId={apiId} scope={showingUsage} onClose={() => setShowingUsage(null)} />
     </section>
+  );
+}
+
+/** Active says nothing; a deprecated scope shows its sunset, a retired one that it is read-only. */
+function LifecycleBadge({ scope }: { scope: ScopeDto }) {
+  if (scope.lifecycle === "active") return <>{LIFECYCLE_LABELS.active}</>;
+  return (
+    <>
+      <span className={`badge badge-${scope.lifecycle}`}>{LIFECYCLE_LABELS[scope.lifecycle]}</span>
+      {scope.lifecycle === "deprecated" && scope.sunsetAt && (
+        <div className="muted">
+          Sunset <DateTime value={scope.sunsetAt} dateOnly />
+        </div>
+      )}
+    </>
   );
 }
 
@@ -122,18 +166,21 @@ function useInheritedLifetimes(apiId: string): InheritedLifetimes | null {
 }
 
 function DeleteScopeDialog({ apiId, scope, onClose }: { apiId: string; scope: ScopeDto | null; onClose: () => void }) {
+  const impact = useScopeImpact(apiId, scope?.id ?? null);
   return (
     <DeleteDialog
       item={scope}
       title="Delete scope"
       description={(item) => (
         <>
-          Delete the scope <strong>{item.name}</strong>? Clients that request it will be refused. This cannot be undone.
+          Delete the scope <strong>{item.name}</strong>? It is removed from every client, consent and grant, and clients
+          that request it will be refused. Consider deprecating it instead. This cannot be undone.
         </>
       )}
       deleted={(item) => `Scope "${item.name}" deleted.`}
       mutation={useDeleteScope(apiId)}
       onClose={onClose}
+      impact={{ value: impact.data, name: (item) => item.name }}
     />
   );
 }

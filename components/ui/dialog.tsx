@@ -10,15 +10,17 @@ interface FormDialogProps {
   title: string;
   /** While true the dialog refuses to close, so that a submit is never cut off. */
   busy?: boolean;
+  /** More classes for the dialog box, such as dialog-wide. */
+  className?: string;
   children: ReactNode;
 }
 
-export function FormDialog({ open, onOpenChange, title, busy = false, children }: FormDialogProps) {
+export function FormDialog({ open, onOpenChange, title, busy = false, className, children }: FormDialogProps) {
   return (
     <Dialog.Root open={open} onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
+        <Dialog.Content className={className ? `dialog ${className}` : "dialog"} aria-describedby={undefined}>
           <Dialog.Title className="dialog-title">{title}</Dialog.Title>
           {children}
         </Dialog.Content>
@@ -34,13 +36,17 @@ interface ConfirmDialogProps {
   description: ReactNode;
   confirmLabel: string;
   busy?: boolean;
+  /** The confirm button stays disabled while true (until the user typed what is asked, say). */
+  confirmDisabled?: boolean;
   error?: string | null;
   onConfirm: () => void;
+  /** More between the question and the buttons, such as a field to type a name into. */
+  children?: ReactNode;
 }
 
 /** A yes/no question; the confirm button does not close it: the caller closes once done. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { open, onOpenChange, title, description, confirmLabel, busy = false, error, onConfirm } = props;
+  const { open, onOpenChange, title, description, confirmLabel, busy = false, error, onConfirm, children } = props;
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}>
       <AlertDialog.Portal>
@@ -48,6 +54,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <AlertDialog.Content className="dialog dialog-small">
           <AlertDialog.Title className="dialog-title">{title}</AlertDialog.Title>
           <AlertDialog.Description className="dialog-description">{description}</AlertDialog.Description>
+          {children}
           {error && (
             <p role="alert" className="banner banner-error">
               {error}
@@ -57,7 +64,12 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <AlertDialog.Cancel className="button" disabled={busy}>
               Cancel
             </AlertDialog.Cancel>
-            <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={busy || props.confirmDisabled}
+              onClick={onConfirm}
+            >
               {busy ? "Deleting…" : confirmLabel}
             </button>
           </div>

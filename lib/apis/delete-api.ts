@@ -7,7 +7,8 @@ import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { removeScopesEverywhere } from "@/lib/scopes/delete-scope";
-import { inUse, inUseConflict, scopeImpact } from "@/lib/scopes/references";
+import { inUse } from "@/lib/scopes/impact";
+import { inUseConflict, scopeImpact } from "@/lib/scopes/references";
 import type { TDeleteQuery } from "@/lib/scopes/schemas";
 
 /**

@@ -2,7 +2,8 @@
 // Query keys and hooks for APIs: components never inline a key or a fetch.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiDto, TCreateApiRequest, TUpdateApiRequest } from "@/lib/apis/schemas";
-import { fetchJson, toQueryString } from "@/lib/client/fetch-json";
+import { type DeleteRequest, fetchJson, toQueryString } from "@/lib/client/fetch-json";
+import type { ScopeImpact } from "@/lib/scopes/impact";
 import type { Page } from "@/lib/validation";
 
 export interface ListParams {
@@ -50,11 +51,21 @@ export function useUpdateApi(id: string) {
   });
 }
 
+/** What deleting the API reaches (its scopes together); nothing is fetched for null. */
+export function useApiImpact(id: string | null) {
+  return useQuery({
+    queryKey: [...apiKeys.all, "impact", id],
+    queryFn: () => fetchJson<ScopeImpact>(`/api/apis/${id}/impact`),
+    enabled: id !== null,
+  });
+}
+
 export function useDeleteApi() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<void>(`/api/apis/${id}`, { method: "DELETE" }),
-    onSuccess: (_data, id) => {
+    mutationFn: ({ id, confirm }: DeleteRequest) =>
+      fetchJson<void>(`/api/apis/${id}${toQueryString({ confirm })}`, { method: "DELETE" }),
+    onSuccess: (_data, { id }) => {
       queryClient.removeQueries({ queryKey: apiKeys.detail(id) });
       return queryClient.invalidateQueries({ queryKey: apiKeys.lists() });
     },

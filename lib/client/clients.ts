@@ -2,7 +2,7 @@
 // Query keys and hooks for OAuth clients.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ListParams } from "@/lib/client/apis";
-import { fetchJson, toQueryString } from "@/lib/client/fetch-json";
+import { type DeleteRequest, fetchJson, toQueryString } from "@/lib/client/fetch-json";
 import type { ClientDto, ClientWithSecret, TCreateClientRequest, TUpdateClientRequest } from "@/lib/clients/schemas";
 import type { Page } from "@/lib/validation";
 
@@ -52,7 +52,7 @@ export function useRegenerateClientSecret() {
 export function useDeleteClient() {
   const onSuccess = useInvalidateClients();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<void>(`/api/clients/${id}`, { method: "DELETE" }),
+    mutationFn: ({ id }: DeleteRequest) => fetchJson<void>(`/api/clients/${id}`, { method: "DELETE" }),
     onSuccess,
   });
 }

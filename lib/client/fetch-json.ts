@@ -37,6 +37,12 @@ export async function fetchJson<T>(url: string, init: { method?: string; body?: 
   return data as T;
 }
 
+/** A delete, with the name typed to confirm it when what is deleted is in use. */
+export interface DeleteRequest {
+  id: string;
+  confirm?: string;
+}
+
 export function toQueryString(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {

@@ -2,20 +2,24 @@
 // Query keys and hooks for an API's scopes.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiKeys, type ListParams } from "@/lib/client/apis";
-import { fetchJson, toQueryString } from "@/lib/client/fetch-json";
-import type { ScopeDto, TCreateScopeRequest, TUpdateScopeRequest } from "@/lib/scopes/schemas";
+import { type DeleteRequest, fetchJson, toQueryString } from "@/lib/client/fetch-json";
+import type { ScopeImpact } from "@/lib/scopes/impact";
+import type { ScopeDto, ScopeLifecycle, TCreateScopeRequest, TUpdateScopeRequest } from "@/lib/scopes/schemas";
 import type { Page } from "@/lib/validation";
 
 export const scopeKeys = {
   all: (apiId: string) => ["scopes", apiId] as const,
   lists: (apiId: string) => [...scopeKeys.all(apiId), "list"] as const,
-  list: (apiId: string, params: ListParams) => [...scopeKeys.lists(apiId), params] as const,
+  list: (apiId: string, params: ScopeListParams) => [...scopeKeys.lists(apiId), params] as const,
   detail: (apiId: string, id: string) => [...scopeKeys.all(apiId), "detail", id] as const,
 };
 
 const scopesUrl = (apiId: string) => `/api/apis/${apiId}/scopes`;
 
-export function useScopes(apiId: string, params: ListParams) {
+/** The list's paging, search and sort, and a lifecycle to show only (blank: all). */
+export type ScopeListParams = ListParams & { lifecycle?: ScopeLifecycle | "" };
+
+export function useScopes(apiId: string, params: ScopeListParams) {
   return useQuery({
     queryKey: scopeKeys.list(apiId, params),
     queryFn: () => fetchJson<Page<ScopeDto>>(`${scopesUrl(apiId)}${toQueryString({ ...params })}`),
@@ -50,10 +54,20 @@ export function useUpdateScope(apiId: string) {
   });
 }
 
+/** What changing or deleting the scope reaches; nothing is fetched for null. */
+export function useScopeImpact(apiId: string, scopeId: string | null) {
+  return useQuery({
+    queryKey: [...scopeKeys.all(apiId), "impact", scopeId],
+    queryFn: () => fetchJson<ScopeImpact>(`${scopesUrl(apiId)}/${scopeId}/impact`),
+    enabled: scopeId !== null,
+  });
+}
+
 export function useDeleteScope(apiId: string) {
   const invalidate = useInvalidateScopes(apiId);
   return useMutation({
-    mutationFn: (id: string) => fetchJson<void>(`${scopesUrl(apiId)}/${id}`, { method: "DELETE" }),
+    mutationFn: ({ id, confirm }: DeleteRequest) =>
+      fetchJson<void>(`${scopesUrl(apiId)}/${id}${toQueryString({ confirm })}`, { method: "DELETE" }),
     onSuccess: invalidate,
   });
 }

@@ -6,7 +6,8 @@ import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { forgetScopeNames, inUse, inUseConflict, type ScopeImpact, scopeImpact } from "@/lib/scopes/references";
+import { inUse } from "@/lib/scopes/impact";
+import { forgetScopeNames, inUseConflict, type ScopeImpact, scopeImpact } from "@/lib/scopes/references";
 import type { TDeleteQuery } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 

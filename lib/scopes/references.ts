@@ -4,22 +4,11 @@
 // from them (when the scope is deleted, and when a scope is created under a name used before).
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { describeImpact, NO_IMPACT, type ScopeImpact } from "@/lib/scopes/impact";
+
+export type { ScopeImpact };
 
 type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
-
-/** What a change to these scopes reaches. */
-export interface ScopeImpact {
-  /** Clients allowed any of them. */
-  allowedClients: number;
-  /** Users' remembered consents that include any of them. */
-  consents: number;
-  /** Grants not revoked whose tokens may still be in use, that hold any of them. */
-  liveGrants: number;
-}
-
-export const NO_IMPACT: ScopeImpact = { allowedClients: 0, consents: 0, liveGrants: 0 };
-
-export const inUse = (impact: ScopeImpact) => impact.allowedClients + impact.consents + impact.liveGrants > 0;
 
 /** Each client, consent and grant counts once, however many of the scopes it holds. */
 export async function scopeImpact(tx: Tx, scopes: { id: string; name: string }[], now: Date): Promise<ScopeImpact> {
@@ -38,13 +27,9 @@ export async function scopeImpact(tx: Tx, scopes: { id: string; name: string }[]
 
 /** 409: the scope (or API) is in use; the request must name it again to go ahead. */
 export function inUseConflict(what: string, name: string, impact: ScopeImpact): AppError {
-  const parts = [
-    `${impact.allowedClients} client${impact.allowedClients === 1 ? "" : "s"} may request it`,
-    `${impact.consents} consent${impact.consents === 1 ? "" : "s"} and ${impact.liveGrants} live grant${impact.liveGrants === 1 ? "" : "s"} hold it`,
-  ];
   return new AppError(
     "CONFLICT",
-    `${what} "${name}" is in use: ${parts.join("; ")}. To delete it anyway, send confirm=${name}.`,
+    `${what} "${name}" is in use: ${describeImpact(impact)} To delete it anyway, send confirm=${name}.`,
     undefined,
     { impact },
   );

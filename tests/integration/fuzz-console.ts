@@ -304,8 +304,6 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
     },
     "GET /api/apis/[id]/scopes/[scopeId]/impact": {},
     "DELETE /api/apis/[id]/scopes/[scopeId]": {},
-    "GET /api/apis/[id]/impact": {},
-    "GET /api/apis/[id]/scopes/[scopeId]/impact": {},
     "GET /api/apis/[id]/scopes/[scopeId]/usage": { query: { days } },
     "GET /api/clients": { query: pagedQuery(["name", "clientId", "createdAt"]) },
     "POST /api/clients": {

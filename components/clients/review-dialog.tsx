@@ -1,0 +1,109 @@
+"use client";
+// "Review access" (least privilege): the client's allowed scopes that it was not granted in the
+// review window, to remove the chosen ones in one audited change (a PATCH of allowedScopes).
+import { useId, useState } from "react";
+import { DateTime } from "@/components/ui/date-time";
+import { FormDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import { useUpdateClient } from "@/lib/client/clients";
+import { useClientReview } from "@/lib/client/usage";
+import type { ClientDto } from "@/lib/clients/schemas";
+import { DEFAULT_REVIEW_DAYS } from "@/lib/usage/settings";
+
+interface ReviewDialogProps {
+  /** The client to review; null keeps the dialog closed. */
+  client: ClientDto | null;
+  onClose: () => void;
+}
+
+export function ReviewDialog({ client, onClose }: ReviewDialogProps) {
+  return (
+    <FormDialog open={client !== null} onOpenChange={(open) => !open && onClose()} title="Review access">
+      {client && <ReviewForm key={client.id} client={client} onClose={onClose} />}
+    </FormDialog>
+  );
+}
+
+function ReviewForm({ client, onClose }: { client: ClientDto; onClose: () => void }) {
+  const review = useClientReview(client.id, DEFAULT_REVIEW_DAYS);
+  const update = useUpdateClient();
+  const notify = useToast();
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const listId = useId();
+  const unused = review.data?.unusedScopes ?? [];
+
+  const toggle = (name: string, on: boolean) =>
+    setChosen((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+
+  const remove = () =>
+    update.mutate(
+      {
+        id: client.id,
+        input: { allowedScopes: client.allowedScopes.filter((name) => !chosen.has(name)), version: client.version },
+      },
+      {
+        onSuccess: () => {
+          notify(`Removed ${chosen.size} ${chosen.size === 1 ? "scope" : "scopes"} from "${client.name}".`);
+          onClose();
+        },
+      },
+    );
+
+  return (
+    <>
+      <p className="dialog-description" id={listId}>
+        Scopes <strong>{client.name}</strong> may request but was not granted in the last {DEFAULT_REVIEW_DAYS} days.
+        Remove what it does not need: least privilege.
+      </p>
+      {review.isPending && <p role="status">Loading the review…</p>}
+      {review.isError && (
+        <p role="alert" className="banner banner-error">
+          {review.error.message}
+        </p>
+      )}
+      {review.data && unused.length === 0 && <p>Every allowed scope was granted in that time.</p>}
+      {unused.length > 0 && (
+        <fieldset className="form-fields" aria-labelledby={listId} disabled={update.isPending}>
+          {unused.map((scope) => (
+            <label key={scope.name} className="checkbox-field">
+              <input
+                type="checkbox"
+                checked={chosen.has(scope.name)}
+                onChange={(event) => toggle(scope.name, event.target.checked)}
+              />
+              <span>
+                <span className="mono">{scope.name}</span>{" "}
+                <span className="muted">
+                  (last granted: <DateTime value={scope.lastRequestedAt} />)
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {update.error && (
+        <p role="alert" className="banner banner-error">
+          {update.error.message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose} disabled={update.isPending}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={chosen.size === 0 || update.isPending}
+          onClick={remove}
+        >
+          {update.isPending ? "Removing…" : "Remove selected"}
+        </button>
+      </div>
+    </>
+  );
+}
