@@ -60,7 +60,7 @@ function ReviewForm({ client, onClose }: { client: ClientDto; onClose: () => voi
         Scopes <strong>{client.name}</strong> may request but was not granted in the last {DEFAULT_REVIEW_DAYS} days.
         Remove what it does not need: least privilege.
       </p>
-      {review.isPending && <p role="status">Loading the review…</p>}
+      {review.isPending && <p aria-live="polite">Loading the review…</p>}
       {review.isError && (
         <p role="alert" className="banner banner-error">
           {review.error.message}

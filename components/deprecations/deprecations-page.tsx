@@ -26,7 +26,7 @@ export function DeprecationsPage() {
             {deprecations.error.message}
           </p>
         )}
-        {deprecations.isPending && <p role="status">Loading deprecations…</p>}
+        {deprecations.isPending && <p aria-live="polite">Loading deprecations…</p>}
         {items?.length === 0 && <p>No scope is deprecated.</p>}
         {items && items.length > 0 && (
           <table className="table" aria-label="Deprecated scopes">

@@ -392,7 +392,7 @@ function EditImpact({ apiId, scopeId }: { apiId: string; scopeId: string }) {
   const impact = useScopeImpact(apiId, reaches ? scopeId : null);
   if (!reaches) return null;
   return (
-    <p role="status" className="impact-note">
+    <p aria-live="polite" className="impact-note">
       {impact.data ? describeEditImpact(impact.data) : "Checking what this change reaches…"}
     </p>
   );

@@ -51,7 +51,7 @@ export function UsageDialog({ apiId, scope, onClose }: UsageDialogProps) {
           {usage.error.message}
         </p>
       )}
-      {usage.isPending && !usage.isError && <p role="status">Loading usage…</p>}
+      {usage.isPending && !usage.isError && <p aria-live="polite">Loading usage…</p>}
       {usage.data && <UsageReport usage={usage.data} days={days} />}
       <div className="dialog-actions">
         <button type="button" className="button button-primary" onClick={onClose}>

@@ -59,7 +59,7 @@ export function DeleteDialog<T extends { id: string }>(props: DeleteDialogProps<
     >
       {impact && (
         <div className="impact">
-          <p role="status">
+          <p aria-live="polite">
             {impact.value === undefined ? "Checking who uses it…" : describeImpact(impact.value, impact.subject)}
           </p>
           {confirming && (
