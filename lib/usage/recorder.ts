@@ -35,6 +35,8 @@ export class UsageRecorder {
   private readonly flushMs: number;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  /** The day of the last second recorded: most tokens of a second share it, so it is worked out once. */
+  private day = { second: Number.NaN, day: "" };
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -50,7 +52,8 @@ export class UsageRecorder {
    */
   record(clientId: string, scopes: readonly string[], catalogue: ScopeCatalogue, now: number): void {
     if (!this.enabled) return;
-    const day = utcDay(now);
+    if (this.day.second !== now) this.day = { second: now, day: utcDay(now) };
+    const { day } = this.day;
     for (const name of scopes) {
       const scope = catalogue.byName.get(name);
       if (!scope) continue;
