@@ -2,14 +2,14 @@ import "server-only";
 import type { Actor } from "@/lib/accounts/roles";
 import { managesApi } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { DAY } from "@/lib/issuing";
+import { DAY, type ScopeLifecycle } from "@/lib/issuing";
 import { secondsOf, systemClock } from "@/lib/time/epoch";
 import { windowRange } from "@/lib/usage/days";
 import type { DeprecationClientDto, DeprecationsDto } from "@/lib/usage/schemas";
 import { DEPRECATION_CLIENT_DAYS } from "@/lib/usage/settings";
 
-/** The lifecycle of a scope that still works but is on its way out (lib/scopes/lifecycle.ts). */
-const DEPRECATED = "deprecated";
+/** The lifecycle of a scope that still works but is on its way out (lib/issuing/lifecycle.ts). */
+const DEPRECATED: ScopeLifecycle = "deprecated";
 
 /** Whole days until `at` (epoch seconds), rounded up; 0 once it passed. */
 const daysUntil = (at: number, now: number) => Math.max(0, Math.ceil((at - now) / DAY));
@@ -21,7 +21,7 @@ const daysUntil = (at: number, now: number) => Math.max(0, Math.ceil((at - now) 
 export async function listDeprecations(actor: Actor, now: number = systemClock()): Promise<DeprecationsDto> {
   const scopes = (
     await db().apiScope.findMany({
-      where: { lifecycle: DEPRECATED },
+      where: { lifecycle: DEPRECATED, ...(actor.role === "admin" ? {} : { apiId: { in: actor.apiIds } }) },
       select: {
         id: true,
         apiId: true,
