@@ -234,3 +234,30 @@ test("[LIFECYCLE] the consent page says a scope is deprecated and names its repl
   );
   await expect(page.getByText("It is replaced by Read v2.")).toBeVisible();
 });
+
+test("[LIFECYCLE] retiring a deprecated scope through the dialog leaves it visible and read-only", async ({
+  page,
+  request,
+}) => {
+  const api = await createApi(request);
+  const scope = uniqueName("to_retire");
+  await createScope(request, api.id, { name: scope, lifecycle: "deprecated", sunsetAt: "2030-01-31T00:00:00Z" });
+
+  await openScopesTab(page, api.id);
+  await scopeRow(page, scope).getByRole("button", { name: "Edit" }).click();
+  const dialog = page.getByRole("dialog", { name: "API Scope" });
+  await expect(dialog.getByLabel("Sunset")).not.toHaveValue("");
+  await dialog.getByLabel("Lifecycle").selectOption("retired");
+  await expect(dialog.getByText("Retiring is one way")).toBeVisible();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+
+  await expect(scopeRow(page, scope).getByRole("cell").nth(6)).toHaveText("Retired");
+  await scopeRow(page, scope).getByRole("button", { name: "View" }).click();
+  const view = page.getByRole("dialog", { name: "API Scope (retired)" });
+  await expect(view.getByText("This scope is retired")).toBeVisible();
+  await expect(view.getByLabel("Display Name")).toBeDisabled();
+  await expect(view.getByRole("button", { name: "Save" })).toHaveCount(0);
+  await view.getByRole("button", { name: "Close" }).click();
+  await expect(view).toBeHidden();
+});

@@ -79,9 +79,7 @@ export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: Sco
   const createScope = useCreateScope(apiId);
   const updateScope = useUpdateScope(apiId);
   const save = (form: ScopeFormOutput) => {
-    // Only a deprecated scope has a sunset, a replacement and a note: undoing a deprecation clears them.
-    const values =
-      form.lifecycle === "deprecated" ? form : { ...form, sunsetAt: null, replacedBy: null, deprecationNote: "" };
+    const values = lifecycleValues(form);
     return scope
       ? updateScope.mutateAsync({ id: scope.id, input: { ...values, version: scope.version } })
       : createScope.mutateAsync(values);
@@ -414,6 +412,17 @@ const pickFormValues = (scope: ScopeDto): ScopeFormValues => ({
   deprecationNote: scope.deprecationNote,
   version: scope.version,
 });
+
+/**
+ * Only a deprecated scope has a sunset, a replacement and a note: undoing a deprecation clears
+ * them, and a scope is retired as it is (the server sets when).
+ */
+function lifecycleValues(form: ScopeFormOutput): ScopeFormOutput {
+  if (form.lifecycle === "deprecated") return form;
+  if (form.lifecycle === "retired")
+    return { ...form, sunsetAt: undefined, replacedBy: undefined, deprecationNote: undefined };
+  return { ...form, sunsetAt: null, replacedBy: null, deprecationNote: "" };
+}
 
 /** An ISO instant as a datetime-local value in the browser's time zone ("2027-01-31T09:30"). */
 function isoToLocal(iso: string | null): string {
