@@ -52,6 +52,9 @@ test("[ACCOUNTS] an admin adds a service owner, who manages only their API's sco
   baseURL,
   request,
 }) => {
+  // Three argon2id sign-ins and eight page loads in two browsers: on a busy 2-core machine it can
+  // pass the default 30 s.
+  test.setTimeout(90_000);
   const mine = await createApi(request, "Owner's API");
   const other = await createApi(request, "Someone else's API");
   await createScope(request, mine.id, { name: uniqueName("owned"), accessTokenLifetime: "10 min" });
