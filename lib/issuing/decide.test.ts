@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyConsent, DAY, DEFAULT_SERVICE_SETTINGS, decideToken, scopesSupported, type TokenRequest } from "./index";
-import { client, scope } from "./test-fixtures";
+import { client, ok, scope } from "./test-fixtures";
 
 const NOW = 1_800_000_000;
 const base = (overrides: Partial<TokenRequest>): TokenRequest => ({
@@ -12,12 +12,6 @@ const base = (overrides: Partial<TokenRequest>): TokenRequest => ({
   now: NOW,
   ...overrides,
 });
-
-function ok(request: TokenRequest) {
-  const decision = decideToken(request);
-  if (!decision.ok) throw new Error(`refused: ${decision.error} ${decision.description}`);
-  return decision;
-}
 
 describe("rule 3: the most restrictive lifetime wins (Authlete's table)", () => {
   const settings = { ...DEFAULT_SERVICE_SETTINGS, accessTokenLifetime: 86_400 };

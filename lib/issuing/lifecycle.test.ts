@@ -9,7 +9,7 @@ import {
   scopesSupported,
   type TokenRequest,
 } from "./index";
-import { client, scope } from "./test-fixtures";
+import { client, ok, scope } from "./test-fixtures";
 
 const NOW = 1_800_000_000;
 const HOUR = 3_600;
@@ -38,12 +38,6 @@ const base = (overrides: Partial<TokenRequest>): TokenRequest => ({
   now: NOW,
   ...overrides,
 });
-
-function ok(request: TokenRequest) {
-  const decision = decideToken(request);
-  if (!decision.ok) throw new Error(`refused: ${decision.error} ${decision.description}`);
-  return decision;
-}
 
 describe("lifecycleAt", () => {
   it.each([

@@ -1,4 +1,5 @@
 // Builders for the issuing tests.
+import { decideToken, type TokenRequest } from "./decide";
 import type { ClientInfo, ScopeInfo } from "./types";
 
 type ApiOverrides = Partial<ScopeInfo["api"]>;
@@ -39,4 +40,11 @@ export function client(overrides: Partial<ClientInfo> = {}): ClientInfo {
     refreshTokenLifetime: null,
     ...overrides,
   };
+}
+
+/** The decision of a request that must be granted; a refusal fails the test with its reason. */
+export function ok(request: TokenRequest) {
+  const decision = decideToken(request);
+  if (!decision.ok) throw new Error(`refused: ${decision.error} ${decision.description}`);
+  return decision;
 }

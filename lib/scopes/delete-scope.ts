@@ -3,11 +3,12 @@ import type { Actor } from "@/lib/accounts/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { requireApi } from "@/lib/auth/permissions";
 import { changeConfig } from "@/lib/config/change";
+import { allowedScopeNames } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inUse } from "@/lib/scopes/impact";
-import { forgetScopeNames, inUseConflict, type ScopeImpact, scopeImpact } from "@/lib/scopes/references";
+import { forgetScopeNames, inUseConflict, scopeImpact } from "@/lib/scopes/references";
 import type { TDeleteQuery } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 
@@ -51,12 +52,9 @@ export async function removeScopesEverywhere(
     select: { id: true, name: true, scopes: { select: { scope: { select: { id: true, name: true } } } } },
   });
   for (const client of clients) {
-    const before = client.scopes.map((row) => row.scope.name).sort();
     const removed = new Set(ids);
-    const after = client.scopes
-      .filter((row) => !removed.has(row.scope.id))
-      .map((row) => row.scope.name)
-      .sort();
+    const before = allowedScopeNames(client.scopes);
+    const after = allowedScopeNames(client.scopes.filter((row) => !removed.has(row.scope.id)));
     await tx.clientScope.deleteMany({ where: { clientId: client.id, scopeId: { in: ids } } });
     const { version } = await tx.oAuthClient.update({
       where: { id: client.id },
@@ -77,5 +75,3 @@ export async function removeScopesEverywhere(
     scopes.map((scope) => scope.name),
   );
 }
-
-export type { ScopeImpact };

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/accounts/roles";
 import { requireApi } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { type ScopeImpact, scopeImpact } from "@/lib/scopes/references";
+import type { ScopeImpact } from "@/lib/scopes/impact";
+import { scopeImpact } from "@/lib/scopes/references";
 
 /** What changing or deleting one scope reaches (the delete and edit dialogs show it first). */
 export async function getScopeImpact(actor: Actor, apiId: string, scopeId: string): Promise<ScopeImpact> {

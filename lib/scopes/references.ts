@@ -6,8 +6,6 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { describeImpact, NO_IMPACT, type ScopeImpact } from "@/lib/scopes/impact";
 
-export type { ScopeImpact };
-
 type Tx = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
 /** Each client, consent and grant counts once, however many of the scopes it holds. */

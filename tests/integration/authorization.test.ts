@@ -1,6 +1,5 @@
 // The authorization code flow, refresh tokens, ID tokens and userinfo, called as the lean path
 // calls them, with a clock the tests move to reach expiry.
-import { createHash, randomBytes } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as clientRoute from "@/app/api/clients/[id]/route";
@@ -23,6 +22,7 @@ import { dateOf } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
+import { hidden, pkce } from "./oauth-pages";
 
 const ISSUER = "https://issuer.test";
 const REDIRECT = "https://app.example/callback";
@@ -47,11 +47,6 @@ interface Client {
   clientId: string;
   secret?: string;
 }
-
-const pkce = () => {
-  const verifier = randomBytes(32).toString("base64url");
-  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
-};
 
 function authorizeUrl(client: Client, params: Record<string, string | undefined> = {}) {
   const query = new URLSearchParams();
@@ -113,21 +108,7 @@ class Browser {
   }
 }
 
-const decodeEntities = (text: string) =>
-  text
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
-
 const CHECKBOX = /<input type="checkbox"[^>]*value="([^"]+)"/g;
-
-function hidden(page: string, name: string): string {
-  const match = page.match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`));
-  if (!match) throw new Error(`No hidden field ${name} in:\n${page}`);
-  return decodeEntities(match[1]);
-}
 
 function redirectParams(response: Response) {
   expect(response.status).toBe(303);

@@ -2,7 +2,6 @@
 // sunset, undo, retire), the sunset sweep that runs at start, and what the protocol endpoints do
 // with deprecated and retired scopes. The protocol's clock is the real one (a sunset must be in
 // the future for the console, which reads the system clock), moved forward where a test needs it.
-import { createHash, randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
 import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
@@ -19,6 +18,7 @@ import { dateOf, systemClock } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
+import { decodeEntities, hidden, pkce } from "./oauth-pages";
 
 const ISSUER = "https://issuer.test";
 const REDIRECT = "https://app.example/callback";
@@ -129,25 +129,6 @@ class Browser {
     return new URL(response.headers.get("location") ?? "").searchParams.get("code") ?? "";
   }
 }
-
-const decodeEntities = (text: string) =>
-  text
-    .replace(/&amp;/g, "&")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
-
-function hidden(page: string, name: string): string {
-  const match = page.match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`));
-  if (!match) throw new Error(`No hidden field ${name} in:\n${page}`);
-  return decodeEntities(match[1]);
-}
-
-const pkce = () => {
-  const verifier = randomBytes(32).toString("base64url");
-  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
-};
 
 /** A web app allowed these scopes, with the authorization code and refresh grants. */
 const webApp = (allowedScopes: string[]) =>
