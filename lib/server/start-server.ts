@@ -15,6 +15,9 @@ import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
+/** How long an idle kept-alive connection stays open: longer than clients and proxies keep theirs (60 s is common). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -51,6 +54,11 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     setClientAddress(request, env.TRUST_PROXY);
     return isLeanPath(request.url) ? lean(request, response) : handle(request, response);
   });
+  // An idle kept-alive connection is closed after KEEP_ALIVE_TIMEOUT_MS. Node's default (5 s) is
+  // short enough that a client reusing a connection as the server closes it gets ECONNRESET (seen
+  // in the end-to-end tests); headers must be allowed at least as long.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
   const url = `http://${host}:${env.PORT}`;
