@@ -7,7 +7,7 @@ import { ClientRateLimiter, DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate
 import { type Clock, systemClock } from "@/lib/time/epoch";
 import { UsageRecorder } from "@/lib/usage/recorder";
 
-/** Readies the protocol path: a signing key exists, the configuration cache is set up. */
+/** Readies the protocol path: a signing key exists, the configuration cache is set up, the limiter knows the open windows. */
 export async function createOAuthContext(options: {
   issuer: string;
   prisma: PrismaClient;
@@ -23,14 +23,17 @@ export async function createOAuthContext(options: {
 }): Promise<OAuthContext> {
   await ensureSigningKey(options.prisma, options.kek);
   const now = options.now ?? systemClock;
+  const clientLimiter = new ClientRateLimiter(options.prisma, {
+    limit: options.tokenRateLimit ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE,
+    now,
+  });
+  // Before the first token request: a restart must not hand a client at its limit a fresh budget.
+  await clientLimiter.load();
   return {
     issuer: options.issuer,
     prisma: options.prisma,
     config: new ConfigCache(options.prisma, options.kek, options.signal ?? changeSignal, options.pollMs),
-    clientLimiter: new ClientRateLimiter(options.prisma, {
-      limit: options.tokenRateLimit ?? DEFAULT_TOKEN_REQUESTS_PER_MINUTE,
-      now,
-    }),
+    clientLimiter,
     usage: new UsageRecorder(options.prisma, { enabled: options.usageCounting ?? true }),
     now,
   };

@@ -7,12 +7,13 @@
 //
 // The approximation: what other processes counted since the last sync is unseen, so a window can
 // pass its limit by at most what the other processes serve in one sync interval (processes x
-// SYNC_MS x their rate), and a process that restarts forgets at most one interval of its own
-// counts and learns the totals at its first sync. A process that counted nothing for a while
-// skips syncing (an idle server reads nothing) and learns the others' totals at its next request's
-// sync.
+// SYNC_MS x their rate). A process reads every open window's total when it starts (load), before
+// it serves a token request, so that a restart hands no client a fresh budget: it forgets none of
+// its own counts when it stopped cleanly (stop syncs them), at most one interval's when it died. A
+// process that counted nothing for a while skips syncing (an idle server reads nothing) and
+// learns the others' totals at its next request's sync.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { addToWindows, secondsUntil } from "@/lib/rate-limit/counter";
+import { addToWindows, readWindows, secondsUntil } from "@/lib/rate-limit/counter";
 
 /**
  * Token requests a client may make per minute, over all processes, unless TOKEN_RATE_LIMIT says
@@ -68,6 +69,20 @@ export class ClientRateLimiter {
     this.syncMs = options.syncMs ?? SYNC_MS;
     this.now = options.now;
     this.keyPrefix = options.keyPrefix ?? "token:";
+  }
+
+  /**
+   * Reads the totals of every client's open window, in one statement: what a process must know
+   * before its first request, or a client at its limit would get a fresh budget after a restart.
+   * Windows counted here meanwhile keep their own counts.
+   */
+  async load(): Promise<void> {
+    const now = this.now();
+    for (const total of await readWindows(this.prisma, this.keyPrefix, now)) {
+      const clientId = total.key.slice(this.keyPrefix.length);
+      if (this.windows.has(clientId)) continue;
+      this.windows.set(clientId, { resetAt: total.resetAt, synced: total.count, sending: 0, pending: 0 });
+    }
   }
 
   /**

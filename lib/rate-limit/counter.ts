@@ -59,6 +59,14 @@ export async function addToWindows(prisma: PrismaClient, hits: WindowHit[], now:
   return rows.map((row) => ({ key: row.key, count: Number(row.count), resetAt: Number(row.resetAt) }));
 }
 
+/** The open windows of every key that starts with `prefix`, in one statement. */
+export async function readWindows(prisma: PrismaClient, prefix: string, now: number): Promise<WindowCount[]> {
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT "key", "count", EXTRACT(EPOCH FROM "resetAt")::double precision AS "resetAt" FROM "RateLimit"
+    WHERE starts_with("key", ${prefix}) AND "resetAt" > to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'`;
+  return rows.map((row) => ({ key: row.key, count: Number(row.count), resetAt: Number(row.resetAt) }));
+}
+
 /** Gives one hit back to each key whose window is still open (an attempt that turned out not to count). */
 export async function takeBackFromWindows(prisma: PrismaClient, keys: string[], now: number): Promise<void> {
   if (keys.length === 0) return;

@@ -245,10 +245,9 @@ describe("database-backed counters", () => {
     await first.sync();
     expect(first.take("app")).toEqual({ retryAfter: 60 });
     await second.stop();
-    // A new limiter (a restarted process) learns the totals at its first sync.
+    // A new limiter (a restarted process) reads the totals when it loads, before its first request.
     const restarted = new ClientRateLimiter(otherPrisma, options);
-    expect(restarted.take("app")).toBeNull();
-    await restarted.sync();
+    await restarted.load();
     expect(restarted.take("app")).toEqual({ retryAfter: 60 });
     await first.stop();
     await restarted.stop();
@@ -315,6 +314,22 @@ describe("POST /oauth/token - requests per client", () => {
     await other.clientLimiter.sync();
     expect((await issue(client, other)).status).toBe(429);
     await other.clientLimiter.stop();
+  });
+
+  it("a restart does not hand a client at its limit a fresh budget: the new process refuses its first request", async () => {
+    const client = await createClient(rateLimitedApp);
+    const before = await testOAuthContext(ISSUER, () => clock, { prisma: otherPrisma, tokenRateLimit: TOKEN_LIMIT });
+    for (let i = 0; i < TOKEN_LIMIT; i++) expect((await issue(client, before)).status).toBe(200);
+    // The process stops (its last counts reach the database) and starts again.
+    await before.clientLimiter.stop();
+    const restarted = await testOAuthContext(ISSUER, () => clock, { prisma: otherPrisma, tokenRateLimit: TOKEN_LIMIT });
+    const refused = await issue(client, restarted);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe(String(TOKEN_WINDOW_SECONDS));
+    // Its window still ends when it would have: open again after it.
+    clock += TOKEN_WINDOW_SECONDS;
+    expect((await issue(client, restarted)).status).toBe(200);
+    await restarted.clientLimiter.stop();
   });
 });
 
