@@ -4,6 +4,8 @@ import { DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-
 
 /** Reverse proxies one request may pass through on its way here; more is a misconfiguration. */
 const MAX_TRUSTED_PROXIES = 10;
+/** Worker processes of one server: more than any machine has cores is a mistake. */
+const MAX_WORKERS = 256;
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -30,6 +32,8 @@ const ZEnv = z.object({
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_REQUESTS_PER_MINUTE),
   /** Count the tokens issued per scope, client and day (the usage views); off only to measure its cost. */
   USAGE_COUNTING: z.enum(["on", "off"], { error: "USAGE_COUNTING must be on or off" }).default("on"),
+  /** Worker processes on PORT (lib/server/cluster.ts); unset: its default for the database. */
+  WORKERS: z.coerce.number().int().min(1).max(MAX_WORKERS).optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -43,6 +47,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     TRUST_PROXY: source.TRUST_PROXY || undefined,
     TOKEN_RATE_LIMIT: source.TOKEN_RATE_LIMIT || undefined,
     USAGE_COUNTING: source.USAGE_COUNTING || undefined,
+    WORKERS: source.WORKERS || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

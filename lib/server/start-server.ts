@@ -1,18 +1,20 @@
-// Starts the console: database ready (embedded or server), build current, HTTP listening.
-// One process; the OAuth endpoints will join it on a lean path in front of Next.js.
+// Starts the console: database ready (embedded or server), build current, HTTP listening: in this
+// process, or in WORKERS worker processes on the same port (lib/server/cluster.ts).
 import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { ensureBuild } from "@/lib/build";
 import { db, EMBEDDED_POOL_SIZE } from "@/lib/db/client";
 import { startHousekeeping } from "@/lib/db/housekeeping";
-import { issuerOf, loadEnv } from "@/lib/env";
+import { type Env, issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
 import { startSunsetSweep } from "@/lib/scopes/retire";
+import { isWorker, startWorkers, workersOf } from "@/lib/server/cluster";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { prepareDatabase } from "@/lib/server/prepare-database";
+import { systemClock } from "@/lib/time/epoch";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
 /** How long an idle kept-alive connection stays open: longer than clients and proxies keep theirs (60 s is common). */
@@ -25,6 +27,9 @@ export interface RunningServer {
 
 export async function startServer({ dev = false } = {}): Promise<RunningServer> {
   const env = loadEnv();
+  // One of several workers (lib/server/cluster.ts): the primary prepared the rest.
+  if (isWorker()) return serve(env, false);
+  const workers = dev ? 1 : workersOf(env);
   const database = await prepareDatabase(env);
   process.env.DATABASE_URL = database.url;
   if (database.embedded) process.env.DATABASE_POOL_SIZE = String(EMBEDDED_POOL_SIZE);
@@ -35,6 +40,34 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   await bootstrapAdmin(db(), env);
 
   if (!dev) await ensureBuild();
+  // The background jobs run here, once per node however many workers serve: they are safe to run
+  // on several nodes at once too (deletes of expired rows; the sweep claims each scope).
+  const stopCleanup = startHousekeeping(db(), systemClock);
+  // Before listening: a sunset that passed while the server was down retires its scope now.
+  const stopSunsetSweep = await startSunsetSweep(db(), systemClock);
+  const served = workers > 1 ? await startWorkers(workers) : await serve(env, dev);
+  const url = urlOf(env);
+  console.log(`Scope Console is ready at ${url}${workers > 1 ? ` (${workers} workers)` : ""}`);
+
+  return {
+    url,
+    async close() {
+      // The workers first: each flushes its usage counts and its limiter to the database.
+      await served.stop();
+      stopCleanup();
+      stopSunsetSweep();
+      await database.close();
+    },
+  };
+}
+
+const urlOf = (env: Env) => {
+  const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
+  return `http://${host}:${env.PORT}`;
+};
+
+/** Next.js and the lean app on PORT, over the database of DATABASE_URL: one process's server. */
+async function serve(env: Env, dev: boolean): Promise<RunningServer & { stop(): Promise<void> }> {
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -45,9 +78,6 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
     usageCounting: env.USAGE_COUNTING === "on",
   });
-  const stopCleanup = startHousekeeping(db(), oauth.now);
-  // Before listening: a sunset that passed while the server was down retires its scope now.
-  const stopSunsetSweep = await startSunsetSweep(db(), oauth.now);
   const lean = getRequestListener(createLeanApp(oauth).fetch);
   const server = createServer((request, response) => {
     // Both paths: the limits per address read it (lib/http/client-address.ts).
@@ -60,33 +90,29 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  const host = env.HOST === "127.0.0.1" || env.HOST === "0.0.0.0" ? "localhost" : env.HOST;
-  const url = `http://${host}:${env.PORT}`;
-  console.log(`Scope Console is ready at ${url}`);
 
-  return {
-    url,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      stopCleanup();
-      stopSunsetSweep();
-      // Its last counts reach the database, so that a restart forgets none.
-      await oauth.clientLimiter.stop();
-      await oauth.usage.stop();
-      await app.close();
-      await database.close();
-    },
+  const stop = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Its last counts reach the database, so that a restart forgets none.
+    await oauth.clientLimiter.stop();
+    await oauth.usage.stop();
+    await app.close();
   };
+  return { url: urlOf(env), close: stop, stop };
 }
 
-/** Closes the server, then runs `cleanup`, on SIGINT or SIGTERM. */
+/** Closes the server, then runs `cleanup`, on SIGINT or SIGTERM (once, whichever comes first or both). */
 export function closeOnSignal(server: RunningServer, cleanup: () => Promise<void> = async () => {}) {
+  let stopping = false;
   const stop = async () => {
+    // Ctrl-C signals every worker and the primary, which then signals the workers again.
+    if (stopping) return;
+    stopping = true;
     await server.close().catch((error) => console.error(error));
     await cleanup().catch((error) => console.error(error));
     process.exit(0);
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
