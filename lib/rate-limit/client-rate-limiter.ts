@@ -5,9 +5,9 @@
 // totals of every process. A request is refused when the total at the last sync plus what this
 // process counted since reaches the limit.
 //
-// The approximation: what other processes counted since the last sync is unseen, so a window can
-// pass its limit by at most what the other processes serve in one sync interval (processes x
-// SYNC_MS x their rate). A process reads every open window's total when it starts (load), before
+// The approximation: what another process counted since its own last sync before this one's last
+// sync is unseen, so a window can pass its limit by at most what the other processes serve in two
+// sync intervals (2 x SYNC_MS x their rate; e2e/multi-process.spec.ts measures it). A process reads every open window's total when it starts (load), before
 // it serves a token request, so that a restart hands no client a fresh budget: it forgets none of
 // its own counts when it stopped cleanly (stop syncs them), at most one interval's when it died. A
 // process that counted nothing for a while skips syncing (an idle server reads nothing) and
