@@ -19,11 +19,16 @@ export const RESTART_BACKOFF_RESET_MS = 60_000;
 /** How long a worker may take to stop (close its connections, flush its counts) before it is killed. */
 export const WORKER_STOP_TIMEOUT_MS = 10_000;
 
+/** Cores the default leaves to the rest of the machine: the primary, a database or proxy beside it, the OS. */
+export const CORES_LEFT_FOR_THE_REST = 1;
+
 /**
- * The default of WORKERS: one per core on a PostgreSQL server, one on the embedded database
- * (decision 008: it shares the machine's cores, and it is the set-up of one small machine).
+ * The default of WORKERS (decision 008): one on the embedded database, which serves one process;
+ * on a PostgreSQL server one per core but CORES_LEFT_FOR_THE_REST, and at least one: a single
+ * worker on two cores, where a second was measured to lose (README, Benchmarks).
  */
-export const defaultWorkers = (embedded: boolean) => (embedded ? 1 : availableParallelism());
+export const defaultWorkers = (embedded: boolean) =>
+  embedded ? 1 : Math.max(1, availableParallelism() - CORES_LEFT_FOR_THE_REST);
 
 /**
  * WORKERS, or its default. Several workers need a PostgreSQL server: the embedded PGlite is one
