@@ -7,12 +7,14 @@
 // off, off, on (USAGE_COUNTING, each its own embedded database), in the same alternation: the cost
 // of counting, from the two of each kind. The order cancels a bias of where a server was started
 // (on this machine the first-started of two like servers served up to 15% fewer requests).
+// Last, with TEST_DATABASE_URL: client_credentials with WORKERS=1 and WORKERS=2 (compareWorkers).
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { consoleHeaders } from "./console-session";
 
 const CONNECTIONS = 20;
@@ -298,6 +300,48 @@ async function provision(base: string) {
   return { clientId: client.clientId as string, authorization: basic(client.clientId, client.clientSecret) };
 }
 
+/** Ports of the WORKERS comparison's two Scope Consoles (one worker, two workers). */
+const WORKERS_PORTS = { 1: 3301, 2: 3303 } as const;
+
+/**
+ * client_credentials on a Scope Console with WORKERS=1 and one with WORKERS=2, each on a fresh
+ * database of TEST_DATABASE_URL's server (several workers need a server), alternating as above;
+ * the two-worker one starts first, so that where a server was started does not favour it.
+ * Returns the median rounds, or null without TEST_DATABASE_URL.
+ */
+async function compareWorkers(): Promise<Record<string, Result> | null> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return null;
+  const databases: TestDatabase[] = [];
+  const started: ChildProcess[] = [];
+  const dirs: string[] = [];
+  try {
+    const servers: Server[] = [];
+    for (const workers of [2, 1] as const) {
+      const database = await createTestDatabase(serverUrl);
+      databases.push(database);
+      dirs.push(mkdtempSync(path.join(tmpdir(), "scope-console-workers-bench-")));
+      const port = WORKERS_PORTS[workers];
+      started.push(
+        await startOurs(port, dirs[dirs.length - 1], { DATABASE_URL: database.url, WORKERS: String(workers) }),
+      );
+      const workersBase = `http://127.0.0.1:${port}`;
+      const paths = { token: "/oauth/token", introspect: "/oauth/introspect" };
+      servers.push(
+        await server(`WORKERS=${workers}`, workersBase, paths, (await provision(workersBase)).authorization, []),
+      );
+    }
+    return await compare("client_credentials", servers.reverse());
+  } finally {
+    const exited = started.map((child) => new Promise((resolve) => child.once("exit", resolve)));
+    for (const child of started) stop(child);
+    // Stopped (each flushed its counts) before their databases go.
+    await Promise.all(exited);
+    for (const database of databases) await database.drop();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const dataDirs = [0, 1, 2, 3].map(() => mkdtempSync(path.join(tmpdir(), "scope-console-token-bench-")));
 const peerSecret = "bench-secret-0123456789abcdef0123456789abcdef";
 const children: ChildProcess[] = [];
@@ -378,6 +422,8 @@ try {
   for (const child of children) stop(child);
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 }
+// After the others have stopped: its three worker processes have the machine to themselves.
+const byWorkers = await compareWorkers();
 
 console.log(
   `\n${CONNECTIONS} connections on loopback; per scenario each server warms up (${WARMUP_SECONDS} s, or a round of refreshes), then they ` +
@@ -402,4 +448,19 @@ for (const [scenario, byServer] of Object.entries(results)) {
       `| ${scenario} | **counting on / off** (2 servers each) | ${(on / off).toFixed(3)}x (cost ${((1 - on / off) * 100).toFixed(1)}%) | | | |`,
     );
   }
+}
+if (byWorkers) {
+  const [one, two] = [byWorkers["WORKERS=1"], byWorkers["WORKERS=2"]];
+  console.log(
+    `\nclient_credentials by WORKERS (PostgreSQL server of TEST_DATABASE_URL, ${availableParallelism()} cores)\n`,
+  );
+  console.log("| workers | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: |");
+  for (const [name, r] of Object.entries(byWorkers)) {
+    console.log(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+  }
+  console.log(`| **2 / 1** | ${(two.rps / one.rps).toFixed(2)}x | | | |`);
+} else {
+  console.log(
+    "\nclient_credentials by WORKERS: not measured (several workers need a PostgreSQL server: set TEST_DATABASE_URL).",
+  );
 }
