@@ -10,6 +10,7 @@ import { type Env, issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
+import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { startSunsetSweep } from "@/lib/scopes/retire";
 import { isWorker, startWorkers, workersOf } from "@/lib/server/cluster";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
@@ -40,6 +41,8 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   await bootstrapAdmin(db(), env);
 
   if (!dev) await ensureBuild();
+  // Here, not in each worker: they would race to write DATA_DIR's key and the first signing keys.
+  await ensureSigningKey(db(), loadKeyEncryptionKey(env));
   // The background jobs run here, once per node however many workers serve: they are safe to run
   // on several nodes at once too (deletes of expired rows; the sweep claims each scope).
   const stopCleanup = startHousekeeping(db(), systemClock);
