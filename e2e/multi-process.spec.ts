@@ -128,6 +128,9 @@ async function newClient(name: string, allowedGrantTypes = ["client_credentials"
 const introspect = async (on: APIRequestContext, token: string) =>
   (await (await oauth(on, "/oauth/introspect", { token })).json()).active as boolean;
 
+/** A figure of the run, in the report (the JSON report's annotations). */
+const record = (type: string, description: string) => test.info().annotations.push({ type, description });
+
 /** Polls `check` until it holds; returns how long that took (ms), failing after `boundMs`. */
 async function within(boundMs: number, check: () => Promise<boolean>): Promise<number> {
   const started = Date.now();
@@ -149,8 +152,11 @@ async function signedIn(base: string): Promise<APIRequestContext> {
   return context;
 }
 
-/** A refresh token for the admin through the flow's pages on `on`: sign-in, consent, code, token. */
-async function refreshToken(on: APIRequestContext, base: string): Promise<string> {
+/**
+ * A refresh token for the admin through the flow's pages, its steps on both nodes as a load
+ * balancer may spread them: sign-in on A, consent (the code) on B, the code exchanged on A.
+ */
+async function refreshToken(): Promise<string> {
   const query = new URLSearchParams({
     response_type: "code",
     client_id: client.clientId,
@@ -160,25 +166,31 @@ async function refreshToken(on: APIRequestContext, base: string): Promise<string
   });
   const hidden = (html: string, name: string) =>
     (html.match(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`))?.[1] ?? "").replace(/&amp;/g, "&");
-  const signInPage = await (await on.get(`/oauth/authorize?${query}`)).text();
-  const consentPage = await (
-    await on.post("/oauth/authorize/sign-in", {
+  const browser = await request.newContext({ storageState: SIGNED_OUT });
+  try {
+    const signInPage = await (await browser.get(`${a.base}/oauth/authorize?${query}`)).text();
+    const signedIn = await browser.post(`${a.base}/oauth/authorize/sign-in`, {
       form: { request: hidden(signInPage, "request"), ...E2E_USER },
-      headers: { origin: base },
-    })
-  ).text();
-  const redirect = await on.post("/oauth/authorize/consent", {
-    form: { request: hidden(consentPage, "request"), csrf: hidden(consentPage, "csrf"), decision: "allow", scope },
-    headers: { origin: base },
-    maxRedirects: 0,
-  });
-  const code = new URL(redirect.headers().location ?? "").searchParams.get("code");
-  expect(code, await redirect.text()).toBeTruthy();
-  const tokens = await (
-    await oauth(on, "/oauth/token", { grant_type: "authorization_code", code: code ?? "", redirect_uri: REDIRECT_URI })
-  ).json();
-  expect(tokens.refresh_token).toBeTruthy();
-  return tokens.refresh_token;
+      headers: { origin: a.base },
+    });
+    const consentPage = await signedIn.text();
+    expect(consentPage).toContain("wants access");
+    // The session cookie as the browser would send it to the load balancer's one host.
+    const cookie = (signedIn.headers()["set-cookie"] ?? "").split(";")[0];
+    const redirect = await browser.post(`${b.base}/oauth/authorize/consent`, {
+      form: { request: hidden(consentPage, "request"), csrf: hidden(consentPage, "csrf"), decision: "allow", scope },
+      headers: { origin: b.base, cookie },
+      maxRedirects: 0,
+    });
+    const code = new URL(redirect.headers().location ?? "").searchParams.get("code");
+    expect(code, await redirect.text()).toBeTruthy();
+    const form = { grant_type: "authorization_code", code: code ?? "", redirect_uri: REDIRECT_URI };
+    const tokens = await (await oauth(onA, "/oauth/token", form)).json();
+    expect(tokens.refresh_token).toBeTruthy();
+    return tokens.refresh_token;
+  } finally {
+    await browser.dispose();
+  }
 }
 
 test.describe.configure({ mode: "serial" });
@@ -213,9 +225,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("[NODES] a token issued on A is refreshed on B, introspected on both, revoked on B and then inactive on A", async () => {
+test("[NODES] a token issued on A (signed in on A, consent on B) is refreshed on B, introspected on both, revoked on B and then inactive on A", async () => {
   test.setTimeout(60_000);
-  const refresh = await refreshToken(onA, a.base);
+  const refresh = await refreshToken();
   const refreshed = await oauth(onB, "/oauth/token", { grant_type: "refresh_token", refresh_token: refresh });
   expect(refreshed.status(), await refreshed.text()).toBe(200);
   const { access_token, refresh_token } = await refreshed.json();
@@ -226,6 +238,7 @@ test("[NODES] a token issued on A is refreshed on B, introspected on both, revok
   expect(await introspect(onB, access_token)).toBe(false);
   const took = await within(CONFIG_POLL_MS + REQUEST_SLACK_MS, async () => !(await introspect(onA, access_token)));
   expect(took).toBeLessThanOrEqual(CONFIG_POLL_MS + REQUEST_SLACK_MS);
+  record("revocation reached A", `${took} ms`);
 
   // The token B rotated away, replayed on A: refused, and the whole grant with it, on B too at once.
   const replayed = await oauth(onA, "/oauth/token", { grant_type: "refresh_token", refresh_token: refresh });
@@ -254,6 +267,7 @@ test("[NODES] a scope added to the client on A reaches B's token endpoint within
   const granted = async () => (await (await clientCredentials(onB, app, added)).json()).scope === added;
   const took = await within(CONFIG_POLL_MS + REQUEST_SLACK_MS, granted);
   expect(took).toBeLessThanOrEqual(CONFIG_POLL_MS + REQUEST_SLACK_MS);
+  record("scope change reached B", `${took} ms`);
 });
 
 test("[NODES] the failed sign-ins of one account count on both nodes", async () => {
@@ -285,11 +299,13 @@ test("[NODES] the per-client limit holds over both nodes, and a restart of B doe
   const rate = (statuses.length * 1000) / (Date.now() - started);
   expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
   const served = 1 + statuses.filter((status) => status === 200).length;
+  const bound = TOKEN_LIMIT + Math.ceil((rate * 2 * SYNC_MS) / 1000);
+  record("per-client limit", `${served} served of ${statuses.length + 1} (limit ${TOKEN_LIMIT}, bound ${bound})`);
   expect(served).toBeGreaterThanOrEqual(TOKEN_LIMIT);
   // A node decides from the totals of its last sync: what the other counted since the other's own
   // last sync before that is unseen, at most two SYNC_MS of the other's requests (the bound of
   // lib/rate-limit/client-rate-limiter.ts). Each node alone would have served TOKEN_LIMIT.
-  expect(served).toBeLessThanOrEqual(TOKEN_LIMIT + Math.ceil((rate * 2 * SYNC_MS) / 1000));
+  expect(served).toBeLessThanOrEqual(bound);
   // Both refuse it now (a node that served its last request unaware learns at that sync).
   for (const on of [onA, onB]) await within(2 * SYNC_MS + REQUEST_SLACK_MS, async () => (await ask(on)) === 429);
 
