@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { ensureBuild } from "@/lib/build";
-import { db, EMBEDDED_POOL_SIZE } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { startHousekeeping } from "@/lib/db/housekeeping";
 import { issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
@@ -27,7 +27,6 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   const env = loadEnv();
   const database = await prepareDatabase(env);
   process.env.DATABASE_URL = database.url;
-  if (database.embedded) process.env.DATABASE_POOL_SIZE = String(EMBEDDED_POOL_SIZE);
   console.log(
     `Database: ${database.embedded ? `embedded (${env.DATA_DIR})` : "PostgreSQL server"}, migrations applied${database.seeded ? ", demo data seeded" : ""}.`,
   );
