@@ -15,5 +15,7 @@ export interface OAuthContext {
   clientLimiter: ClientRateLimiter;
   /** Tokens issued per scope, client and day (lib/usage/recorder.ts). */
   usage: UsageRecorder;
+  /** Seconds after a rotation in which a retry with the rotated refresh token may be answered (0: never). */
+  refreshReuseInterval: number;
   now: Clock;
 }

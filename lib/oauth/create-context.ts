@@ -1,5 +1,6 @@
 import { type ChangeSignal, changeSignal } from "@/lib/config/change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import { ConfigCache } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
@@ -20,6 +21,8 @@ export async function createOAuthContext(options: {
   signal?: ChangeSignal;
   /** Count the tokens issued per scope (USAGE_COUNTING); on by default. */
   usageCounting?: boolean;
+  /** The refresh token reuse interval in seconds (REFRESH_REUSE_INTERVAL); 0 turns it off. */
+  refreshReuseInterval?: number;
 }): Promise<OAuthContext> {
   await ensureSigningKey(options.prisma, options.kek);
   const now = options.now ?? systemClock;
@@ -32,6 +35,7 @@ export async function createOAuthContext(options: {
       now,
     }),
     usage: new UsageRecorder(options.prisma, { enabled: options.usageCounting ?? true }),
+    refreshReuseInterval: options.refreshReuseInterval ?? DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS,
     now,
   };
 }

@@ -3,6 +3,7 @@
 // (node-oidc-provider keeps this on its token model, lib/models/base_token.js).
 import type { JWTPayload } from "jose";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { withinReuseInterval } from "@/lib/issuing";
 import { verifyAccessToken } from "@/lib/oauth/access-token";
 import type { ConfigSnapshot } from "@/lib/oauth/config-cache";
 import { hashOpaqueToken } from "@/lib/secrets/random";
@@ -61,7 +62,8 @@ export type RefreshTokenStatus = "active" | "rotated" | "expired" | "revoked" | 
 
 /**
  * What a refresh token is now. "rotated" matters apart from the others: presenting a rotated
- * token is a replay, and its grant is revoked (RFC 9700 4.14.2).
+ * token is a replay, and its grant is revoked (RFC 9700 4.14.2), unless it is a retry within the
+ * reuse interval (mayRetryRotation).
  */
 export function refreshTokenStatus(row: RefreshTokenRow, now: number): RefreshTokenStatus {
   if (row.grant.revokedAt) return "revoked";
@@ -70,6 +72,17 @@ export function refreshTokenStatus(row: RefreshTokenRow, now: number): RefreshTo
   if (secondsOf(row.expiresAt) <= now) return "expired";
   return "active";
 }
+
+/**
+ * Whether presenting this rotated refresh token again is a retry that may be answered: it was
+ * rotated (not replaced by a retry) within the reuse interval (lib/issuing/refresh-reuse.ts).
+ * Whether its successor is still unused is decided by the replacing statement itself
+ * (replaceSuccessor in lib/oauth/grant-store.ts), where parallel requests cannot both pass.
+ */
+export const mayRetryRotation = (row: RefreshTokenRow, now: number, reuseInterval: number) =>
+  row.rotatedAt !== null &&
+  row.successorId !== null &&
+  withinReuseInterval(secondsOf(row.rotatedAt), now, reuseInterval);
 
 /** A refresh token that can still be used, or null. */
 export async function activeRefreshToken(prisma: PrismaClient, value: string, now: number) {
