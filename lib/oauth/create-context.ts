@@ -4,6 +4,7 @@ import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import { ConfigCache } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
+import { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import { ClientRateLimiter, DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
 import { type Clock, systemClock } from "@/lib/time/epoch";
 import { UsageRecorder } from "@/lib/usage/recorder";
@@ -35,6 +36,7 @@ export async function createOAuthContext(options: {
       now,
     }),
     usage: new UsageRecorder(options.prisma, { enabled: options.usageCounting ?? true }),
+    verifiedTokens: new VerifiedTokenCache(),
     refreshReuseInterval: options.refreshReuseInterval ?? DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS,
     now,
   };

@@ -1,7 +1,7 @@
 // POST /oauth/introspect (RFC 7662): for an authenticated confidential client; an inactive token
 // gets only {"active": false}. Access tokens are checked without the database (signature, expiry,
-// cached revocations); a refresh token is looked up, only its own client learns about it, and
-// that counts as a use of it.
+// cached revocations), and a token verified before is not verified again; a refresh token is
+// looked up, only its own client learns about it, and that counts as a use of it.
 // Whether a token is active is decided in lib/oauth/token-status.ts.
 import { authenticateClient } from "@/lib/oauth/client-auth";
 import type { OAuthContext } from "@/lib/oauth/context";
@@ -37,7 +37,7 @@ export function introspectionHandler(context: OAuthContext) {
         exp: secondsOf(refresh.expiresAt),
       });
     }
-    const claims = await activeAccessToken(config, context.issuer, now, token);
+    const claims = await activeAccessToken(config, context.issuer, now, token, context.verifiedTokens);
     if (!claims) return oauthJson(INACTIVE);
     return oauthJson({
       active: true,

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { withinReuseInterval } from "@/lib/issuing";
 import { verifyAccessToken } from "@/lib/oauth/access-token";
 import type { ConfigSnapshot } from "@/lib/oauth/config-cache";
+import type { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import { hashOpaqueToken } from "@/lib/secrets/random";
 import { secondsOf } from "@/lib/time/epoch";
 
@@ -26,9 +27,32 @@ export interface ActiveAccessToken extends JWTPayload {
 /**
  * The claims of an access token if it is active now: signed by one of our keys, of our issuer,
  * unexpired, not revoked itself, its grant not revoked, its user not disabled, its client not
- * deleted. Reads no database: the revocations and clients come from the cached snapshot.
+ * deleted. Reads no database: the revocations and clients come from the cached snapshot, and a
+ * token verified before is not verified again (lib/oauth/verified-tokens.ts) but still checked
+ * against this snapshot's revocations and clients and against `now`.
  */
 export async function activeAccessToken(
+  config: ConfigSnapshot,
+  issuer: string,
+  now: number,
+  token: string,
+  verified: VerifiedTokenCache<ActiveAccessToken>,
+): Promise<ActiveAccessToken | null> {
+  const claims = await verified.claims(config.keys, token, now, () => verifiedClaims(config, issuer, now, token));
+  if (!claims) return null;
+  const { jti, sub, client_id: clientId, gid } = claims;
+  const { revocations } = config;
+  if (revocations.jtis.has(jti)) return null;
+  if (gid !== undefined && revocations.grants.has(gid)) return null;
+  // A user's token carries its grant; its subject is the user.
+  if (gid !== undefined && revocations.disabledUsers.has(sub)) return null;
+  // A deleted client's tokens end with it.
+  if (!config.clients.has(clientId)) return null;
+  return claims;
+}
+
+/** The claims of one of our unexpired access tokens, if they have the shape ours have. */
+async function verifiedClaims(
   config: ConfigSnapshot,
   issuer: string,
   now: number,
@@ -39,13 +63,7 @@ export async function activeAccessToken(
   const { jti, exp, sub, client_id: clientId, scope, gid } = claims;
   if (typeof jti !== "string" || typeof exp !== "number" || typeof sub !== "string") return null;
   if (typeof clientId !== "string" || typeof scope !== "string") return null;
-  const { revocations } = config;
-  if (revocations.jtis.has(jti)) return null;
-  if (gid !== undefined && (typeof gid !== "string" || revocations.grants.has(gid))) return null;
-  // A user's token carries its grant; its subject is the user.
-  if (gid !== undefined && revocations.disabledUsers.has(sub)) return null;
-  // A deleted client's tokens end with it.
-  if (!config.clients.has(clientId)) return null;
+  if (gid !== undefined && typeof gid !== "string") return null;
   return claims as ActiveAccessToken;
 }
 

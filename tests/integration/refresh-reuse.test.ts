@@ -1,17 +1,16 @@
 // The refresh token reuse interval (issue 13): a retry with a just-rotated refresh token, whose
 // successor is unused, gets a fresh rotation instead of a revocation; outside the interval, once
 // the successor was used, or with an interval of 0, reuse revokes the grant as before. Grants are
-// stored the way the code exchange stores them (lib/oauth/grant-store.ts); every refresh goes
-// through the token endpoint, with a clock the tests move.
+// stored the way the code exchange stores them (createUserGrant); every refresh goes through the
+// token endpoint, with a clock the tests move.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS, DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
+import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import type { OAuthContext } from "@/lib/oauth/context";
-import { createGrant, newGrantId, storeRefreshToken } from "@/lib/oauth/grant-store";
 import { introspectionHandler } from "@/lib/oauth/introspect";
 import { tokenHandler } from "@/lib/oauth/token";
 import { unique } from "./call";
-import { createApi, createClient, createScope, createUser, type TestClient } from "./factories";
+import { createApi, createClient, createScope, createUser, createUserGrant, type TestClient } from "./factories";
 import { basicClientRequest, testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
@@ -39,24 +38,11 @@ async function introspect(client: TestClient<string>, token: string, context = w
   return (await introspectionHandler(context)(clientRequest("/oauth/introspect", client, { token }))).json();
 }
 
-/** A grant of the file's user to a new client, and its first refresh token, as the code exchange stores them. */
+/** A grant of the file's user to a new client, and its first refresh token. */
 async function newGrant() {
   const client = await createClient(app);
-  const grantId = newGrantId();
-  const lifetime = DEFAULT_SERVICE_SETTINGS.refreshTokenLifetime;
-  const refreshToken = await db().$transaction(async (tx) => {
-    await createGrant(tx, {
-      id: grantId,
-      clientId: client.clientId,
-      userId,
-      scopes: [scopeName],
-      issuedAt: clock,
-      authTime: clock,
-      tokensExpireAt: clock + DEFAULT_SERVICE_SETTINGS.accessTokenLifetime,
-    });
-    return storeRefreshToken(tx, grantId, clock + lifetime);
-  });
-  return { client, grantId, refreshToken };
+  const grant = await createUserGrant({ clientId: client.clientId, userId, scopes: [scopeName], now: clock });
+  return { client, ...grant };
 }
 
 /** How many refresh tokens of the grant still work (neither rotated nor replaced, the grant not revoked). */
