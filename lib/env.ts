@@ -1,5 +1,6 @@
 // The process configuration, validated once at start-up so that a bad setting fails loudly.
 import { z } from "zod";
+import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS, MAX_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import { DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
 
 /** Reverse proxies one request may pass through on its way here; more is a misconfiguration. */
@@ -30,6 +31,13 @@ const ZEnv = z.object({
   TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_REQUESTS_PER_MINUTE),
   /** Count the tokens issued per scope, client and day (the usage views); off only to measure its cost. */
   USAGE_COUNTING: z.enum(["on", "off"], { error: "USAGE_COUNTING must be on or off" }).default("on"),
+  /** Seconds after a rotation in which a retry with the rotated refresh token gets an answer; 0: never. */
+  REFRESH_REUSE_INTERVAL: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_REFRESH_REUSE_INTERVAL_SECONDS)
+    .default(DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -43,6 +51,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     TRUST_PROXY: source.TRUST_PROXY || undefined,
     TOKEN_RATE_LIMIT: source.TOKEN_RATE_LIMIT || undefined,
     USAGE_COUNTING: source.USAGE_COUNTING || undefined,
+    REFRESH_REUSE_INTERVAL: source.REFRESH_REUSE_INTERVAL || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

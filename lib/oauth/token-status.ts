@@ -3,8 +3,10 @@
 // (node-oidc-provider keeps this on its token model, lib/models/base_token.js).
 import type { JWTPayload } from "jose";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { withinReuseInterval } from "@/lib/issuing";
 import { verifyAccessToken } from "@/lib/oauth/access-token";
 import type { ConfigSnapshot } from "@/lib/oauth/config-cache";
+import type { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import { hashOpaqueToken } from "@/lib/secrets/random";
 import { secondsOf } from "@/lib/time/epoch";
 
@@ -25,9 +27,32 @@ export interface ActiveAccessToken extends JWTPayload {
 /**
  * The claims of an access token if it is active now: signed by one of our keys, of our issuer,
  * unexpired, not revoked itself, its grant not revoked, its user not disabled, its client not
- * deleted. Reads no database: the revocations and clients come from the cached snapshot.
+ * deleted. Reads no database: the revocations and clients come from the cached snapshot, and a
+ * token verified before is not verified again (lib/oauth/verified-tokens.ts) but still checked
+ * against this snapshot's revocations and clients and against `now`.
  */
 export async function activeAccessToken(
+  config: ConfigSnapshot,
+  issuer: string,
+  now: number,
+  token: string,
+  verified: VerifiedTokenCache<ActiveAccessToken>,
+): Promise<ActiveAccessToken | null> {
+  const claims = await verified.claims(config.keys, token, now, () => verifiedClaims(config, issuer, now, token));
+  if (!claims) return null;
+  const { jti, sub, client_id: clientId, gid } = claims;
+  const { revocations } = config;
+  if (revocations.jtis.has(jti)) return null;
+  if (gid !== undefined && revocations.grants.has(gid)) return null;
+  // A user's token carries its grant; its subject is the user.
+  if (gid !== undefined && revocations.disabledUsers.has(sub)) return null;
+  // A deleted client's tokens end with it.
+  if (!config.clients.has(clientId)) return null;
+  return claims;
+}
+
+/** The claims of one of our unexpired access tokens, if they have the shape ours have. */
+async function verifiedClaims(
   config: ConfigSnapshot,
   issuer: string,
   now: number,
@@ -38,13 +63,7 @@ export async function activeAccessToken(
   const { jti, exp, sub, client_id: clientId, scope, gid } = claims;
   if (typeof jti !== "string" || typeof exp !== "number" || typeof sub !== "string") return null;
   if (typeof clientId !== "string" || typeof scope !== "string") return null;
-  const { revocations } = config;
-  if (revocations.jtis.has(jti)) return null;
-  if (gid !== undefined && (typeof gid !== "string" || revocations.grants.has(gid))) return null;
-  // A user's token carries its grant; its subject is the user.
-  if (gid !== undefined && revocations.disabledUsers.has(sub)) return null;
-  // A deleted client's tokens end with it.
-  if (!config.clients.has(clientId)) return null;
+  if (gid !== undefined && typeof gid !== "string") return null;
   return claims as ActiveAccessToken;
 }
 
@@ -61,7 +80,8 @@ export type RefreshTokenStatus = "active" | "rotated" | "expired" | "revoked" | 
 
 /**
  * What a refresh token is now. "rotated" matters apart from the others: presenting a rotated
- * token is a replay, and its grant is revoked (RFC 9700 4.14.2).
+ * token is a replay, and its grant is revoked (RFC 9700 4.14.2), unless it is a retry within the
+ * reuse interval (mayRetryRotation).
  */
 export function refreshTokenStatus(row: RefreshTokenRow, now: number): RefreshTokenStatus {
   if (row.grant.revokedAt) return "revoked";
@@ -70,6 +90,17 @@ export function refreshTokenStatus(row: RefreshTokenRow, now: number): RefreshTo
   if (secondsOf(row.expiresAt) <= now) return "expired";
   return "active";
 }
+
+/**
+ * Whether presenting this rotated refresh token again is a retry that may be answered: it was
+ * rotated (not replaced by a retry) within the reuse interval (lib/issuing/refresh-reuse.ts).
+ * Whether its successor is still unused is decided by the replacing statement itself
+ * (replaceSuccessor in lib/oauth/grant-store.ts), where parallel requests cannot both pass.
+ */
+export const mayRetryRotation = (row: RefreshTokenRow, now: number, reuseInterval: number) =>
+  row.rotatedAt !== null &&
+  row.successorId !== null &&
+  withinReuseInterval(secondsOf(row.rotatedAt), now, reuseInterval);
 
 /** A refresh token that can still be used, or null. */
 export async function activeRefreshToken(prisma: PrismaClient, value: string, now: number) {

@@ -43,6 +43,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     kek: loadKeyEncryptionKey(env),
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
     usageCounting: env.USAGE_COUNTING === "on",
+    refreshReuseInterval: env.REFRESH_REUSE_INTERVAL,
   });
   const stopCleanup = startHousekeeping(db(), oauth.now);
   // Before listening: a sunset that passed while the server was down retires its scope now.
