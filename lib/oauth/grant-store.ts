@@ -2,6 +2,7 @@
 // refresh tokens. Codes and refresh tokens are kept only as hashes; revoking a grant revokes
 // every token issued from it (refresh tokens by their row, access tokens by their `gid` claim).
 import { changeRevocations } from "@/lib/config/change";
+import { sqlOf } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { newOpaqueToken, newRandomId } from "@/lib/secrets/random";
 import { dateOf } from "@/lib/time/epoch";
@@ -76,23 +77,30 @@ export async function rotateRefreshToken(
     return used.count === 1 ? { refreshToken: null } : null;
   }
   const { value, hash: nextHash } = newOpaqueToken();
-  // Timestamps as epoch seconds turned into UTC, the way Prisma stores its DateTime columns.
-  const stored = await prisma.$executeRaw`
-    WITH used AS (
-      UPDATE "RefreshToken" SET "rotatedAt" = to_timestamp(${now}::double precision) AT TIME ZONE 'UTC',
-        "successorId" = ${nextHash}
-      WHERE "id" = ${hash} AND "rotatedAt" IS NULL AND EXISTS (
-        SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
-        WHERE g."id" = "RefreshToken"."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
-      )
-      RETURNING "grantId"
-    )
-    INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
-    SELECT ${nextHash}, "grantId", to_timestamp(${next.expiresAt}::double precision) AT TIME ZONE 'UTC',
-      to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
-    FROM used`;
-  return stored === 1 ? { refreshToken: value } : null;
+  // On the pool, prepared once per connection (lib/db/client.ts sqlOf): a refresh's second and last
+  // round trip. Timestamps as epoch seconds turned into UTC, the way Prisma stores its DateTime columns.
+  const { rowCount } = await sqlOf(prisma).query({
+    name: "rotate-refresh-token",
+    text: ROTATE_REFRESH_TOKEN,
+    values: [now, nextHash, hash, next.expiresAt],
+  });
+  return rowCount === 1 ? { refreshToken: value } : null;
 }
+
+const ROTATE_REFRESH_TOKEN = `
+  WITH used AS (
+    UPDATE "RefreshToken" SET "rotatedAt" = to_timestamp($1::double precision) AT TIME ZONE 'UTC',
+      "successorId" = $2
+    WHERE "id" = $3 AND "rotatedAt" IS NULL AND EXISTS (
+      SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
+      WHERE g."id" = "RefreshToken"."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
+    )
+    RETURNING "grantId"
+  )
+  INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
+  SELECT $2, "grantId", to_timestamp($4::double precision) AT TIME ZONE 'UTC',
+    to_timestamp($1::double precision) AT TIME ZONE 'UTC'
+  FROM used`;
 
 /**
  * A retry within the reuse interval with the rotated token `hash`: its successor, if still unused

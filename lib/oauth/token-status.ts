@@ -2,7 +2,8 @@
 // token (introspection, userinfo, revocation, the refresh grant), so that they cannot drift apart
 // (node-oidc-provider keeps this on its token model, lib/models/base_token.js).
 import type { JWTPayload } from "jose";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { sqlOf } from "@/lib/db/client";
+import type { Grant, PrismaClient, RefreshToken, User } from "@/lib/generated/prisma/client";
 import { withinReuseInterval } from "@/lib/issuing";
 import { verifyAccessToken } from "@/lib/oauth/access-token";
 import type { ConfigSnapshot } from "@/lib/oauth/config-cache";
@@ -68,13 +69,51 @@ async function verifiedClaims(
 }
 
 /** The stored row of a refresh token, with its grant and whether the grant's user is disabled. */
-export const lookupRefreshToken = (prisma: PrismaClient, value: string) =>
-  prisma.refreshToken.findUnique({
-    where: { id: hashOpaqueToken(value) },
-    include: { grant: { include: { user: { select: { disabledAt: true } } } } },
-  });
+export type RefreshTokenRow = RefreshToken & { grant: Grant & { user: Pick<User, "disabledAt"> } };
 
-export type RefreshTokenRow = NonNullable<Awaited<ReturnType<typeof lookupRefreshToken>>>;
+/**
+ * One statement on the pool (a refresh's first round trip, lib/db/client.ts sqlOf), prepared once
+ * per connection; timestamps read as the UTC that Prisma stores.
+ */
+const LOOKUP_REFRESH_TOKEN = `
+  SELECT r."id", r."grantId", r."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+    r."rotatedAt" AT TIME ZONE 'UTC' AS "rotatedAt", r."successorId",
+    r."introspectedAt" AT TIME ZONE 'UTC' AS "introspectedAt", r."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+    g."clientId", g."userId", g."scopes", g."issuedAt" AT TIME ZONE 'UTC' AS "issuedAt",
+    g."authTime" AT TIME ZONE 'UTC' AS "authTime", g."tokensExpireAt" AT TIME ZONE 'UTC' AS "tokensExpireAt",
+    g."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", u."disabledAt" AT TIME ZONE 'UTC' AS "disabledAt"
+  FROM "RefreshToken" r JOIN "Grant" g ON g."id" = r."grantId" JOIN "User" u ON u."id" = g."userId"
+  WHERE r."id" = $1`;
+
+export async function lookupRefreshToken(prisma: PrismaClient, value: string): Promise<RefreshTokenRow | null> {
+  const { rows } = await sqlOf(prisma).query({
+    name: "lookup-refresh-token",
+    text: LOOKUP_REFRESH_TOKEN,
+    values: [hashOpaqueToken(value)],
+  });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    grantId: row.grantId,
+    expiresAt: row.expiresAt,
+    rotatedAt: row.rotatedAt,
+    successorId: row.successorId,
+    introspectedAt: row.introspectedAt,
+    createdAt: row.createdAt,
+    grant: {
+      id: row.grantId,
+      clientId: row.clientId,
+      userId: row.userId,
+      scopes: row.scopes,
+      issuedAt: row.issuedAt,
+      authTime: row.authTime,
+      tokensExpireAt: row.tokensExpireAt,
+      revokedAt: row.revokedAt,
+      user: { disabledAt: row.disabledAt },
+    },
+  };
+}
 
 export type RefreshTokenStatus = "active" | "rotated" | "expired" | "revoked" | "user_disabled";
 
