@@ -25,6 +25,8 @@ export interface RunningServer {
 
 export async function startServer({ dev = false } = {}): Promise<RunningServer> {
   const env = loadEnv();
+  // First: a missing or damaged key fails the start at once, before the database or a build.
+  const kek = loadKeyEncryptionKey(env);
   const database = await prepareDatabase(env);
   process.env.DATABASE_URL = database.url;
   if (database.embedded) process.env.DATABASE_POOL_SIZE = String(EMBEDDED_POOL_SIZE);
@@ -41,7 +43,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   const oauth = await createOAuthContext({
     issuer: issuerOf(env),
     prisma: db(),
-    kek: loadKeyEncryptionKey(env),
+    kek,
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
     usageCounting: env.USAGE_COUNTING === "on",
   });
