@@ -15,6 +15,7 @@ import {
 } from "@/lib/client/sign-in-path";
 import { ROUTER_STATE_HEADER, refuseUnreadable } from "@/lib/server/unreadable-request";
 import { type Random, seededRandom } from "@/lib/testing/prng";
+import { DAMAGED_ROUTER_STATES, UNDECODABLE_PATHS } from "@/lib/testing/unreadable-inputs";
 import { call, unique } from "./call";
 import { createApi } from "./factories";
 import { hostileString } from "./fuzz-inputs";
@@ -250,15 +251,7 @@ describe("requests Next.js cannot read", () => {
   };
 
   it("a path that is not percent-encoded UTF-8 is a 400 problem, any other passes", async () => {
-    const bad = [
-      "/api/apis/%ff",
-      "/api/apis/%ED%A0%80",
-      "/api/users/%ff/password",
-      "/apis/%C0%AF",
-      "/apis/%",
-      "/%E2%82",
-    ];
-    for (const path of bad) {
+    for (const path of [...UNDECODABLE_PATHS, "/api/users/%ff/password"]) {
       const answer = await send(path, {}, path.endsWith("password") ? "PUT" : "GET");
       expect(answer.status, path).toBe(400);
       expect(answer.type).toBe(PROBLEM_CONTENT_TYPE);
@@ -272,14 +265,7 @@ describe("requests Next.js cannot read", () => {
   it(`a ${ROUTER_STATE_HEADER} header that does not parse is a 400 problem, a real one passes`, async () => {
     const r = seededRandom(SEED + 2);
     const damaged = [
-      "garbage",
-      "%7B",
-      "%ff",
-      "[",
-      encodeURIComponent("[1]"),
-      encodeURIComponent("[null]"),
-      encodeURIComponent(JSON.stringify(["", { children: ["x", 1] }])),
-      encodeURIComponent(JSON.stringify(["", {}, null, "refetch", 1, 2])),
+      ...DAMAGED_ROUTER_STATES,
       ...Array.from({ length: 50 }, () => encodeURIComponent(hostileString(r).toWellFormed()).slice(0, 200)),
     ];
     for (const state of damaged) {
