@@ -13,6 +13,7 @@ import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
 import { startSunsetSweep } from "@/lib/scopes/retire";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { prepareDatabase } from "@/lib/server/prepare-database";
+import { refuseUnreadable } from "@/lib/server/unreadable-request";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
 /** How long an idle kept-alive connection stays open: longer than clients and proxies keep theirs (60 s is common). */
@@ -25,6 +26,8 @@ export interface RunningServer {
 
 export async function startServer({ dev = false } = {}): Promise<RunningServer> {
   const env = loadEnv();
+  // First: a missing or damaged key fails the start at once, before the database or a build.
+  const kek = loadKeyEncryptionKey(env);
   const database = await prepareDatabase(env);
   process.env.DATABASE_URL = database.url;
   console.log(
@@ -40,7 +43,7 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   const oauth = await createOAuthContext({
     issuer: issuerOf(env),
     prisma: db(),
-    kek: loadKeyEncryptionKey(env),
+    kek,
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
     usageCounting: env.USAGE_COUNTING === "on",
     refreshReuseInterval: env.REFRESH_REUSE_INTERVAL,
@@ -52,7 +55,9 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   const server = createServer((request, response) => {
     // Both paths: the limits per address read it (lib/http/client-address.ts).
     setClientAddress(request, env.TRUST_PROXY);
-    return isLeanPath(request.url) ? lean(request, response) : handle(request, response);
+    if (isLeanPath(request.url)) return lean(request, response);
+    // What Next.js cannot read, and would answer with a 500, gets a 400 (lib/server/unreadable-request.ts).
+    return refuseUnreadable(request, response) || handle(request, response);
   });
   // An idle kept-alive connection is closed after KEEP_ALIVE_TIMEOUT_MS. Node's default (5 s) is
   // short enough that a client reusing a connection as the server closes it gets ECONNRESET (seen
