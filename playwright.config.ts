@@ -31,7 +31,7 @@ const server = (port: number, args: string) => ({
     HOST: "127.0.0.1",
     ISSUER: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
-    // One process each: the suite tests behaviour, and e2e/multi-process.spec.ts starts several.
+    // One process each, whatever the machine's cores: e2e/multi-process.spec.ts starts workers.
     WORKERS: "1",
     // The first user of each test server: the tests sign in as it.
     ADMIN_EMAIL: E2E_USER.email,
@@ -56,11 +56,10 @@ const site = (port: number) => ({
  * Each server's tests run signed in as the admin: a setup project signs in through the sign-in
  * page once and saves the session (e2e/auth.setup.ts); specs about signing in start signed out.
  */
-const project = (name: string, port: number, testIgnore: RegExp[] = []) => [
+const project = (name: string, port: number) => [
   { name: `${name} setup`, testMatch: /auth\.setup\.ts/, use: { ...chromium, ...site(port) } },
   {
     name,
-    testIgnore,
     dependencies: [`${name} setup`],
     use: { ...chromium, ...site(port), storageState: adminStorageState(name) },
   },
@@ -75,10 +74,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
-  projects: [
-    // The two-node spec starts its own servers: on TEST_DATABASE_URL's server when set, so once.
-    ...project("embedded", EMBEDDED_PORT, withPostgres ? [/multi-process\.spec\.ts/] : []),
-    ...(withPostgres ? project("postgres", POSTGRES_PORT) : []),
-  ],
+  projects: [...project("embedded", EMBEDDED_PORT), ...(withPostgres ? project("postgres", POSTGRES_PORT) : [])],
   webServer: [server(EMBEDDED_PORT, ""), ...(withPostgres ? [server(POSTGRES_PORT, "--postgres")] : [])],
 });

@@ -2,12 +2,10 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
-const integration = (name: string, setup: string, oneProcessAtATime: boolean) => ({
+const integration = (name: string, setup: string) => ({
   extends: true as const,
   test: {
     name,
-    // The embedded database takes one connection per process (lib/db/client.ts): one file at a time.
-    fileParallelism: !oneProcessAtATime,
     include: ["tests/integration/**/*.test.ts"],
     globalSetup: [`tests/integration/${setup}`],
     setupFiles: ["tests/integration/setup.ts"],
@@ -28,11 +26,9 @@ export default defineConfig({
     outputFile: { json: ".test-results/vitest.json" },
     projects: [
       { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts"] } },
-      integration("integration (embedded)", "global-setup-embedded.ts", true),
+      integration("integration (embedded)", "global-setup-embedded.ts"),
       // The same tests against a PostgreSQL server, when one is given.
-      ...(process.env.TEST_DATABASE_URL
-        ? [integration("integration (postgres)", "global-setup-postgres.ts", false)]
-        : []),
+      ...(process.env.TEST_DATABASE_URL ? [integration("integration (postgres)", "global-setup-postgres.ts")] : []),
     ],
   },
 });

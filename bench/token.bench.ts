@@ -3,11 +3,9 @@
 // configured with the same client, scope and lifetimes; prints the ratios. Both servers run at
 // once and take turns, so that the machine's noise falls on both. Refresh tokens rotate, so each
 // refresh request presents a fresh token minted beforehand (ours through the real flow).
-// client_credentials also runs on three more Scope Consoles, started in the order counting on,
-// off, off, on (USAGE_COUNTING, each its own embedded database), in the same alternation: the cost
-// of counting, from the two of each kind. The order cancels a bias of where a server was started
-// (on this machine the first-started of two like servers served up to 15% fewer requests).
-// Last, with TEST_DATABASE_URL: client_credentials with WORKERS=1 and WORKERS=2 (compareWorkers).
+// Scope Console runs twice, on its embedded database and on a PostgreSQL server
+// (BENCH_DATABASE_URL, default the local one), and one table shows both against the peer.
+// Last, client_credentials with WORKERS=1 and WORKERS=2 on that server (compareWorkers).
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -26,10 +24,12 @@ const ROUNDS = 5;
 const ROUND_SECONDS = 5;
 const WARMUP_SECONDS = 2;
 const OURS = 3291;
-/** Scope Console with usage counting off. */
-/** The three more Scope Consoles of the usage-counting comparison: off, off, on. */
-const OURS_MORE = [3293, 3297, 3299];
+/** Scope Console on the PostgreSQL server of BENCH_DATABASE_URL (a database of its own there). */
+const OURS_ON_SERVER = 3293;
 const PEER = 3295;
+/** The local PostgreSQL server the second Scope Console runs on (a fresh database, dropped after). */
+const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SCOPE = "bench_read";
 const LIFETIME = 1_200;
 /**
@@ -253,8 +253,8 @@ async function compare(scenario: Scenario, servers: Server[]): Promise<Record<st
   return Object.fromEntries([...rounds].map(([name, results]) => [name, median(results)]));
 }
 
-/** Scope Console on its own embedded database in `dataDir`. */
-const startOurs = (port: number, dataDir: string, env: Record<string, string> = {}) =>
+/** Scope Console on its own embedded database in `dataDir`, or on `databaseUrl`'s server. */
+const startOurs = (port: number, dataDir: string, databaseUrl = "", env: Record<string, string> = {}) =>
   start(
     "npx",
     ["tsx", "server.ts"],
@@ -262,7 +262,7 @@ const startOurs = (port: number, dataDir: string, env: Record<string, string> = 
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
-      DATABASE_URL: "",
+      DATABASE_URL: databaseUrl,
       ISSUER: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       ADMIN_EMAIL: USER.email,
@@ -305,31 +305,24 @@ const WORKERS_PORTS = { 1: 3301, 2: 3303 } as const;
 
 /**
  * client_credentials on a Scope Console with WORKERS=1 and one with WORKERS=2, each on a fresh
- * database of TEST_DATABASE_URL's server (several workers need a server), alternating as above;
- * the two-worker one starts first, so that where a server was started does not favour it.
- * Returns the median rounds, or null without TEST_DATABASE_URL.
+ * database of BENCH_DATABASE_URL's server, alternating as above; the two-worker one starts first,
+ * so that where a server was started does not favour it. Returns the median rounds.
  */
-async function compareWorkers(): Promise<Record<string, Result> | null> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return null;
+async function compareWorkers(): Promise<Record<string, Result>> {
   const databases: TestDatabase[] = [];
   const started: ChildProcess[] = [];
   const dirs: string[] = [];
   try {
     const servers: Server[] = [];
     for (const workers of [2, 1] as const) {
-      const database = await createTestDatabase(serverUrl);
+      const database = await createTestDatabase(BENCH_DATABASE_URL);
       databases.push(database);
       dirs.push(mkdtempSync(path.join(tmpdir(), "scope-console-workers-bench-")));
       const port = WORKERS_PORTS[workers];
-      started.push(
-        await startOurs(port, dirs[dirs.length - 1], { DATABASE_URL: database.url, WORKERS: String(workers) }),
-      );
-      const workersBase = `http://127.0.0.1:${port}`;
+      started.push(await startOurs(port, dirs[dirs.length - 1], database.url, { WORKERS: String(workers) }));
+      const base = `http://127.0.0.1:${port}`;
       const paths = { token: "/oauth/token", introspect: "/oauth/introspect" };
-      servers.push(
-        await server(`WORKERS=${workers}`, workersBase, paths, (await provision(workersBase)).authorization, []),
-      );
+      servers.push(await server(`WORKERS=${workers}`, base, paths, (await provision(base)).authorization, []));
     }
     return await compare("client_credentials", servers.reverse());
   } finally {
@@ -342,44 +335,34 @@ async function compareWorkers(): Promise<Record<string, Result> | null> {
   }
 }
 
-const dataDirs = [0, 1, 2, 3].map(() => mkdtempSync(path.join(tmpdir(), "scope-console-token-bench-")));
+/** A Scope Console started, provisioned and described for the scenarios; its refresh tokens come later. */
+async function startConsole(name: string, port: number, dataDir: string, databaseUrl?: string) {
+  children.push(await startOurs(port, dataDir, databaseUrl));
+  const base = `http://127.0.0.1:${port}`;
+  const { clientId, authorization } = await provision(base);
+  const described = await server(
+    name,
+    base,
+    { token: "/oauth/token", introspect: "/oauth/introspect" },
+    authorization,
+    [],
+  );
+  return { base, clientId, server: described };
+}
+
+const dataDirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), "scope-console-token-bench-")));
 const peerSecret = "bench-secret-0123456789abcdef0123456789abcdef";
 const children: ChildProcess[] = [];
 const results: Partial<Record<Scenario, Record<string, Result>>> = {};
-const COUNTED = "Scope Console";
-const UNCOUNTED = "Scope Console, usage counting off";
+const EMBEDDED = "Scope Console, embedded database";
+const ON_SERVER = "Scope Console, PostgreSQL server";
 const PEER_NAME = "oidc-provider";
+const serverDatabase = await createTestDatabase(BENCH_DATABASE_URL);
 try {
-  children.push(await startOurs(OURS, dataDirs[0]));
-  const base = `http://127.0.0.1:${OURS}`;
-  const ours = await provision(base);
-  const ourAuthorization = ours.authorization;
-  // Its refresh tokens are minted just before the refresh scenario: until then it is in the same
-  // state as the server without counting, so that client_credentials compares like with like.
-  const ourServer = await server(
-    COUNTED,
-    base,
-    { token: "/oauth/token", introspect: "/oauth/introspect" },
-    ourAuthorization,
-    [],
-  );
-
-  // The comparison's other servers, after the first (counting on): off, off, then on again.
-  const more: Server[] = [];
-  for (const [index, counting] of (["off", "off", "on"] as const).entries()) {
-    children.push(await startOurs(OURS_MORE[index], dataDirs[index + 1], { USAGE_COUNTING: counting }));
-    const moreBase = `http://127.0.0.1:${OURS_MORE[index]}`;
-    const name = counting === "on" ? `${COUNTED} (2)` : index === 0 ? UNCOUNTED : `${UNCOUNTED} (2)`;
-    more.push(
-      await server(
-        name,
-        moreBase,
-        { token: "/oauth/token", introspect: "/oauth/introspect" },
-        (await provision(moreBase)).authorization,
-        [],
-      ),
-    );
-  }
+  const ours = [
+    await startConsole(EMBEDDED, OURS, dataDirs[0]),
+    await startConsole(ON_SERVER, OURS_ON_SERVER, dataDirs[1], serverDatabase.url),
+  ];
 
   children.push(
     await start(
@@ -408,59 +391,46 @@ try {
 
   for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
     if (scenario === "refresh_token") {
-      ourServer.refreshTokens = await mintOurRefreshTokens(
-        base,
-        ours.clientId,
-        ourAuthorization,
-        refreshTokensFor(REFRESH_PER_ROUND.ours),
-      );
+      // Minted just before they are used: until then each server is in the state it started in.
+      for (const instance of ours) {
+        instance.server.refreshTokens = await mintOurRefreshTokens(
+          instance.base,
+          instance.clientId,
+          instance.server.authorization,
+          refreshTokensFor(REFRESH_PER_ROUND.ours),
+        );
+      }
     }
-    const servers = scenario === "client_credentials" ? [ourServer, ...more, peerServer] : [ourServer, peerServer];
-    results[scenario] = await compare(scenario, servers);
+    results[scenario] = await compare(scenario, [...ours.map((instance) => instance.server), peerServer]);
   }
 } finally {
   for (const child of children) stop(child);
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  await serverDatabase.drop();
 }
 // After the others have stopped: its three worker processes have the machine to themselves.
 const byWorkers = await compareWorkers();
 
 console.log(
   `\n${CONNECTIONS} connections on loopback; per scenario each server warms up (${WARMUP_SECONDS} s, or a round of refreshes), then they ` +
-    `alternate ${ROUNDS} rounds (${ROUND_SECONDS} s, or ${REFRESH_PER_ROUND.ours} refreshes of Scope Console and ` +
+    `alternate ${ROUNDS} rounds (${ROUND_SECONDS} s, or ${REFRESH_PER_ROUND.ours} refreshes of each Scope Console and ` +
     `${REFRESH_PER_ROUND.peer} of oidc-provider) and the median round is shown; Scope Console's limit per client ` +
     `(TOKEN_RATE_LIMIT) is raised to ${BENCH_TOKEN_RATE_LIMIT.toLocaleString("en")} a minute so that it refuses nothing\n`,
 );
-console.log("| scenario | server | requests/s | p50 ms | p99 ms | errors |\n| --- | --- | ---: | ---: | ---: | ---: |");
+console.log(
+  "| scenario | server | requests/s | p50 ms | p99 ms | errors | x oidc-provider |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+);
 for (const [scenario, byServer] of Object.entries(results)) {
+  const peer = byServer[PEER_NAME].rps;
   for (const [name, r] of Object.entries(byServer)) {
-    console.log(`| ${scenario} | ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
-  }
-  const ratio = byServer[COUNTED].rps / byServer[PEER_NAME].rps;
-  console.log(`| ${scenario} | **ratio** | ${ratio.toFixed(2)}x | | | |`);
-  const uncounted = byServer[UNCOUNTED];
-  if (uncounted) {
-    // Each kind's two servers, their geometric mean: where a server was started weighs on both alike.
-    const mean = (a: Result, b: Result) => Math.sqrt(a.rps * b.rps);
-    const on = mean(byServer[COUNTED], byServer[`${COUNTED} (2)`]);
-    const off = mean(uncounted, byServer[`${UNCOUNTED} (2)`]);
-    console.log(
-      `| ${scenario} | **counting on / off** (2 servers each) | ${(on / off).toFixed(3)}x (cost ${((1 - on / off) * 100).toFixed(1)}%) | | | |`,
-    );
+    const ratio = name === PEER_NAME ? "" : `${(r.rps / peer).toFixed(2)}x`;
+    console.log(`| ${scenario} | ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${ratio} |`);
   }
 }
-if (byWorkers) {
-  const [one, two] = [byWorkers["WORKERS=1"], byWorkers["WORKERS=2"]];
-  console.log(
-    `\nclient_credentials by WORKERS (PostgreSQL server of TEST_DATABASE_URL, ${availableParallelism()} cores)\n`,
-  );
-  console.log("| workers | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: |");
-  for (const [name, r] of Object.entries(byWorkers)) {
-    console.log(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
-  }
-  console.log(`| **2 / 1** | ${(two.rps / one.rps).toFixed(2)}x | | | |`);
-} else {
-  console.log(
-    "\nclient_credentials by WORKERS: not measured (several workers need a PostgreSQL server: set TEST_DATABASE_URL).",
-  );
+const [one, two] = [byWorkers["WORKERS=1"], byWorkers["WORKERS=2"]];
+console.log(`\nclient_credentials by WORKERS (a PostgreSQL server, ${availableParallelism()} cores)\n`);
+console.log("| workers | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: |");
+for (const [name, r] of Object.entries(byWorkers)) {
+  console.log(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
 }
+console.log(`| **2 / 1** | ${(two.rps / one.rps).toFixed(2)}x | | | |`);

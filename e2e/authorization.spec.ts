@@ -115,16 +115,18 @@ test("[OAUTH] authorization code + PKCE through sign-in and consent, refresh, us
   const userinfo = await oauth.fetchUserInfo(config, tokens.access_token, claims?.sub as string);
   expect(userinfo).toMatchObject({ sub: claims?.sub, email: E2E_USER.email });
 
-  // Refresh: a new refresh token each time; the old one then revokes the whole grant.
+  // Refresh: a new refresh token each time; once the new one is used, the old one revokes the whole
+  // grant (before, within the reuse interval, it would be a retry after a lost response).
   const refreshed = await oauth.refreshTokenGrant(config, tokens.refresh_token as string, { scope: `openid ${write}` });
   expect(refreshed.scope).toBe(`openid ${write}`);
   expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
-  expect(await oauth.tokenIntrospection(config, refreshed.access_token)).toMatchObject({ active: true });
+  const next = await oauth.refreshTokenGrant(config, refreshed.refresh_token as string);
+  expect(await oauth.tokenIntrospection(config, next.access_token)).toMatchObject({ active: true });
   await expect(oauth.refreshTokenGrant(config, tokens.refresh_token as string)).rejects.toMatchObject({
     error: "invalid_grant",
   });
-  expect(await oauth.tokenIntrospection(config, refreshed.access_token)).toEqual({ active: false });
-  await expect(oauth.refreshTokenGrant(config, refreshed.refresh_token as string)).rejects.toMatchObject({
+  expect(await oauth.tokenIntrospection(config, next.access_token)).toEqual({ active: false });
+  await expect(oauth.refreshTokenGrant(config, next.refresh_token as string)).rejects.toMatchObject({
     error: "invalid_grant",
   });
 

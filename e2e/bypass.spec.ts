@@ -4,7 +4,7 @@
 // Requests go out with Node's fetch: no cookie, no browser.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { uniqueName } from "./support";
+import { routerState, uniqueName } from "./support";
 import { E2E_USER } from "./user";
 
 const SUBREQUESTS = [
@@ -15,12 +15,6 @@ const SUBREQUESTS = [
   "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
   "pages/_middleware",
 ];
-
-/** The router state of a client on another console page: the console layout counts as rendered. */
-const routerState = (segment: string) =>
-  encodeURIComponent(
-    JSON.stringify(["", { children: ["(console)", { children: [segment, { children: ["__PAGE__", {}] }] }] }]),
-  );
 
 const HEADERS: Record<string, string>[] = [
   {},

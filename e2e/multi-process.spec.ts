@@ -1,28 +1,22 @@
 // Two console processes over one database, as two nodes behind a load balancer: the same ISSUER
 // and key-encryption key, different ports. What one node does the other sees through the database:
-// tokens, revocations and configuration (within CONFIG_POLL_MS), the per-client limit (within
-// SYNC_MS), the sign-in limits (at once), and a restart keeps the per-client count.
-// The database: a fresh one on TEST_DATABASE_URL's server when it is set; otherwise node A runs
-// the embedded database and node B uses it through the URL A publishes in DATA_DIR.
-// Node B runs two workers (WORKERS=2, lib/server/cluster.ts) when the database is a server.
-import { type ChildProcess, spawn } from "node:child_process";
+// tokens, revocations and configuration (within CONFIG_POLL_MS), the per-client limit (within two
+// SYNC_MS), the sign-in limits (at once), and a restart keeps the per-client count. Node B runs
+// two workers (WORKERS=2, lib/server/cluster.ts). The database: on the PostgreSQL server project a
+// fresh one on TEST_DATABASE_URL's server; on the embedded project node A's embedded server, which
+// node B reaches through its URL as a second node on the same machine would.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import { SIGN_IN_ACCOUNT_LIMIT } from "@/lib/accounts/sign-in-limits";
+import { runningServerUrl } from "@/lib/db/embedded";
+import { embeddedDataPath } from "@/lib/db/embedded-handle";
 import { CONFIG_POLL_MS } from "@/lib/oauth/config-cache";
 import { SYNC_MS } from "@/lib/rate-limit/client-rate-limiter";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { type ConsoleProcess, freePort, signedIn, startConsole, temporaryDataDir } from "./console-process";
 import { uniqueName } from "./support";
 import { E2E_USER, SIGNED_OUT } from "./user";
 
-/** Ports of the two nodes; E2E_MULTI_PORT moves them, to run two checkouts' suites side by side. */
-const PORT_A = Number(process.env.E2E_MULTI_PORT ?? 3211);
-const PORT_B = PORT_A + 1;
-/** Both nodes' issuer, as a load balancer's public URL would be. */
-const ISSUER = `http://127.0.0.1:${PORT_A}`;
 /** The per-client limit of both nodes in this spec: requests per client per minute. */
 const TOKEN_LIMIT = 60;
 /**
@@ -36,22 +30,19 @@ const REQUESTS_PER_NODE = 75;
 const POLL_MS = 100;
 /** What a request takes on top of the documented delay, on a loaded two-core machine. */
 const REQUEST_SLACK_MS = 1_000;
-/** Starting a node: migrations, Next.js, and on the embedded database the database itself. */
-const START_TIMEOUT_MS = 120_000;
+/** Starting both nodes (migrations, Next.js in three processes), on a loaded machine. */
+const START_TIMEOUT_MS = 180_000;
 const REDIRECT_URI = "http://127.0.0.1:9/callback";
-const READY = "Scope Console is ready at";
 
+/** A node: its process, its base URL, and how to start it again. */
 interface Node {
-  name: string;
   base: string;
-  env: Record<string, string>;
-  child: ChildProcess;
-  output: string[];
+  process: ConsoleProcess;
+  start(): Promise<ConsoleProcess>;
 }
 
-let database: TestDatabase | null = null;
-const dataDir = mkdtempSync(path.join(tmpdir(), "scope-console-multi-"));
-const kek = randomBytes(32).toString("base64");
+let database: TestDatabase | undefined;
+const { dataDir, remove: removeDataDir } = temporaryDataDir();
 let a: Node;
 let b: Node;
 let onA: APIRequestContext;
@@ -65,42 +56,11 @@ interface TestClient {
 }
 let client: TestClient;
 
-function startNode(name: string, port: number, env: Record<string, string>): Promise<Node> {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ISSUER,
-      DATA_DIR: dataDir,
-      KEY_ENCRYPTION_KEY: kek,
-      ADMIN_EMAIL: E2E_USER.email,
-      ADMIN_PASSWORD: E2E_USER.password,
-      TOKEN_RATE_LIMIT: String(TOKEN_LIMIT),
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const node: Node = { name, base: `http://127.0.0.1:${port}`, env, child, output: [] };
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      node.output.push(chunk.toString());
-      if (chunk.toString().includes(READY)) resolve(node);
-    };
-    child.stdout?.on("data", read);
-    child.stderr?.on("data", read);
-    child.on("exit", (code) => reject(new Error(`node ${name} exited (${code}):\n${node.output.join("")}`)));
-  });
-}
-
-/** SIGTERM to the node's process group (tsx, the server, its workers); resolves when it exited. */
-async function stopNode(node: Node) {
-  if (node.child.exitCode !== null || node.child.signalCode !== null || !node.child.pid) return;
-  const exited = new Promise((resolve) => node.child.once("exit", resolve));
-  process.kill(-node.child.pid, "SIGTERM");
-  await exited;
+/** A node on `port` whose issuer is `issuer` (the load balancer's URL), over `databaseUrl` (unset: embedded). */
+async function startNode(port: number, issuer: string, env: Record<string, string>, databaseUrl?: string) {
+  const start = () => startConsole({ port, dataDir, databaseUrl, env: { ISSUER: issuer, ...env } });
+  const node: Node = { base: `http://127.0.0.1:${port}`, process: await start(), start };
+  return node;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,17 +101,6 @@ async function within(boundMs: number, check: () => Promise<boolean>): Promise<n
   return Date.now() - started;
 }
 
-async function signedIn(base: string): Promise<APIRequestContext> {
-  const context = await request.newContext({
-    baseURL: base,
-    extraHTTPHeaders: { origin: base },
-    storageState: SIGNED_OUT,
-  });
-  const response = await context.post("/api/session", { data: E2E_USER });
-  expect(response.status()).toBe(200);
-  return context;
-}
-
 /**
  * A refresh token for the admin through the flow's pages, its steps on both nodes as a load
  * balancer may spread them: sign-in on A, consent (the code) on B, the code exchanged on A.
@@ -169,14 +118,14 @@ async function refreshToken(): Promise<string> {
   const browser = await request.newContext({ storageState: SIGNED_OUT });
   try {
     const signInPage = await (await browser.get(`${a.base}/oauth/authorize?${query}`)).text();
-    const signedIn = await browser.post(`${a.base}/oauth/authorize/sign-in`, {
+    const signInAnswer = await browser.post(`${a.base}/oauth/authorize/sign-in`, {
       form: { request: hidden(signInPage, "request"), ...E2E_USER },
       headers: { origin: a.base },
     });
-    const consentPage = await signedIn.text();
+    const consentPage = await signInAnswer.text();
     expect(consentPage).toContain("wants access");
     // The session cookie as the browser would send it to the load balancer's one host.
-    const cookie = (signedIn.headers()["set-cookie"] ?? "").split(";")[0];
+    const cookie = (signInAnswer.headers()["set-cookie"] ?? "").split(";")[0];
     const redirect = await browser.post(`${b.base}/oauth/authorize/consent`, {
       form: { request: hidden(consentPage, "request"), csrf: hidden(consentPage, "csrf"), decision: "allow", scope },
       headers: { origin: b.base, cookie },
@@ -195,17 +144,21 @@ async function refreshToken(): Promise<string> {
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
-  test.setTimeout(3 * START_TIMEOUT_MS);
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) {
-    database = await createTestDatabase(serverUrl);
-    a = await startNode("A", PORT_A, { DATABASE_URL: database.url, WORKERS: "1" });
-    b = await startNode("B", PORT_B, { DATABASE_URL: database.url, WORKERS: "2" });
+// biome-ignore lint/correctness/noEmptyPattern: Playwright sets up only the fixtures this pattern names: none.
+test.beforeAll(async ({}, testInfo) => {
+  test.setTimeout(START_TIMEOUT_MS);
+  const [portA, portB] = [await freePort(), await freePort()];
+  const issuer = `http://127.0.0.1:${portA}`;
+  const env = { KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), TOKEN_RATE_LIMIT: String(TOKEN_LIMIT) };
+  if (testInfo.project.name.startsWith("postgres")) {
+    database = await createTestDatabase(process.env.TEST_DATABASE_URL);
+    a = await startNode(portA, issuer, { ...env, WORKERS: "1" }, database.url);
+    b = await startNode(portB, issuer, { ...env, WORKERS: "2" }, database.url);
   } else {
-    a = await startNode("A", PORT_A, { DATABASE_URL: "", WORKERS: "1" });
-    const url = readFileSync(path.join(dataDir, "embedded-url"), "utf8").trim();
-    b = await startNode("B", PORT_B, { DATABASE_URL: url, WORKERS: "1" });
+    a = await startNode(portA, issuer, { ...env, WORKERS: "1" });
+    const url = runningServerUrl(embeddedDataPath(dataDir));
+    expect(url, "node A's embedded server").toBeTruthy();
+    b = await startNode(portB, issuer, { ...env, WORKERS: "2" }, url);
   }
   onA = await signedIn(a.base);
   onB = await signedIn(b.base);
@@ -218,11 +171,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await onA?.dispose();
   await onB?.dispose();
-  // B first: on the embedded database A holds the database.
-  if (b) await stopNode(b);
-  if (a) await stopNode(a);
+  // B first: on the embedded project A holds the database.
+  await b?.process.kill("SIGTERM");
+  await a?.process.kill("SIGTERM");
   await database?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  removeDataDir();
 });
 
 test("[NODES] a token issued on A (signed in on A, consent on B) is refreshed on B, introspected on both, revoked on B and then inactive on A", async () => {
@@ -311,8 +264,8 @@ test("[NODES] the per-client limit holds over both nodes, and a restart of B doe
 
   // B restarts: its first request for the client is refused, not the first of a fresh budget.
   await onB.dispose();
-  await stopNode(b);
-  b = await startNode("B", PORT_B, b.env);
+  await b.process.kill("SIGTERM");
+  b.process = await b.start();
   onB = await signedIn(b.base);
   expect(await ask(onB)).toBe(429);
   expect(await ask(onA)).toBe(429);

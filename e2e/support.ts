@@ -1,6 +1,15 @@
 // Small helpers of the end-to-end tests: data made through the JSON API, each test its own.
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
+/**
+ * The next-router-state-tree header of a client on another console page, as Next.js's router sends
+ * it: the console layout counts as rendered.
+ */
+export const routerState = (segment: string) =>
+  encodeURIComponent(
+    JSON.stringify(["", { children: ["(console)", { children: [segment, { children: ["__PAGE__", {}] }] }] }]),
+  );
+
 export const uniqueName = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 9)}`;
 
 export interface TestApi {

@@ -1,5 +1,6 @@
 // The process configuration, validated once at start-up so that a bad setting fails loudly.
 import { z } from "zod";
+import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS, MAX_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import { DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
 
 /** Reverse proxies one request may pass through on its way here; more is a misconfiguration. */
@@ -34,6 +35,13 @@ const ZEnv = z.object({
   USAGE_COUNTING: z.enum(["on", "off"], { error: "USAGE_COUNTING must be on or off" }).default("on"),
   /** Worker processes on PORT (lib/server/cluster.ts); unset: its default for the database. */
   WORKERS: z.coerce.number().int().min(1).max(MAX_WORKERS).optional(),
+  /** Seconds after a rotation in which a retry with the rotated refresh token gets an answer; 0: never. */
+  REFRESH_REUSE_INTERVAL: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_REFRESH_REUSE_INTERVAL_SECONDS)
+    .default(DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -48,6 +56,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     TOKEN_RATE_LIMIT: source.TOKEN_RATE_LIMIT || undefined,
     USAGE_COUNTING: source.USAGE_COUNTING || undefined,
     WORKERS: source.WORKERS || undefined,
+    REFRESH_REUSE_INTERVAL: source.REFRESH_REUSE_INTERVAL || undefined,
   });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

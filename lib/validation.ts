@@ -41,6 +41,21 @@ export const ZVersion = z
  */
 export const isStorableText = (text: string) => !text.includes("\u0000") && text.isWellFormed();
 
+/**
+ * The instants a timestamp column takes as Prisma writes them: the years 1 to 9999 in UTC. An ISO
+ * 8601 text has four digits of year, yet its offset can carry it outside (0001-01-01T00:00+01:00 is
+ * in year 0, 9999-12-31T23:00-05:00 in 10000), and PostgreSQL refuses both.
+ */
+const FIRST_STORABLE_INSTANT = Date.parse("0001-01-01T00:00:00.000Z");
+const LAST_STORABLE_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
+
+/** An ISO 8601 date-time whose instant a timestamp column can hold; `local` also takes one without an offset. */
+export const ZDateTime = ({ error, local = false }: { error: string; local?: boolean }) =>
+  z.iso.datetime({ offset: true, local, error }).refine((value) => {
+    const instant = Date.parse(value);
+    return instant >= FIRST_STORABLE_INSTANT && instant <= LAST_STORABLE_INSTANT;
+  }, "Give a date and time between the years 1 and 9999 (UTC).");
+
 /** Paging parameters of every list endpoint. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;

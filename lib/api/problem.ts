@@ -1,5 +1,6 @@
 // RFC 9457 problem details for the console's JSON API.
 import { ZodError } from "zod";
+import { isForeignKeyViolation } from "@/lib/db/errors";
 import { AppError, type FieldErrors, TooManyRequestsError } from "@/lib/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
@@ -61,6 +62,10 @@ export function problemFromError(error: unknown): Response {
   if (error instanceof AppError) return problem(error.status, error.message, error.fields, {}, error.extensions);
   if (error instanceof ZodError) {
     return problem(400, "The request is invalid; see the field errors.", fieldErrorsOf(error));
+  }
+  // Whatever the change refers to (an API, a user) was deleted by a request that committed first.
+  if (isForeignKeyViolation(error)) {
+    return problem(409, "Something this change refers to was deleted at the same time. Reload and try again.");
   }
   console.error(error);
   return problem(500, "An unexpected error occurred.");

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { MAX_EMAIL_LENGTH } from "@/lib/accounts/email";
 import { AUDIT_RESOURCES } from "@/lib/audit/record";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/validation";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ZDateTime } from "@/lib/validation";
 
-const ZTime = z.iso.datetime({ offset: true, local: true, error: "Give a date and time (ISO 8601)." }).optional();
+const ZTime = ZDateTime({ local: true, error: "Give a date and time (ISO 8601)." }).optional();
 
 /** GET /api/audit: newest first, filtered by resource type, actor (email) and time. */
 export const ZListAuditQuery = z

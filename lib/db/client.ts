@@ -1,25 +1,42 @@
-// The one Prisma client of a process, built on the pg driver adapter (no native engine).
+// The one Prisma client of a process, built on the pg driver adapter (no native engine), and the
+// pool under it, which the protocol path's hottest statements use directly (sqlOf).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { singleton } from "@/lib/singleton";
 
-/** Connections per process on a PostgreSQL server. */
-export const DATABASE_POOL_SIZE = 10;
 /**
- * The embedded database is one PGlite session, and its socket server interleaves the messages of
- * concurrent connections (one connection's Parse/Bind can land between another's): a single
- * connection per process keeps each query and transaction whole.
+ * Connections per process, on the embedded server and on any other: enough for 20 concurrent
+ * requests on two cores to keep the database busy (each waits for its commit's fsync, which
+ * PostgreSQL groups), few enough that several workers stay far below max_connections.
  */
-export const EMBEDDED_POOL_SIZE = 1;
-/** With one connection, a transaction may wait for others to finish. */
+export const DATABASE_POOL_SIZE = 10;
+/** How long a transaction may wait for a free connection of the pool. */
 const TRANSACTION_MAX_WAIT_MS = 10_000;
 
+/** Where a client keeps the pool under it, for sqlOf (a property, so that a Proxy of the client has it too). */
+const POOL = Symbol("pool");
+
 export function createPrismaClient(databaseUrl: string, poolSize = poolSizeFromEnv()): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+  Object.defineProperty(prisma, POOL, { value: pool });
+  return prisma;
 }
 
-/** DATABASE_POOL_SIZE, which the server sets to EMBEDDED_POOL_SIZE on the embedded database. */
+/**
+ * The connection pool of a client, for a statement on the protocol path's hot path (a refresh):
+ * one round trip without the client's query planning, which costs more CPU than the statement
+ * (docs/architecture.md, The database). Everything else goes through Prisma.
+ */
+export function sqlOf(prisma: PrismaClient): pg.Pool {
+  const pool = (prisma as PrismaClient & { [POOL]?: pg.Pool })[POOL];
+  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient");
+  return pool;
+}
+
+/** DATABASE_POOL_SIZE from the environment, or its default. */
 function poolSizeFromEnv(): number {
   const size = Number(process.env.DATABASE_POOL_SIZE);
   return Number.isInteger(size) && size > 0 ? size : DATABASE_POOL_SIZE;

@@ -1,41 +1,29 @@
-// While the console runs on the embedded database, it leaves the database's loopback URL in
-// DATA_DIR, so that scripts (`npm run seed:large`) reach the same database without opening its
-// files a second time (PGlite's files belong to one process).
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// The embedded database of a DATA_DIR, for the app and for scripts. The app starts it (and holds
+// its lock); a script (`npm run seed:large`, `keys:rotate`, `user:create`) connects to the running
+// app's server, or starts the server itself when no app runs, and never opens the files beside a
+// running server.
+import { existsSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { type EmbeddedPostgres, runningServerUrl, startEmbeddedPostgres } from "@/lib/db/embedded";
 
-const HANDLE_FILE = "embedded-url";
+/** The embedded database's directory inside DATA_DIR. */
+export const embeddedDataPath = (dataDir: string) => path.resolve(dataDir, "postgres");
 
-export const embeddedDataPath = (dataDir: string) => path.resolve(dataDir, "pglite");
-
-export function publishEmbeddedUrl(dataDir: string, url: string): () => void {
-  const file = path.resolve(dataDir, HANDLE_FILE);
-  writeFileSync(file, url);
-  return () => rmSync(file, { force: true });
-}
-
-async function isReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
+/** Starts the embedded database of DATA_DIR for the app: refused when another app holds it. */
+export function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedPostgres> {
+  const earlier = path.resolve(dataDir, "pglite");
+  if (existsSync(earlier)) {
+    console.warn(
+      `${earlier} holds the data of the earlier embedded database (PGlite), which is no longer read: the embedded database is now a PostgreSQL server in ${embeddedDataPath(dataDir)}. Delete the old directory when you no longer need it.`,
+    );
   }
+  return startEmbeddedPostgres(embeddedDataPath(dataDir));
 }
 
-/** The database a script should use: DATABASE_URL, the running console's embedded one, or its files. */
-export async function connectForScript(env: { DATABASE_URL?: string; DATA_DIR: string }) {
+/** The database a script should use: DATABASE_URL, the running app's embedded server, or its own start of it. */
+export async function connectForScript(env: { DATABASE_URL?: string; DATA_DIR: string }): Promise<EmbeddedPostgres> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: async () => {} };
-  const file = path.resolve(env.DATA_DIR, HANDLE_FILE);
-  if (existsSync(file)) {
-    const url = readFileSync(file, "utf8").trim();
-    if (await isReachable(url)) return { url, stop: async () => {} };
-  }
-  return startEmbeddedPostgres(embeddedDataPath(env.DATA_DIR));
+  const running = runningServerUrl(embeddedDataPath(env.DATA_DIR));
+  if (running) return { url: running, stop: async () => {} };
+  return startEmbeddedDatabase(env.DATA_DIR);
 }

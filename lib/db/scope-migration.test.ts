@@ -3,8 +3,9 @@
 // scopes deleted earlier leave clients, consents, grants and codes.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
 
 const MIGRATIONS = path.join(import.meta.dirname, "../../prisma/migrations");
 const SCOPE_IDENTITY = "20261202000000_scope_lifecycle";
@@ -13,21 +14,27 @@ const migrations = readdirSync(MIGRATIONS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-const apply = (database: PGlite, name: string) =>
-  database.exec(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
+const apply = (database: pg.Client, name: string) =>
+  database.query(readFileSync(path.join(MIGRATIONS, name, "migration.sql"), "utf8"));
 
-/** Starting PGlite and applying every migration takes seconds. */
+/** Starting a throw-away server and applying every migration takes seconds. */
 const SETUP_TIMEOUT_MS = 60_000;
 
-let database: PGlite;
+let server: EmbeddedPostgres;
+let database: pg.Client;
 beforeAll(async () => {
-  database = new PGlite();
+  server = await startEmbeddedPostgres(null);
+  database = new pg.Client({ connectionString: server.url });
+  await database.connect();
   for (const name of migrations.filter((name) => name < SCOPE_IDENTITY)) await apply(database, name);
 }, SETUP_TIMEOUT_MS);
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.end();
+  await server.stop();
+});
 
 it("moves allowed scopes to ClientScope rows and drops names of deleted scopes everywhere", async () => {
-  await database.exec(`
+  await database.query(`
     INSERT INTO "Api" ("id", "name", "updatedAt") VALUES ('api1', 'invoices', now());
     INSERT INTO "ApiScope" ("id", "apiId", "name", "updatedAt") VALUES
       ('s1', 'api1', 'read_invoices', now()), ('s2', 'api1', 'write_invoices', now());

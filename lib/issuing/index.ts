@@ -11,4 +11,9 @@ export {
 export { scopesSupported } from "./discovery";
 export type { ExplanationLine } from "./explanation";
 export { type DeprecatedScope, deprecationOf, isRetiredAt, lifecycleAt, sunsetHasPassed } from "./lifecycle";
+export {
+  DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS,
+  MAX_REFRESH_REUSE_INTERVAL_SECONDS,
+  withinReuseInterval,
+} from "./refresh-reuse";
 export * from "./types";

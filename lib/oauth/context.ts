@@ -3,6 +3,8 @@
 // `prisma` only.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConfigCache } from "@/lib/oauth/config-cache";
+import type { ActiveAccessToken } from "@/lib/oauth/token-status";
+import type { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import type { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
 import type { Clock } from "@/lib/time/epoch";
 import type { UsageRecorder } from "@/lib/usage/recorder";
@@ -15,5 +17,9 @@ export interface OAuthContext {
   clientLimiter: ClientRateLimiter;
   /** Tokens issued per scope, client and day (lib/usage/recorder.ts). */
   usage: UsageRecorder;
+  /** Access tokens already verified, by their hash (lib/oauth/verified-tokens.ts). */
+  verifiedTokens: VerifiedTokenCache<ActiveAccessToken>;
+  /** Seconds after a rotation in which a retry with the rotated refresh token may be answered (0: never). */
+  refreshReuseInterval: number;
   now: Clock;
 }

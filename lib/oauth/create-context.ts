@@ -1,8 +1,10 @@
 import { type ChangeSignal, changeSignal } from "@/lib/config/change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import { ConfigCache } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
+import { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import { ClientRateLimiter, DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
 import { type Clock, systemClock } from "@/lib/time/epoch";
 import { UsageRecorder } from "@/lib/usage/recorder";
@@ -20,6 +22,8 @@ export async function createOAuthContext(options: {
   signal?: ChangeSignal;
   /** Count the tokens issued per scope (USAGE_COUNTING); on by default. */
   usageCounting?: boolean;
+  /** The refresh token reuse interval in seconds (REFRESH_REUSE_INTERVAL); 0 turns it off. */
+  refreshReuseInterval?: number;
 }): Promise<OAuthContext> {
   await ensureSigningKey(options.prisma, options.kek);
   const now = options.now ?? systemClock;
@@ -35,6 +39,8 @@ export async function createOAuthContext(options: {
     config: new ConfigCache(options.prisma, options.kek, options.signal ?? changeSignal, options.pollMs),
     clientLimiter,
     usage: new UsageRecorder(options.prisma, { enabled: options.usageCounting ?? true }),
+    verifiedTokens: new VerifiedTokenCache(),
+    refreshReuseInterval: options.refreshReuseInterval ?? DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS,
     now,
   };
 }

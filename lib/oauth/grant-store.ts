@@ -2,6 +2,7 @@
 // refresh tokens. Codes and refresh tokens are kept only as hashes; revoking a grant revokes
 // every token issued from it (refresh tokens by their row, access tokens by their `gid` claim).
 import { changeRevocations } from "@/lib/config/change";
+import { sqlOf } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { newOpaqueToken, newRandomId } from "@/lib/secrets/random";
 import { dateOf } from "@/lib/time/epoch";
@@ -57,10 +58,10 @@ export async function storeRefreshToken(
 }
 
 /**
- * Marks a refresh token rotated and, when `next` says so, stores its successor in the same grant,
- * in one statement: a token rotated by a parallel request, or whose grant was revoked or whose
- * user was disabled meanwhile, yields null and stores nothing. (One round trip instead of a
- * four-statement transaction: the database is the refresh grant's cost.)
+ * Marks a refresh token rotated and, when `next` says so, stores its successor in the same grant
+ * and names it on the rotated token, in one statement: a token rotated by a parallel request, or
+ * whose grant was revoked or whose user was disabled meanwhile, yields null and stores nothing.
+ * (One round trip instead of a four-statement transaction: the database is the refresh grant's cost.)
  */
 export async function rotateRefreshToken(
   prisma: PrismaClient,
@@ -76,21 +77,86 @@ export async function rotateRefreshToken(
     return used.count === 1 ? { refreshToken: null } : null;
   }
   const { value, hash: nextHash } = newOpaqueToken();
-  // Timestamps as epoch seconds turned into UTC, the way Prisma stores its DateTime columns.
-  const stored = await prisma.$executeRaw`
-    WITH used AS (
-      UPDATE "RefreshToken" SET "rotatedAt" = to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
-      WHERE "id" = ${hash} AND "rotatedAt" IS NULL AND EXISTS (
-        SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
-        WHERE g."id" = "RefreshToken"."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
-      )
-      RETURNING "grantId"
+  // On the pool, prepared once per connection (lib/db/client.ts sqlOf): a refresh's second and last
+  // round trip. Timestamps as epoch seconds turned into UTC, the way Prisma stores its DateTime columns.
+  const { rowCount } = await sqlOf(prisma).query({
+    name: "rotate-refresh-token",
+    text: ROTATE_REFRESH_TOKEN,
+    values: [now, nextHash, hash, next.expiresAt],
+  });
+  return rowCount === 1 ? { refreshToken: value } : null;
+}
+
+const ROTATE_REFRESH_TOKEN = `
+  WITH used AS (
+    UPDATE "RefreshToken" SET "rotatedAt" = to_timestamp($1::double precision) AT TIME ZONE 'UTC',
+      "successorId" = $2
+    WHERE "id" = $3 AND "rotatedAt" IS NULL AND EXISTS (
+      SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
+      WHERE g."id" = "RefreshToken"."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
     )
-    INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
-    SELECT ${nextHash}, "grantId", to_timestamp(${next.expiresAt}::double precision) AT TIME ZONE 'UTC',
-      to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
-    FROM used`;
-  return stored === 1 ? { refreshToken: value } : null;
+    RETURNING "grantId"
+  )
+  INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
+  SELECT $2, "grantId", to_timestamp($4::double precision) AT TIME ZONE 'UTC',
+    to_timestamp($1::double precision) AT TIME ZONE 'UTC'
+  FROM used`;
+
+/**
+ * A retry within the reuse interval with the rotated token `hash`: its successor, if still unused
+ * (neither rotated nor introspected), unexpired, and its grant and user still valid, is replaced
+ * by a fresh token of the same grant that expires when the successor would have (or at
+ * `next.expiresAt` if sooner: the refresh lifetime does not restart), and the rotated token names
+ * the fresh one as its successor. One statement: the successor's row lock decides between
+ * parallel requests, so that exactly one of them replaces it and a grant never has two live
+ * refresh tokens. Null when nothing was replaced.
+ */
+export async function replaceSuccessor(
+  prisma: PrismaClient,
+  hash: string,
+  now: number,
+  next: { expiresAt: number },
+): Promise<{ refreshToken: string; expiresAt: number } | null> {
+  const { value, hash: freshHash } = newOpaqueToken();
+  const rows = await prisma.$queryRaw<{ expiresAt: number }[]>`
+    WITH replaced AS (
+      UPDATE "RefreshToken" s SET "rotatedAt" = to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
+      FROM "RefreshToken" p
+      WHERE p."id" = ${hash} AND s."id" = p."successorId"
+        AND s."rotatedAt" IS NULL AND s."introspectedAt" IS NULL
+        AND s."expiresAt" > to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
+        AND EXISTS (
+          SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
+          WHERE g."id" = s."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
+        )
+      RETURNING s."grantId", s."expiresAt"
+    ),
+    fresh AS (
+      INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
+      SELECT ${freshHash}, "grantId",
+        LEAST("expiresAt", to_timestamp(${next.expiresAt}::double precision) AT TIME ZONE 'UTC'),
+        to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
+      FROM replaced
+      RETURNING "id", "expiresAt"
+    ),
+    relinked AS (
+      UPDATE "RefreshToken" p SET "successorId" = fresh."id" FROM fresh WHERE p."id" = ${hash}
+    )
+    SELECT floor(extract(epoch FROM "expiresAt"))::double precision AS "expiresAt" FROM fresh`;
+  return rows.length === 1 ? { refreshToken: value, expiresAt: rows[0].expiresAt } : null;
+}
+
+/** Whether a refresh token is still unused: neither rotated (or replaced) nor introspected. */
+export async function isUnusedRefreshToken(prisma: PrismaClient, hash: string): Promise<boolean> {
+  return (await prisma.refreshToken.count({ where: { id: hash, rotatedAt: null, introspectedAt: null } })) === 1;
+}
+
+/** Remembers that a refresh token's client introspected it: it was received, so retrying its predecessor is reuse. */
+export async function markRefreshTokenIntrospected(prisma: PrismaClient, hash: string, now: number): Promise<void> {
+  await prisma.refreshToken.updateMany({
+    where: { id: hash, introspectedAt: null },
+    data: { introspectedAt: dateOf(now) },
+  });
 }
 
 /** Remembers that tokens of the grant may live until `expiresAt`, so that a revocation outlives them. */

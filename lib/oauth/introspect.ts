@@ -1,10 +1,12 @@
 // POST /oauth/introspect (RFC 7662): for an authenticated confidential client; an inactive token
 // gets only {"active": false}. Access tokens are checked without the database (signature, expiry,
-// cached revocations); a refresh token is looked up, and only its own client learns about it.
+// cached revocations), and a token verified before is not verified again; a refresh token is
+// looked up, only its own client learns about it, and that counts as a use of it.
 // Whether a token is active is decided in lib/oauth/token-status.ts.
 import { authenticateClient } from "@/lib/oauth/client-auth";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { OAuthError, oauthJson } from "@/lib/oauth/errors";
+import { markRefreshTokenIntrospected } from "@/lib/oauth/grant-store";
 import { oauthEndpoint, readForm } from "@/lib/oauth/http";
 import { activeAccessToken, activeRefreshToken, looksLikeJwt } from "@/lib/oauth/token-status";
 import { secondsOf } from "@/lib/time/epoch";
@@ -22,6 +24,8 @@ export function introspectionHandler(context: OAuthContext) {
     if (!looksLikeJwt(token)) {
       const refresh = await activeRefreshToken(context.prisma, token, now);
       if (!refresh || refresh.grant.clientId !== client.info.clientId) return oauthJson(INACTIVE);
+      // Its client has it: a retry with the token it replaced is no longer a lost response's.
+      await markRefreshTokenIntrospected(context.prisma, refresh.id, now);
       return oauthJson({
         active: true,
         token_type: "refresh_token",
@@ -33,7 +37,7 @@ export function introspectionHandler(context: OAuthContext) {
         exp: secondsOf(refresh.expiresAt),
       });
     }
-    const claims = await activeAccessToken(config, context.issuer, now, token);
+    const claims = await activeAccessToken(config, context.issuer, now, token, context.verifiedTokens);
     if (!claims) return oauthJson(INACTIVE);
     return oauthJson({
       active: true,

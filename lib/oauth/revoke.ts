@@ -27,7 +27,7 @@ export function revocationHandler(context: OAuthContext) {
         await revokeGrant(context.prisma, refresh.grantId, now);
     } else {
       // An inactive token needs no revocation; another client's is not this one's to revoke.
-      const claims = await activeAccessToken(config, context.issuer, now, token);
+      const claims = await activeAccessToken(config, context.issuer, now, token, context.verifiedTokens);
       if (claims && claims.client_id === client.info.clientId)
         await revokeAccessToken(context.prisma, claims.jti, claims.exp);
     }

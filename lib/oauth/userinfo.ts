@@ -13,7 +13,13 @@ export function userinfoHandler(context: OAuthContext) {
     const header = request.headers.get("authorization") ?? "";
     if (!/^bearer /i.test(header)) return bearerChallenge("userinfo");
     const config = await context.config.get();
-    const claims = await activeAccessToken(config, context.issuer, context.now(), header.slice(7).trim());
+    const claims = await activeAccessToken(
+      config,
+      context.issuer,
+      context.now(),
+      header.slice(7).trim(),
+      context.verifiedTokens,
+    );
     // Only a token a user granted (it carries the grant) is about a user.
     if (!claims?.gid) return bearerError("invalid_token", INVALID_TOKEN);
     const scopes = claims.scope.split(" ");

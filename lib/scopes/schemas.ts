@@ -4,6 +4,7 @@ import { SCOPE_LIFECYCLES, type ScopeLifecycle } from "@/lib/issuing";
 import {
   DESCRIPTION_MAX_LENGTH,
   NAME_MAX_LENGTH,
+  ZDateTime,
   ZDescription,
   ZDisplayName,
   ZIdentifier,
@@ -52,7 +53,7 @@ export const ZDocumentationUrl = z.preprocess(
 /** When a deprecated scope is retired: an ISO 8601 date-time with its offset; blank is null. */
 export const ZSunsetAt = z.preprocess(
   blankToNull,
-  z.iso.datetime({ offset: true, error: "Sunset must be a date and time such as 2027-01-31T00:00:00Z." }).nullable(),
+  ZDateTime({ error: "Sunset must be a date and time such as 2027-01-31T00:00:00Z." }).nullable(),
 );
 
 /** The name of the scope that replaces a deprecated one; blank is null. */

@@ -23,28 +23,17 @@ export const WORKER_STOP_TIMEOUT_MS = 10_000;
 export const CORES_LEFT_FOR_THE_REST = 1;
 
 /**
- * The default of WORKERS (decision 008): one on the embedded database, which serves one process;
- * on a PostgreSQL server one per core but CORES_LEFT_FOR_THE_REST, and at least one: a single
- * worker on two cores, where a second was measured to lose (README, Benchmarks).
+ * The default of WORKERS (decision 008): one on the embedded database, the zero-set-up of one
+ * machine whose server shares its cores; on a PostgreSQL server one per core but
+ * CORES_LEFT_FOR_THE_REST, and at least one: a single worker on two cores, where a second was
+ * measured to lose (README, Benchmarks).
  */
 export const defaultWorkers = (embedded: boolean) =>
   embedded ? 1 : Math.max(1, availableParallelism() - CORES_LEFT_FOR_THE_REST);
 
-/**
- * WORKERS, or its default. Several workers need a PostgreSQL server: the embedded PGlite is one
- * session whose socket server interleaves concurrent connections (lib/db/client.ts), so it takes
- * a single connection of a single process.
- */
-export function workersOf(env: Pick<Env, "WORKERS" | "DATABASE_URL">): number {
-  const embedded = !env.DATABASE_URL;
-  const workers = env.WORKERS ?? defaultWorkers(embedded);
-  if (workers > 1 && embedded) {
-    throw new Error(
-      `WORKERS=${workers} needs a PostgreSQL server (DATABASE_URL): the embedded database serves one process.`,
-    );
-  }
-  return workers;
-}
+/** WORKERS, or its default for the database. */
+export const workersOf = (env: Pick<Env, "WORKERS" | "DATABASE_URL">): number =>
+  env.WORKERS ?? defaultWorkers(!env.DATABASE_URL);
 
 export const isWorker = () => cluster.isWorker;
 

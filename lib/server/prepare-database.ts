@@ -1,8 +1,7 @@
 // Brings a database up to date before the app serves: start the embedded one when no server is
 // configured, apply pending migrations, seed an empty database.
 import { createPrismaClient } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { embeddedDataPath, publishEmbeddedUrl } from "@/lib/db/embedded-handle";
+import { startEmbeddedDatabase } from "@/lib/db/embedded-handle";
 import { migrateDatabase } from "@/lib/db/migrate";
 import type { Env } from "@/lib/env";
 import { seedDemoIfEmpty } from "@/lib/seed/seed-demo";
@@ -20,13 +19,9 @@ export async function prepareDatabase(env: Pick<Env, "DATABASE_URL" | "DATA_DIR"
   if (env.DATABASE_URL) {
     url = env.DATABASE_URL;
   } else {
-    const embedded = await startEmbeddedPostgres(embeddedDataPath(env.DATA_DIR));
-    const unpublish = publishEmbeddedUrl(env.DATA_DIR, embedded.url);
+    const embedded = await startEmbeddedDatabase(env.DATA_DIR);
     url = embedded.url;
-    close = async () => {
-      unpublish();
-      await embedded.stop();
-    };
+    close = () => embedded.stop();
   }
   await migrateDatabase(url, { quiet: true });
   const prisma = createPrismaClient(url, 1);

@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { ensureBuild } from "@/lib/build";
-import { db, EMBEDDED_POOL_SIZE } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { startHousekeeping } from "@/lib/db/housekeeping";
 import { type Env, issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
@@ -15,6 +15,7 @@ import { startSunsetSweep } from "@/lib/scopes/retire";
 import { isWorker, startWorkers, workersOf } from "@/lib/server/cluster";
 import { createLeanApp, isLeanPath } from "@/lib/server/lean-app";
 import { prepareDatabase } from "@/lib/server/prepare-database";
+import { refuseUnreadable } from "@/lib/server/unreadable-request";
 import { systemClock } from "@/lib/time/epoch";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
@@ -28,12 +29,13 @@ export interface RunningServer {
 
 export async function startServer({ dev = false } = {}): Promise<RunningServer> {
   const env = loadEnv();
+  // First: a missing or damaged key fails the start at once, before the database or a build.
+  const kek = loadKeyEncryptionKey(env);
   // One of several workers (lib/server/cluster.ts): the primary prepared the rest.
-  if (isWorker()) return serve(env, false);
+  if (isWorker()) return serve(env, false, kek);
   const workers = dev ? 1 : workersOf(env);
   const database = await prepareDatabase(env);
   process.env.DATABASE_URL = database.url;
-  if (database.embedded) process.env.DATABASE_POOL_SIZE = String(EMBEDDED_POOL_SIZE);
   console.log(
     `Database: ${database.embedded ? `embedded (${env.DATA_DIR})` : "PostgreSQL server"}, migrations applied${database.seeded ? ", demo data seeded" : ""}.`,
   );
@@ -41,14 +43,14 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   await bootstrapAdmin(db(), env);
 
   if (!dev) await ensureBuild();
-  // Here, not in each worker: they would race to write DATA_DIR's key and the first signing keys.
-  await ensureSigningKey(db(), loadKeyEncryptionKey(env));
+  // Here, not in each worker: they would race to make the first signing keys.
+  await ensureSigningKey(db(), kek);
   // The background jobs run here, once per node however many workers serve: they are safe to run
   // on several nodes at once too (deletes of expired rows; the sweep claims each scope).
   const stopCleanup = startHousekeeping(db(), systemClock);
   // Before listening: a sunset that passed while the server was down retires its scope now.
   const stopSunsetSweep = await startSunsetSweep(db(), systemClock);
-  const served = workers > 1 ? await startWorkers(workers) : await serve(env, dev);
+  const served = workers > 1 ? await startWorkers(workers) : await serve(env, dev, kek);
   const url = urlOf(env);
   console.log(`Scope Console is ready at ${url}${workers > 1 ? ` (${workers} workers)` : ""}`);
 
@@ -70,22 +72,25 @@ const urlOf = (env: Env) => {
 };
 
 /** Next.js and the lean app on PORT, over the database of DATABASE_URL: one process's server. */
-async function serve(env: Env, dev: boolean): Promise<RunningServer & { stop(): Promise<void> }> {
+async function serve(env: Env, dev: boolean, kek: Buffer): Promise<RunningServer & { stop(): Promise<void> }> {
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const oauth = await createOAuthContext({
     issuer: issuerOf(env),
     prisma: db(),
-    kek: loadKeyEncryptionKey(env),
+    kek,
     tokenRateLimit: env.TOKEN_RATE_LIMIT,
     usageCounting: env.USAGE_COUNTING === "on",
+    refreshReuseInterval: env.REFRESH_REUSE_INTERVAL,
   });
   const lean = getRequestListener(createLeanApp(oauth).fetch);
   const server = createServer((request, response) => {
     // Both paths: the limits per address read it (lib/http/client-address.ts).
     setClientAddress(request, env.TRUST_PROXY);
-    return isLeanPath(request.url) ? lean(request, response) : handle(request, response);
+    if (isLeanPath(request.url)) return lean(request, response);
+    // What Next.js cannot read, and would answer with a 500, gets a 400 (lib/server/unreadable-request.ts).
+    return refuseUnreadable(request, response) || handle(request, response);
   });
   // An idle kept-alive connection is closed after KEEP_ALIVE_TIMEOUT_MS. Node's default (5 s) is
   // short enough that a client reusing a connection as the server closes it gets ECONNRESET (seen

@@ -8,6 +8,7 @@ import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ownedApis } from "@/lib/users/create-user";
+import { assertAnotherAdminRemains } from "@/lib/users/keep-an-admin";
 import type { TUpdateUserRequest, UserDto } from "@/lib/users/schemas";
 import { toUserDto, userSelect } from "@/lib/users/user-dto";
 
@@ -33,6 +34,8 @@ export async function updateUser(actor: Actor, id: string, input: TUpdateUserReq
   }
   // A revocation as well: disabling the account ends its tokens in every process.
   return changeRevocations(db(), async (tx) => {
+    // Before the row is read: it waits for a concurrent change that takes another admin away.
+    if (disabled || (role && role !== "admin")) await assertAnotherAdminRemains(tx, id);
     const row = await tx.user.findUnique({ where: { id }, select: userSelect });
     if (!row) throw notFound("The user");
     const before = toUserDto(row);

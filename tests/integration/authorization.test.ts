@@ -488,6 +488,7 @@ describe("POST /oauth/token - refresh_token", () => {
     expect(second.status, JSON.stringify(second.json)).toBe(200);
     expect(second.json.refresh_token).not.toBe(first.refresh_token);
     expect(second.json.refresh_expires_in).toBe(DEFAULT_SERVICE_SETTINGS.offlineRefreshTokenLifetime);
+    // Introspected by its client, the new token is in use: presenting the old one is reuse, not a retry.
     expect((await introspectAs(client, second.json.refresh_token)).active).toBe(true);
 
     const replay = await refresh(client, first.refresh_token);
@@ -497,14 +498,18 @@ describe("POST /oauth/token - refresh_token", () => {
     expect(await introspectAs(client, first.access_token)).toEqual({ active: false });
   });
 
-  it("two refreshes of one token in parallel: exactly one succeeds, then the grant is revoked", async () => {
+  it("two refreshes of one token in parallel, within the reuse interval: one chain lives on", async () => {
     const client = await createClient(reportsApp);
     const first = await tokensFor(client, scope.read);
     const results = await Promise.all([refresh(client, first.refresh_token), refresh(client, first.refresh_token)]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
-    const winner = results.find((r) => r.status === 200);
-    expect((await refresh(client, winner?.json.refresh_token)).json.error).toBe("invalid_grant");
-    expect(await introspectAs(client, winner?.json.access_token)).toEqual({ active: false });
+    // The later one is refused (invalid_grant) or, had the first already committed, a retry.
+    const answered = results.filter((r) => r.status === 200);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    const working = [];
+    for (const answer of answered)
+      if ((await introspectAs(client, answer.json.refresh_token)).active) working.push(answer);
+    expect(working).toHaveLength(1);
+    expect((await refresh(client, working[0].json.refresh_token)).status).toBe(200);
   });
 
   it("may narrow the scope, never widen it; another client cannot use the token", async () => {

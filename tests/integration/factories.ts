@@ -9,6 +9,8 @@ import * as clientsRoute from "@/app/api/clients/route";
 import type { ApiDto } from "@/lib/apis/schemas";
 import type { ClientWithSecret } from "@/lib/clients/schemas";
 import { db } from "@/lib/db/client";
+import { DEFAULT_SERVICE_SETTINGS } from "@/lib/issuing";
+import { createGrant, newGrantId, storeRefreshToken } from "@/lib/oauth/grant-store";
 import type { ScopeDto } from "@/lib/scopes/schemas";
 import { createUser as insertUser } from "@/lib/users/create-user";
 import { call, unique } from "./call";
@@ -111,4 +113,27 @@ export async function createUser({
 }: Partial<Parameters<typeof insertUser>[1]> = {}): Promise<CreatedUser> {
   const user = await insertUser(db(), { email, password, role, apiIds });
   return { id: user.id, email: user.email, password };
+}
+
+/**
+ * A grant of the user to the client and its first refresh token, stored as the code exchange
+ * stores them (lib/oauth/grant-store.ts), with the service's default lifetimes from `now`: for
+ * tests of what follows a sign-in (refresh, introspection) that need no browser.
+ */
+export async function createUserGrant(grant: { clientId: string; userId: string; scopes: string[]; now: number }) {
+  const { clientId, userId, scopes, now } = grant;
+  const id = newGrantId();
+  const refreshToken = await db().$transaction(async (tx) => {
+    await createGrant(tx, {
+      id,
+      clientId,
+      userId,
+      scopes,
+      issuedAt: now,
+      authTime: now,
+      tokensExpireAt: now + DEFAULT_SERVICE_SETTINGS.accessTokenLifetime,
+    });
+    return storeRefreshToken(tx, id, now + DEFAULT_SERVICE_SETTINGS.refreshTokenLifetime);
+  });
+  return { grantId: id, refreshToken };
 }

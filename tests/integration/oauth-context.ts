@@ -13,7 +13,13 @@ export const TEST_KEK = Buffer.alloc(32, 7);
 export function testOAuthContext(
   issuer: string,
   now: () => number,
-  options: { prisma?: PrismaClient; tokenRateLimit?: number; signal?: ChangeSignal; usageCounting?: boolean } = {},
+  options: {
+    prisma?: PrismaClient;
+    tokenRateLimit?: number;
+    signal?: ChangeSignal;
+    usageCounting?: boolean;
+    refreshReuseInterval?: number;
+  } = {},
 ) {
   return createOAuthContext({
     issuer,
@@ -24,5 +30,22 @@ export function testOAuthContext(
     tokenRateLimit: options.tokenRateLimit,
     signal: options.signal,
     usageCounting: options.usageCounting,
+    refreshReuseInterval: options.refreshReuseInterval,
+  });
+}
+
+/** A form POST to a protocol endpoint as a confidential client, authenticated with client_secret_basic. */
+export function basicClientRequest(
+  url: string,
+  client: { clientId: string; secret: string },
+  params: Record<string, string>,
+): Request {
+  return new Request(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString("base64")}`,
+    },
+    body: new URLSearchParams(params).toString(),
   });
 }

@@ -23,7 +23,7 @@ import { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
 import { addToWindows } from "@/lib/rate-limit/counter";
 import { unique } from "./call";
 import { createClient, createScope, createUser } from "./factories";
-import { testOAuthContext } from "./oauth-context";
+import { basicClientRequest, testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
 const REDIRECT = "https://app.example/callback";
@@ -94,16 +94,8 @@ async function failuresUpToTheLimit(email: string, address: string) {
   for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT; i++) await expectIncorrect(await signIn(email, "wrong password", address));
 }
 
-function tokenRequest(path: string, client: { clientId: string; secret: string }, params: Record<string, string>) {
-  return new Request(`${ISSUER}${path}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.secret}`).toString("base64")}`,
-    },
-    body: new URLSearchParams(params).toString(),
-  });
-}
+const tokenRequest = (path: string, client: { clientId: string; secret: string }, params: Record<string, string>) =>
+  basicClientRequest(`${ISSUER}${path}`, client, params);
 
 const issue = (client: { clientId: string; secret: string }, on: OAuthContext = context) =>
   tokenHandler(on)(tokenRequest("/oauth/token", client, { grant_type: "client_credentials", scope: scopeName }));

@@ -1,17 +1,27 @@
 // grant_type=refresh_token (RFC 6749 6): rotation on every use; presenting a rotated token
-// revokes the whole grant (RFC 9700 4.14.2). Whether the token may be used is decided in
-// lib/oauth/token-status.ts, as for introspection and revocation.
+// revokes the whole grant (RFC 9700 4.14.2), except for a retry within the reuse interval whose
+// successor is still unused, which gets a fresh rotation in the successor's place (its response
+// was presumably lost). Whether the token may be used is decided in lib/oauth/token-status.ts, as
+// for introspection and revocation.
 import { decideToken } from "@/lib/issuing";
 import { OAuthError } from "@/lib/oauth/errors";
-import { extendGrantTokens, revokeGrant, rotateRefreshToken } from "@/lib/oauth/grant-store";
+import {
+  extendGrantTokens,
+  isUnusedRefreshToken,
+  replaceSuccessor,
+  revokeGrant,
+  rotateRefreshToken,
+} from "@/lib/oauth/grant-store";
 import { decided, type GrantHandler, required, tokenResponse } from "@/lib/oauth/grants/grant";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
-import { lookupRefreshToken, refreshTokenStatus } from "@/lib/oauth/token-status";
+import { lookupRefreshToken, mayRetryRotation, refreshTokenStatus } from "@/lib/oauth/token-status";
 import { secondsOf } from "@/lib/time/epoch";
+
+const grantRevoked = () => new OAuthError("invalid_grant", "The grant of this refresh token was revoked.");
 
 export const refreshToken: GrantHandler = async (request) => {
   const { context, config, client, form } = request;
-  const { prisma } = context;
+  const { prisma, refreshReuseInterval } = context;
   const value = required(form, "refresh_token");
   const now = context.now();
   const row = await lookupRefreshToken(prisma, value);
@@ -23,13 +33,15 @@ export const refreshToken: GrantHandler = async (request) => {
     await revokeGrant(prisma, grant.id, now);
     return new OAuthError("invalid_grant", "The refresh token was already used; the whole grant is revoked.");
   };
-  switch (refreshTokenStatus(row, now)) {
+  const status = refreshTokenStatus(row, now);
+  switch (status) {
     case "revoked":
-      throw new OAuthError("invalid_grant", "The grant of this refresh token was revoked.");
+      throw grantRevoked();
     case "user_disabled":
       throw new OAuthError("invalid_grant", "The user of this refresh token can no longer sign in.");
     case "rotated":
-      throw await reused();
+      if (!mayRetryRotation(row, now, refreshReuseInterval)) throw await reused();
+      break;
     case "expired":
       throw new OAuthError("invalid_grant", "The refresh token has expired.");
     case "active":
@@ -51,19 +63,50 @@ export const refreshToken: GrantHandler = async (request) => {
   if (decision.accessToken.expiresAt > secondsOf(grant.tokensExpireAt)) {
     await extendGrantTokens(prisma, grant.id, decision.accessToken.expiresAt);
   }
-  const rotated = await rotateRefreshToken(prisma, row.id, now, decision.refreshToken);
-  if (!rotated) {
-    // Rotated by a parallel request (a replay), or the grant was revoked or its user disabled meanwhile.
+  const next = decision.refreshToken;
+
+  /** A retry within the interval: the unused successor gives way to a fresh token of the same expiry. */
+  const retry = async () => {
+    if (!next) return null;
+    const replaced = await replaceSuccessor(prisma, row.id, now, next);
+    if (!replaced) return null;
+    const { expiresAt } = replaced;
+    return {
+      refreshToken: replaced.refreshToken,
+      decision: { ...decision, refreshToken: { ...next, expiresAt, lifetime: expiresAt - now } },
+    };
+  };
+
+  /**
+   * Nothing was rotated or replaced: the grant was revoked or its user disabled meanwhile, or a
+   * parallel request with the same token won the race. Within the reuse interval, a winner whose
+   * token is still unused keeps the grant (this request is refused, not taken for a theft);
+   * otherwise the token was reused, and the grant is revoked.
+   */
+  const lost = async () => {
     const after = await lookupRefreshToken(prisma, value);
-    if (after && refreshTokenStatus(after, now) !== "rotated") {
-      throw new OAuthError("invalid_grant", "The grant of this refresh token was revoked.");
+    if (!after || refreshTokenStatus(after, now) !== "rotated") return grantRevoked();
+    const winner = after.successorId;
+    if (
+      winner !== null &&
+      winner !== row.successorId &&
+      mayRetryRotation(after, now, refreshReuseInterval) &&
+      (await isUnusedRefreshToken(prisma, winner))
+    ) {
+      return new OAuthError("invalid_grant", "A parallel request with this refresh token was answered instead.");
     }
-    throw await reused();
-  }
-  return tokenResponse(request, decision, now, {
+    return reused();
+  };
+
+  const issued =
+    status === "active"
+      ? await rotateRefreshToken(prisma, row.id, now, next).then((rotated) => rotated && { ...rotated, decision })
+      : await retry();
+  if (!issued) throw await lost();
+  return tokenResponse(request, issued.decision, now, {
     id: grant.id,
     userId: grant.userId,
     authTime: secondsOf(grant.authTime),
-    refreshToken: rotated.refreshToken,
+    refreshToken: issued.refreshToken,
   });
 };
