@@ -193,11 +193,15 @@ test("[NODES] a token issued on A (signed in on A, consent on B) is refreshed on
   expect(took).toBeLessThanOrEqual(CONFIG_POLL_MS + REQUEST_SLACK_MS);
   record("revocation reached A", `${took} ms`);
 
-  // The token B rotated away, replayed on A: refused, and the whole grant with it, on B too at once.
-  const replayed = await oauth(onA, "/oauth/token", { grant_type: "refresh_token", refresh_token: refresh });
+  // The token B rotated to is used on A; then the first one, replayed on B, is a reuse (its
+  // successor was used): refused, and the whole grant with it, on A too at once.
+  const again = await oauth(onA, "/oauth/token", { grant_type: "refresh_token", refresh_token });
+  expect(again.status(), await again.text()).toBe(200);
+  const replayed = await oauth(onB, "/oauth/token", { grant_type: "refresh_token", refresh_token: refresh });
   expect(replayed.status()).toBe(400);
   expect((await replayed.json()).error).toBe("invalid_grant");
-  const after = await oauth(onB, "/oauth/token", { grant_type: "refresh_token", refresh_token });
+  const latest = (await again.json()).refresh_token;
+  const after = await oauth(onA, "/oauth/token", { grant_type: "refresh_token", refresh_token: latest });
   expect(after.status()).toBe(400);
 });
 
