@@ -40,17 +40,15 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     `Database: ${database.embedded ? `embedded (${env.DATA_DIR})` : "PostgreSQL server"}, migrations applied${database.seeded ? ", demo data seeded" : ""}.`,
   );
 
-  await bootstrapAdmin(db(), env);
-
-  if (!dev) await ensureBuild();
-  // Here, not in each worker: they would race to make the first signing keys.
-  await ensureSigningKey(db(), kek);
-  // The background jobs run here, once per node however many workers serve: they are safe to run
-  // on several nodes at once too (deletes of expired rows; the sweep claims each scope).
-  const stopCleanup = startHousekeeping(db(), systemClock);
-  // Before listening: a sunset that passed while the server was down retires its scope now.
-  const stopSunsetSweep = await startSunsetSweep(db(), systemClock);
-  const served = workers > 1 ? await startWorkers(workers) : await serve(env, dev, kek);
+  let started: Awaited<ReturnType<typeof startJobsAndServe>>;
+  try {
+    started = await startJobsAndServe(env, dev, kek, workers);
+  } catch (error) {
+    // A start that fails after the embedded server started (a port in use, a failed build) stops it.
+    await database.close().catch(() => {});
+    throw error;
+  }
+  const { served, stopCleanup, stopSunsetSweep } = started;
   const url = urlOf(env);
   console.log(`Scope Console is ready at ${url}${workers > 1 ? ` (${workers} workers)` : ""}`);
 
@@ -64,6 +62,22 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
       await database.close();
     },
   };
+}
+
+/** The first admin, the build, the first signing keys, the background jobs, then the server(s). */
+async function startJobsAndServe(env: Env, dev: boolean, kek: Buffer, workers: number) {
+  await bootstrapAdmin(db(), env);
+
+  if (!dev) await ensureBuild();
+  // Here, not in each worker: they would race to make the first signing keys.
+  await ensureSigningKey(db(), kek);
+  // The background jobs run here, once per node however many workers serve: they are safe to run
+  // on several nodes at once too (deletes of expired rows; the sweep claims each scope).
+  const stopCleanup = startHousekeeping(db(), systemClock);
+  // Before listening: a sunset that passed while the server was down retires its scope now.
+  const stopSunsetSweep = await startSunsetSweep(db(), systemClock);
+  const served = workers > 1 ? await startWorkers(workers) : await serve(env, dev, kek);
+  return { served, stopCleanup, stopSunsetSweep };
 }
 
 const urlOf = (env: Env) => {
