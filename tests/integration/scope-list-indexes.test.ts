@@ -68,15 +68,12 @@ const scansOfScopes = (nodes: PlanNode[]) => nodes.filter((node) => node["Relati
 it("search by name, display name or description reads the three trigram indexes, not the API's rows", async () => {
   const { json, plans } = await plansOfList(`q=${prefix}_read_0004`);
   expect(json.total).toBe(10); // 00040 to 00049
-  // The total: every match, from the three trigram indexes (a BitmapOr), never a scan of the rows.
-  const counts = plans.filter((plan) => plan.text.includes("ILIKE") && plan.text.includes("COUNT("));
-  expect(counts).toHaveLength(1);
-  expect(scansOfScopes(counts[0].nodes).map((node) => node["Node Type"])).not.toContain("Seq Scan");
-  expect(counts[0].nodes.map((node) => node["Index Name"])).toEqual(expect.arrayContaining(TRIGRAM_INDEXES));
-  // The page's ids: the same indexes, or the name index walked in order until the page is full.
-  const pages = plans.filter((plan) => plan.text.includes("ILIKE") && plan.text.includes("ORDER BY"));
-  expect(pages).toHaveLength(1);
-  expect(scansOfScopes(pages[0].nodes).map((node) => node["Node Type"])).not.toContain("Seq Scan");
+  // The page's ids and the total in one statement: every match, from the three trigram indexes (a
+  // BitmapOr), never a scan of the rows nor a walk of the name index filtering them.
+  const searches = plans.filter((plan) => plan.text.includes("ILIKE"));
+  expect(searches).toHaveLength(1);
+  expect(scansOfScopes(searches[0].nodes).map((node) => node["Node Type"])).toEqual(["Bitmap Heap Scan"]);
+  expect(searches[0].nodes.map((node) => node["Index Name"])).toEqual(expect.arrayContaining(TRIGRAM_INDEXES));
 });
 
 it("a deep page reads its ids from the (apiId, name, id) index alone, then only its own rows", async () => {
