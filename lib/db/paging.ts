@@ -38,6 +38,8 @@ export function pageArgs(query: {
 
 /** pageArgs as SQL, for a raw query: the same order (the id breaks ties), LIMIT and OFFSET. */
 export function pageSql(query: Parameters<typeof pageArgs>[0]): Prisma.Sql {
+  // The field goes into the SQL as a name: the operation's schema allows only its sort fields.
+  if (!/^[A-Za-z]+$/.test(query.sort.field)) throw new Error(`Not a sort field: ${query.sort.field}`);
   const { skip, take } = pageArgs(query);
   const direction = query.sort.direction === "desc" ? "DESC" : "ASC";
   return Prisma.sql`ORDER BY ${Prisma.raw(`"${query.sort.field}" ${direction}`)}, "id" ASC LIMIT ${take} OFFSET ${skip}`;

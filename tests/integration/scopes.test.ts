@@ -167,6 +167,9 @@ describe("/api/apis/{id}/scopes", () => {
     expect((await listScopes(paged.id, "q=NEEDLE")).json.items[0].name).toBe(`${tag}_07`);
     expect((await listScopes(paged.id, `q=${tag}_1`)).json.total).toBe(10);
     expect((await listScopes(paged.id, "q=nothing-matches")).json.total).toBe(0);
+    // Past the last page: no items, and the total all the same, searched or not.
+    expect((await listScopes(paged.id, "q=special&pageSize=2&page=4")).json).toMatchObject({ total: 5, items: [] });
+    expect((await listScopes(paged.id, "pageSize=10&page=9")).json).toMatchObject({ total: 25, items: [] });
   });
 
   it("GET searches for % and _ literally, not as wildcards", async () => {
