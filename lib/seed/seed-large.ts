@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { changeConfig } from "@/lib/config/change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newRandomId } from "@/lib/secrets/random";
 
@@ -61,6 +62,9 @@ export async function seedLargeApi(prisma: PrismaClient, count = LARGE_API_SCOPE
         AS row (id, name, "displayName", description, required, emphasize, "showInDiscoveryDocument")
       ON CONFLICT DO NOTHING`;
   }
+  // New scopes are a change of the configuration: every process reloads its catalogue, and counts
+  // the API's scopes anew (lib/scopes/list-scopes.ts). The rows went in batches, outside it.
+  await changeConfig(prisma, async () => undefined);
   await prisma.$executeRawUnsafe(`VACUUM (ANALYZE) "ApiScope"`);
   return api.id;
 }

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
 import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import type { ApiDto } from "@/lib/apis/schemas";
+import { ChangeSignal, commitChange } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { call, unique } from "./call";
 import { createApi, createScope } from "./factories";
 
@@ -170,6 +172,22 @@ describe("/api/apis/{id}/scopes", () => {
     // Past the last page: no items, and the total all the same, searched or not.
     expect((await listScopes(paged.id, "q=special&pageSize=2&page=4")).json).toMatchObject({ total: 5, items: [] });
     expect((await listScopes(paged.id, "pageSize=10&page=9")).json).toMatchObject({ total: 25, items: [] });
+  });
+
+  it("GET's total follows a scope added by another process, through the configuration's version", async () => {
+    const counted = await createApi();
+    await createScope(counted.id);
+    expect((await listScopes(counted.id)).json.total).toBe(1);
+    // Another process's createScope: the row and the version bump in one transaction, and a change
+    // signal of its own, which this process does not hear.
+    await commitChange(
+      db(),
+      ["config"],
+      (tx) => tx.apiScope.create({ data: { apiId: counted.id, name: unique("elsewhere") } }),
+      new ChangeSignal(),
+    );
+    expect((await listScopes(counted.id)).json.total).toBe(2);
+    expect((await listScopes(counted.id, "pageSize=1&page=2")).json).toMatchObject({ total: 2, pageCount: 2 });
   });
 
   it("GET searches for % and _ literally, not as wildcards", async () => {
