@@ -36,13 +36,32 @@ export function pageArgs(query: {
   };
 }
 
-/** pageArgs as SQL, for a raw query: the same order (the id breaks ties), LIMIT and OFFSET. */
-export function pageSql(query: Parameters<typeof pageArgs>[0]): Prisma.Sql {
+type PageQuery = Parameters<typeof pageArgs>[0];
+
+function orderSql(query: PageQuery, reversed: boolean): Prisma.Sql {
   // The field goes into the SQL as a name: the operation's schema allows only its sort fields.
   if (!/^[A-Za-z]+$/.test(query.sort.field)) throw new Error(`Not a sort field: ${query.sort.field}`);
+  const descending = (query.sort.direction === "desc") !== reversed;
+  return Prisma.raw(`ORDER BY "${query.sort.field}" ${descending ? "DESC" : "ASC"}, "id" ${reversed ? "DESC" : "ASC"}`);
+}
+
+/** pageArgs as SQL, for a raw query: the same order (the id breaks ties), LIMIT and OFFSET. */
+export function pageSql(query: PageQuery): Prisma.Sql {
   const { skip, take } = pageArgs(query);
-  const direction = query.sort.direction === "desc" ? "DESC" : "ASC";
-  return Prisma.sql`ORDER BY ${Prisma.raw(`"${query.sort.field}" ${direction}`)}, "id" ASC LIMIT ${take} OFFSET ${skip}`;
+  return Prisma.sql`${orderSql(query, false)} LIMIT ${take} OFFSET ${skip}`;
+}
+
+/**
+ * pageSql for a list whose total is known, from the end the page is nearer to: OFFSET walks every
+ * row it skips, so a page in the second half is read in the opposite order, skipping the rows after
+ * it, and its ids are then turned round (`reversed`). No page walks more than half the list.
+ */
+export function nearEndPageSql(query: PageQuery, total: number): { sql: Prisma.Sql; reversed: boolean } {
+  const { skip, take } = pageArgs(query);
+  const after = total - skip - take;
+  if (skip >= total || after >= skip) return { sql: pageSql(query), reversed: false };
+  const sql = Prisma.sql`${orderSql(query, true)} LIMIT ${take + Math.min(0, after)} OFFSET ${Math.max(0, after)}`;
+  return { sql, reversed: true };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/accounts/roles";
 import { requireApi } from "@/lib/auth/permissions";
 import { VERSION_ROWS } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
-import { pageSql, rowsInOrder, searchSql } from "@/lib/db/paging";
+import { nearEndPageSql, pageSql, rowsInOrder, searchSql } from "@/lib/db/paging";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ScopeDto, TListScopesQuery } from "@/lib/scopes/schemas";
@@ -46,13 +46,13 @@ async function unsearchedTotal(where: Prisma.Sql, apiId: string, query: TListSco
   return Number(total);
 }
 
-/** The page's ids, and the total of the API's scopes (in the lifecycle asked for) beside them. */
+/** The page's ids, read from the nearer end of the list, and the total of the API's scopes. */
 async function sortedPage(where: Prisma.Sql, apiId: string, query: TListScopesQuery): Promise<PageIds> {
-  const [total, rows] = await Promise.all([
-    unsearchedTotal(where, apiId, query),
-    db().$queryRaw<{ id: string }[]>`SELECT "id" FROM "ApiScope" WHERE ${where} ${pageSql(query)}`,
-  ]);
-  return { ids: rows.map((row) => row.id), total };
+  const total = await unsearchedTotal(where, apiId, query);
+  const page = nearEndPageSql(query, total);
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT "id" FROM "ApiScope" WHERE ${where} ${page.sql}`;
+  const ids = rows.map((row) => row.id);
+  return { ids: page.reversed ? ids.reverse() : ids, total };
 }
 
 /**

@@ -162,6 +162,14 @@ describe("/api/apis/{id}/scopes", () => {
 
     const descending = (await listScopes(paged.id, "sort=-name&pageSize=1")).json;
     expect(descending.items[0].name).toBe(`${tag}_24`);
+    // The second half of a list is read from its end (lib/db/paging.ts): the same pages.
+    const lastDescending = (await listScopes(paged.id, "sort=-name&pageSize=10&page=3")).json;
+    expect(lastDescending.items.map((s: { name: string }) => s.name)).toEqual(
+      Array.from({ length: 5 }, (_, i) => `${tag}_0${4 - i}`),
+    );
+    const middle = (await listScopes(paged.id, "sort=-required&pageSize=4&page=4")).json;
+    const all = (await listScopes(paged.id, "sort=-required&pageSize=25")).json;
+    expect(middle.items).toEqual(all.items.slice(12, 16));
     const required = (await listScopes(paged.id, "sort=-required&pageSize=3")).json;
     expect(required.items.every((s: { required: boolean }) => s.required)).toBe(true);
 
