@@ -23,11 +23,14 @@ const ADMIN = { email: "bench-admin@example.com", password: "bench password of t
 const DEEP_PAGE_SIZE = 25;
 const COUNT = scopeCountArgument(process.argv.slice(2), DEEP_PAGE_SIZE);
 const DEEP_PAGE = Math.floor(COUNT / DEEP_PAGE_SIZE);
+const MIDDLE_PAGE = Math.ceil(DEEP_PAGE / 2);
 const formatted = (n: number) => n.toLocaleString("en");
 
 const QUERIES: Record<string, string> = {
   "first page (sort by name)": "",
   [`deep page (offset ${formatted((DEEP_PAGE - 1) * DEEP_PAGE_SIZE)})`]: `page=${DEEP_PAGE}&pageSize=${DEEP_PAGE_SIZE}`,
+  // The farthest from both ends: the worst page, since a page is read from the nearer end.
+  [`middle page (offset ${formatted((MIDDLE_PAGE - 1) * DEEP_PAGE_SIZE)})`]: `page=${MIDDLE_PAGE}&pageSize=${DEEP_PAGE_SIZE}`,
   "search name": "q=payments_04",
   "search description": "q=tenant%2042.",
   "sort display name desc, 100 rows": "sort=-displayName&pageSize=100",
