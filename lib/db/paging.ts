@@ -38,11 +38,16 @@ export function pageArgs(query: {
 
 type PageQuery = Parameters<typeof pageArgs>[0];
 
-function orderSql(query: PageQuery, reversed: boolean): Prisma.Sql {
+/** The sort field as a column of a raw query. */
+export function sortColumnSql(query: PageQuery): Prisma.Sql {
   // The field goes into the SQL as a name: the operation's schema allows only its sort fields.
   if (!/^[A-Za-z]+$/.test(query.sort.field)) throw new Error(`Not a sort field: ${query.sort.field}`);
+  return Prisma.raw(`"${query.sort.field}"`);
+}
+
+function orderSql(query: PageQuery, reversed: boolean): Prisma.Sql {
   const descending = (query.sort.direction === "desc") !== reversed;
-  return Prisma.raw(`ORDER BY "${query.sort.field}" ${descending ? "DESC" : "ASC"}, "id" ${reversed ? "DESC" : "ASC"}`);
+  return Prisma.sql`ORDER BY ${sortColumnSql(query)} ${Prisma.raw(descending ? "DESC" : "ASC")}, "id" ${Prisma.raw(reversed ? "DESC" : "ASC")}`;
 }
 
 /** pageArgs as SQL, for a raw query: the same order (the id breaks ties), LIMIT and OFFSET. */

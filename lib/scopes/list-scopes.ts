@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/accounts/roles";
 import { requireApi } from "@/lib/auth/permissions";
 import { VERSION_ROWS } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
-import { nearEndPageSql, pageSql, rowsInOrder, searchSql } from "@/lib/db/paging";
+import { nearEndPageSql, pageSql, rowsInOrder, searchSql, sortColumnSql } from "@/lib/db/paging";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ScopeDto, TListScopesQuery } from "@/lib/scopes/schemas";
@@ -56,14 +56,16 @@ async function sortedPage(where: Prisma.Sql, apiId: string, query: TListScopesQu
 }
 
 /**
- * A search's page ids and its total in one statement. The window's count needs every match, so the
- * planner reads the matches from the trigram indexes; with a LIMIT alone it may walk the name
- * index instead, filtering thousands of rows to fill a page whose matches sort late (51 ms on
- * PostgreSQL 18 at 100,000 scopes, against 2 ms).
+ * A search's page ids and its total in one statement. The matches are gathered first, apart from
+ * the order (a materialized CTE), so that the planner reads them from the trigram indexes as for a
+ * count; with the ORDER BY and LIMIT in view it may walk the name index instead and filter the
+ * API's rows: 51 ms for q=payments_04 on PostgreSQL 18, 320 ms for q=tenant 42. on 15, at 100,000
+ * scopes, against 2 to 12 ms.
  */
 async function searchedPage(where: Prisma.Sql, query: TListScopesQuery): Promise<PageIds> {
   const rows = await db().$queryRaw<{ id: string; total: bigint }[]>`
-    SELECT "id", COUNT(*) OVER () AS "total" FROM "ApiScope" WHERE ${where} ${pageSql(query)}`;
+    WITH "matches" AS MATERIALIZED (SELECT "id", ${sortColumnSql(query)} FROM "ApiScope" WHERE ${where})
+    SELECT "id", COUNT(*) OVER () AS "total" FROM "matches" ${pageSql(query)}`;
   if (rows.length > 0) return { ids: rows.map((row) => row.id), total: Number(rows[0].total) };
   // Past the last page no row carries the total.
   const [{ total }] = await db().$queryRaw<{ total: bigint }[]>`
