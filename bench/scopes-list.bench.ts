@@ -1,10 +1,14 @@
-// `npm run bench:scopes`: latency of the scopes list endpoint (GET /api/apis/{id}/scopes) with
-// 10,000 scopes in one API, over HTTP against the production server, on the embedded database
-// and on the PostgreSQL server of TEST_DATABASE_URL (default: the machine's local server).
+// `npm run bench:scopes [-- --count N]`: latency of the scopes list endpoint
+// (GET /api/apis/{id}/scopes) with 10,000 scopes (or N) in one API, over HTTP against the
+// production server, on the embedded database and on the PostgreSQL server of TEST_DATABASE_URL
+// (default: the machine's local server), printed as one table.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
+import { connectForScript } from "@/lib/db/embedded-handle";
+import { scopeCountArgument } from "@/lib/seed/seed-large";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { consoleHeaders } from "./console-session";
 
@@ -15,9 +19,18 @@ const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127
 /** The benchmark server's first admin, who reads the scopes. */
 const ADMIN = { email: "bench-admin@example.com", password: "bench password of this run only" };
 
+/** The deep page is the last full page of DEEP_PAGE_SIZE scopes. */
+const DEEP_PAGE_SIZE = 25;
+const COUNT = scopeCountArgument(process.argv.slice(2), DEEP_PAGE_SIZE);
+const DEEP_PAGE = Math.floor(COUNT / DEEP_PAGE_SIZE);
+const MIDDLE_PAGE = Math.ceil(DEEP_PAGE / 2);
+const formatted = (n: number) => n.toLocaleString("en");
+
 const QUERIES: Record<string, string> = {
   "first page (sort by name)": "",
-  "deep page (offset 9,975)": "page=400&pageSize=25",
+  [`deep page (offset ${formatted((DEEP_PAGE - 1) * DEEP_PAGE_SIZE)})`]: `page=${DEEP_PAGE}&pageSize=${DEEP_PAGE_SIZE}`,
+  // The farthest from both ends: the worst page, since a page is read from the nearer end.
+  [`middle page (offset ${formatted((MIDDLE_PAGE - 1) * DEEP_PAGE_SIZE)})`]: `page=${MIDDLE_PAGE}&pageSize=${DEEP_PAGE_SIZE}`,
   "search name": "q=payments_04",
   "search description": "q=tenant%2042.",
   "sort display name desc, 100 rows": "sort=-displayName&pageSize=100",
@@ -58,7 +71,23 @@ async function measure(url: string, headers: Record<string, string>) {
   return times.sort((a, b) => a - b);
 }
 
-async function benchmark(label: string, env: Record<string, string>) {
+/** Which PostgreSQL answers at `url` (the embedded one is whatever lib/db/embedded.ts starts). */
+async function serverVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
+  } finally {
+    await client.end();
+  }
+}
+
+const load = () =>
+  loadavg()
+    .map((average) => average.toFixed(2))
+    .join(", ");
+
+async function benchmark(kind: string, env: Record<string, string>) {
   const fullEnv = {
     ...process.env,
     ...env,
@@ -70,7 +99,9 @@ async function benchmark(label: string, env: Record<string, string>) {
   };
   const server = await startServer(fullEnv);
   try {
-    await runScript(["scripts/seed-large.ts"], fullEnv);
+    await runScript(["scripts/seed-large.ts", "--count", String(COUNT)], fullEnv);
+    const database = await connectForScript({ DATABASE_URL: env.DATABASE_URL, DATA_DIR: env.DATA_DIR ?? "" });
+    const label = `${kind} (PostgreSQL ${(await serverVersion(database.url)).split(" ")[0]})`;
     const { cookie } = await consoleHeaders(`http://127.0.0.1:${PORT}`, ADMIN.email, ADMIN.password);
     const apis = await (await fetch(`http://127.0.0.1:${PORT}/api/apis?q=large`, { headers: { cookie } })).json();
     const apiId = apis.items.find((api: { name: string }) => api.name === "large").id;
@@ -97,7 +128,7 @@ async function benchmark(label: string, env: Record<string, string>) {
 const rows: string[] = [];
 const dataDir = mkdtempSync(path.join(tmpdir(), "scope-console-bench-"));
 try {
-  rows.push(...(await benchmark("embedded (PGlite)", { DATABASE_URL: "", DATA_DIR: dataDir })));
+  rows.push(...(await benchmark("embedded", { DATABASE_URL: "", DATA_DIR: dataDir })));
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -112,6 +143,8 @@ try {
   console.error(`Skipped the PostgreSQL server: ${(error as Error).message}`);
 }
 
-console.log(`\nGET /api/apis/{id}/scopes, 10,000 scopes in the API, ${SAMPLES} sequential requests per query (ms)\n`);
+console.log(
+  `\nGET /api/apis/{id}/scopes, ${formatted(COUNT)} scopes in the API, ${SAMPLES} sequential requests per query (ms); load average ${load()} (1, 5, 15 min)\n`,
+);
 console.log("| database | query | median | p95 |\n| --- | --- | ---: | ---: |");
 console.log(rows.join("\n"));

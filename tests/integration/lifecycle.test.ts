@@ -289,6 +289,8 @@ describe("GET /api/apis/{id}/scopes?lifecycle=", () => {
     expect((await list("lifecycle=deprecated")).items.map((s: ScopeDto) => s.name)).toEqual([old.name]);
     expect((await list("lifecycle=active")).items.map((s: ScopeDto) => s.name)).toEqual([active.name]);
     expect((await list("")).total).toBe(2);
+    expect((await list(`lifecycle=deprecated&q=${old.name}`)).total).toBe(1);
+    expect((await list(`lifecycle=deprecated&q=${active.name}`)).total).toBe(0);
     const bad = await call(scopesRoute.GET, "GET", `/api/apis/${own}/scopes?lifecycle=gone`, { params: { id: own } });
     expect(bad.status).toBe(400);
   });

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as scopeRoute from "@/app/api/apis/[id]/scopes/[scopeId]/route";
 import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import type { ApiDto } from "@/lib/apis/schemas";
+import { ChangeSignal, commitChange } from "@/lib/config/change";
+import { db } from "@/lib/db/client";
 import { call, unique } from "./call";
 import { createApi, createScope } from "./factories";
 
@@ -160,6 +162,14 @@ describe("/api/apis/{id}/scopes", () => {
 
     const descending = (await listScopes(paged.id, "sort=-name&pageSize=1")).json;
     expect(descending.items[0].name).toBe(`${tag}_24`);
+    // The second half of a list is read from its end (lib/db/paging.ts): the same pages.
+    const lastDescending = (await listScopes(paged.id, "sort=-name&pageSize=10&page=3")).json;
+    expect(lastDescending.items.map((s: { name: string }) => s.name)).toEqual(
+      Array.from({ length: 5 }, (_, i) => `${tag}_0${4 - i}`),
+    );
+    const middle = (await listScopes(paged.id, "sort=-required&pageSize=4&page=4")).json;
+    const all = (await listScopes(paged.id, "sort=-required&pageSize=25")).json;
+    expect(middle.items).toEqual(all.items.slice(12, 16));
     const required = (await listScopes(paged.id, "sort=-required&pageSize=3")).json;
     expect(required.items.every((s: { required: boolean }) => s.required)).toBe(true);
 
@@ -167,6 +177,25 @@ describe("/api/apis/{id}/scopes", () => {
     expect((await listScopes(paged.id, "q=NEEDLE")).json.items[0].name).toBe(`${tag}_07`);
     expect((await listScopes(paged.id, `q=${tag}_1`)).json.total).toBe(10);
     expect((await listScopes(paged.id, "q=nothing-matches")).json.total).toBe(0);
+    // Past the last page: no items, and the total all the same, searched or not.
+    expect((await listScopes(paged.id, "q=special&pageSize=2&page=4")).json).toMatchObject({ total: 5, items: [] });
+    expect((await listScopes(paged.id, "pageSize=10&page=9")).json).toMatchObject({ total: 25, items: [] });
+  });
+
+  it("GET's total follows a scope added by another process, through the configuration's version", async () => {
+    const counted = await createApi();
+    await createScope(counted.id);
+    expect((await listScopes(counted.id)).json.total).toBe(1);
+    // Another process's createScope: the row and the version bump in one transaction, and a change
+    // signal of its own, which this process does not hear.
+    await commitChange(
+      db(),
+      ["config"],
+      (tx) => tx.apiScope.create({ data: { apiId: counted.id, name: unique("elsewhere") } }),
+      new ChangeSignal(),
+    );
+    expect((await listScopes(counted.id)).json.total).toBe(2);
+    expect((await listScopes(counted.id, "pageSize=1&page=2")).json).toMatchObject({ total: 2, pageCount: 2 });
   });
 
   it("GET searches for % and _ literally, not as wildcards", async () => {
