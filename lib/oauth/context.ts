@@ -3,6 +3,7 @@
 // `prisma` only.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConfigCache } from "@/lib/oauth/config-cache";
+import type { RefreshChainCache } from "@/lib/oauth/refresh-chains";
 import type { ActiveAccessToken } from "@/lib/oauth/token-status";
 import type { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import type { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
@@ -19,6 +20,8 @@ export interface OAuthContext {
   usage: UsageRecorder;
   /** Access tokens already verified, by their hash (lib/oauth/verified-tokens.ts). */
   verifiedTokens: VerifiedTokenCache<ActiveAccessToken>;
+  /** The grants of the refresh tokens this process issued, by the token's hash (lib/oauth/refresh-chains.ts). */
+  refreshChains: RefreshChainCache;
   /** Seconds after a rotation in which a retry with the rotated refresh token may be answered (0: never). */
   refreshReuseInterval: number;
   now: Clock;

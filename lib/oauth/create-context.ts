@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import { ConfigCache } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
+import { RefreshChainCache } from "@/lib/oauth/refresh-chains";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import { ClientRateLimiter, DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
@@ -40,6 +41,7 @@ export async function createOAuthContext(options: {
     clientLimiter,
     usage: new UsageRecorder(options.prisma, { enabled: options.usageCounting ?? true }),
     verifiedTokens: new VerifiedTokenCache(),
+    refreshChains: new RefreshChainCache(),
     refreshReuseInterval: options.refreshReuseInterval ?? DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS,
     now,
   };

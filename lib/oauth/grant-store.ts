@@ -59,8 +59,9 @@ export async function storeRefreshToken(
 
 /**
  * Marks a refresh token rotated and, when `next` says so, stores its successor in the same grant
- * and names it on the rotated token, in one statement: a token rotated by a parallel request, or
- * whose grant was revoked or whose user was disabled meanwhile, yields null and stores nothing.
+ * and names it on the rotated token, in one statement: a token rotated by a parallel request, an
+ * expired one, or one whose grant was revoked or whose user was disabled meanwhile, yields null
+ * and stores nothing (a refresh from lib/oauth/refresh-chains.ts relies on it to check them all).
  * (One round trip instead of a four-statement transaction: the database is the refresh grant's cost.)
  */
 export async function rotateRefreshToken(
@@ -71,7 +72,12 @@ export async function rotateRefreshToken(
 ): Promise<{ refreshToken: string | null } | null> {
   if (!next) {
     const used = await prisma.refreshToken.updateMany({
-      where: { id: hash, rotatedAt: null, grant: { revokedAt: null, user: { disabledAt: null } } },
+      where: {
+        id: hash,
+        rotatedAt: null,
+        expiresAt: { gt: dateOf(now) },
+        grant: { revokedAt: null, user: { disabledAt: null } },
+      },
       data: { rotatedAt: dateOf(now) },
     });
     return used.count === 1 ? { refreshToken: null } : null;
@@ -91,7 +97,8 @@ const ROTATE_REFRESH_TOKEN = `
   WITH used AS (
     UPDATE "RefreshToken" SET "rotatedAt" = to_timestamp($1::double precision) AT TIME ZONE 'UTC',
       "successorId" = $2
-    WHERE "id" = $3 AND "rotatedAt" IS NULL AND EXISTS (
+    WHERE "id" = $3 AND "rotatedAt" IS NULL AND "expiresAt" > to_timestamp($1::double precision) AT TIME ZONE 'UTC'
+      AND EXISTS (
       SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
       WHERE g."id" = "RefreshToken"."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
     )

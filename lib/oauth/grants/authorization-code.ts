@@ -5,7 +5,14 @@ import { createHash } from "node:crypto";
 import { decideToken } from "@/lib/issuing";
 import { OAuthError } from "@/lib/oauth/errors";
 import { createGrant, newGrantId, revokeGrant, storeRefreshToken } from "@/lib/oauth/grant-store";
-import { decided, type GrantHandler, grantTokensExpireAt, required, tokenResponse } from "@/lib/oauth/grants/grant";
+import {
+  decided,
+  type GrantHandler,
+  grantTokensExpireAt,
+  rememberRefreshToken,
+  required,
+  tokenResponse,
+} from "@/lib/oauth/grants/grant";
 import { hashOpaqueToken } from "@/lib/secrets/random";
 import { dateOf, secondsOf } from "@/lib/time/epoch";
 
@@ -93,6 +100,15 @@ export const authorizationCode: GrantHandler = async (request) => {
     if (!stillThere) throw new OAuthError("invalid_grant", "The code is no longer valid.");
     throw await reused();
   }
+  rememberRefreshToken(request, decision, issued.refreshToken, {
+    id: grantId,
+    clientId: client.info.clientId,
+    userId: user.id,
+    scopes: decision.grantedScopes,
+    issuedAt: now,
+    authTime,
+    tokensExpireAt: grantTokensExpireAt(decision, now),
+  });
   return tokenResponse(request, decision, now, {
     id: grantId,
     userId: user.id,

@@ -7,6 +7,8 @@ import type { OAuthContext } from "@/lib/oauth/context";
 import { deprecationHeaders } from "@/lib/oauth/deprecation-headers";
 import { OAuthError, oauthJson } from "@/lib/oauth/errors";
 import { signIdToken, type UserProfile } from "@/lib/oauth/id-token";
+import type { KnownRefreshToken } from "@/lib/oauth/refresh-chains";
+import { hashOpaqueToken } from "@/lib/secrets/random";
 
 export type Form = Map<string, string>;
 
@@ -96,4 +98,18 @@ export function grantTokensExpireAt(decision: Decided, grantIssuedAt: number): n
   const { accessToken, refreshToken } = decision;
   if (!refreshToken) return accessToken.expiresAt;
   return Math.max(accessToken.expiresAt, grantIssuedAt + refreshToken.absoluteLifetime + accessToken.lifetime);
+}
+
+/** Remembers the refresh token just issued with its grant, so that its refresh is one statement. */
+export function rememberRefreshToken(
+  { context, config }: GrantRequest,
+  decision: Decided,
+  refreshToken: string | null,
+  grant: KnownRefreshToken["grant"],
+): void {
+  if (!refreshToken || !decision.refreshToken) return;
+  context.refreshChains.remember(config.catalogue, hashOpaqueToken(refreshToken), {
+    expiresAt: decision.refreshToken.expiresAt,
+    grant,
+  });
 }

@@ -12,18 +12,61 @@ import {
   revokeGrant,
   rotateRefreshToken,
 } from "@/lib/oauth/grant-store";
-import { decided, type GrantHandler, required, tokenResponse } from "@/lib/oauth/grants/grant";
+import {
+  decided,
+  type GrantHandler,
+  type GrantRequest,
+  rememberRefreshToken,
+  required,
+  tokenResponse,
+} from "@/lib/oauth/grants/grant";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
 import { lookupRefreshToken, mayRetryRotation, refreshTokenStatus } from "@/lib/oauth/token-status";
+import { hashOpaqueToken } from "@/lib/secrets/random";
 import { secondsOf } from "@/lib/time/epoch";
 
 const grantRevoked = () => new OAuthError("invalid_grant", "The grant of this refresh token was revoked.");
+
+/**
+ * A refresh token this process issued (lib/oauth/refresh-chains.ts): decided from its remembered
+ * grant and rotated in one statement, which checks all that the lookup would. Null sends the
+ * request down the full path, which looks the token up and answers as if this never ran: an
+ * unknown token, another client's, one whose decision fails or needs the grant extended, or one
+ * the statement did not rotate (used, expired, revoked, its user disabled).
+ */
+async function refreshKnown(request: GrantRequest, value: string, now: number) {
+  const { context, config, client, form } = request;
+  const known = context.refreshChains.take(config.catalogue, hashOpaqueToken(value));
+  if (!known || known.grant.clientId !== client.info.clientId || now >= known.expiresAt) return null;
+  const { grant } = known;
+  const decision = decideToken({
+    settings: config.settings,
+    scopes: config.catalogue,
+    client: client.info,
+    grantType: "refresh_token",
+    requestedScopes: parseScopeParameter(form.get("scope")),
+    now,
+    grant: { issuedAt: grant.issuedAt, scopes: grant.scopes },
+  });
+  if (!decision.ok || decision.accessToken.expiresAt > grant.tokensExpireAt) return null;
+  const rotated = await rotateRefreshToken(context.prisma, hashOpaqueToken(value), now, decision.refreshToken);
+  if (!rotated) return null;
+  rememberRefreshToken(request, decision, rotated.refreshToken, grant);
+  return tokenResponse(request, decision, now, {
+    id: grant.id,
+    userId: grant.userId,
+    authTime: grant.authTime,
+    refreshToken: rotated.refreshToken,
+  });
+}
 
 export const refreshToken: GrantHandler = async (request) => {
   const { context, config, client, form } = request;
   const { prisma, refreshReuseInterval } = context;
   const value = required(form, "refresh_token");
   const now = context.now();
+  const known = await refreshKnown(request, value, now);
+  if (known) return known;
   const row = await lookupRefreshToken(prisma, value);
   if (!row || row.grant.clientId !== client.info.clientId) {
     throw new OAuthError("invalid_grant", "The refresh token is invalid.");
@@ -103,6 +146,15 @@ export const refreshToken: GrantHandler = async (request) => {
       ? await rotateRefreshToken(prisma, row.id, now, next).then((rotated) => rotated && { ...rotated, decision })
       : await retry();
   if (!issued) throw await lost();
+  rememberRefreshToken(request, issued.decision, issued.refreshToken, {
+    id: grant.id,
+    clientId: grant.clientId,
+    userId: grant.userId,
+    scopes: grant.scopes,
+    issuedAt: secondsOf(grant.issuedAt),
+    authTime: secondsOf(grant.authTime),
+    tokensExpireAt: Math.max(secondsOf(grant.tokensExpireAt), issued.decision.accessToken.expiresAt),
+  });
   return tokenResponse(request, issued.decision, now, {
     id: grant.id,
     userId: grant.userId,
