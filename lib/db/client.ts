@@ -19,6 +19,8 @@ const POOL = Symbol("pool");
 
 export function createPrismaClient(databaseUrl: string, poolSize = poolSizeFromEnv()): PrismaClient {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection that breaks (the server restarted) is dropped by the pool: said, not fatal.
+  pool.on("error", (error) => console.error(`Database connection lost: ${error.message}`));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
   Object.defineProperty(prisma, POOL, { value: pool });

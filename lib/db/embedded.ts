@@ -11,8 +11,12 @@ import {
   chmodSync,
   chownSync,
   closeSync,
+  constants,
   existsSync,
+  fchownSync,
   fsyncSync,
+  linkSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -32,6 +36,9 @@ export const EMBEDDED_USER = "scope_console";
 const SOCKET_PORT = 5432;
 /** How long a start may take (crash recovery after a kill included) before it counts as failed. */
 const START_TIMEOUT_MS = 60_000;
+/** Starts tried while a crashed server's processes still hold its shared memory, and the pause between. */
+const START_ATTEMPTS = 40;
+const START_RETRY_MS = 250;
 /** How long a fast shutdown may take before the server is told to quit at once. */
 const STOP_TIMEOUT_MS = 30_000;
 /** Unix socket paths are limited to 107 bytes on Linux (103 on macOS). */
@@ -40,7 +47,7 @@ const MAX_SOCKET_PATH = 100;
 export const ROOT_RUN_AS_ACCOUNT = "postgres";
 
 /** Settings of every embedded server: no TCP, the socket readable by its owner only. */
-const SERVER_SETTINGS = ["listen_addresses=", "unix_socket_permissions=0700", "max_connections=200"];
+const SERVER_SETTINGS = ["listen_addresses=", "unix_socket_permissions=0700", "max_connections=200", "timezone=UTC"];
 /** Throw-away servers (tests) trade durability for speed; PostgreSQL semantics are unchanged. */
 const THROWAWAY_SETTINGS = ["fsync=off", "synchronous_commit=off", "full_page_writes=off"];
 
@@ -109,25 +116,44 @@ async function binaries(): Promise<{ postgres: string; initdb: string }> {
   }
 }
 
-/** mkdir -p with `mode`, owned by `account`; the mode is set even on an existing directory. */
+/**
+ * mkdir -p with `mode`, owned by `account` (the app's own when undefined); the mode and owner are
+ * set even on an existing directory. Only ever called on paths in directories the app owns, so
+ * that nobody else can have put a link there.
+ */
 function privateDirectory(dir: string, account: Account | undefined, mode = 0o700): void {
   mkdirSync(dir, { recursive: true, mode });
+  if (lstatSync(dir).isSymbolicLink())
+    throw new EmbeddedDatabaseError(`${dir} is a symbolic link: refusing to use it.`);
   chmodSync(dir, mode);
-  if (account) chownSync(dir, account.uid, account.gid);
+  const owner = account ?? { uid: process.getuid?.() ?? -1, gid: process.getgid?.() ?? -1 };
+  if (owner.uid >= 0 && statSync(dir).uid !== owner.uid) chownSync(dir, owner.uid, owner.gid);
 }
 
-/** Writes a file whole or not at all: a crash leaves the old file or none, never a torn one. */
-function writeFileAtomic(file: string, content: string, account: Account | undefined): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w", 0o600);
+/** Creates `file` anew (never through a link someone put there), 0600, owned by `account` if given. */
+function createPrivateFile(file: string, content: string, account?: Account): void {
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   try {
     writeFileSync(fd, content);
     fsyncSync(fd);
+    if (account) fchownSync(fd, account.uid, account.gid);
   } finally {
     closeSync(fd);
   }
-  if (account) chownSync(temporary, account.uid, account.gid);
+}
+
+/** Writes a file whole or not at all: a crash (even a power loss) leaves the old file or the new one. */
+function writeFileAtomic(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  rmSync(temporary, { force: true });
+  createPrivateFile(temporary, content);
   renameSync(temporary, file);
+  const dir = openSync(path.dirname(file), "r");
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
 }
 
 /**
@@ -147,7 +173,7 @@ function assertReachable(dir: string, account: Account): void {
     const passes = (uid === account.uid && mode & 0o100) || (gid === account.gid && mode & 0o010) || mode & 0o001;
     if (!passes) {
       throw new EmbeddedDatabaseError(
-        `The embedded database runs as the account "${ROOT_RUN_AS_ACCOUNT}" (the app runs as root), which cannot enter ${current}. Choose a DATA_DIR that account can reach (e.g. under /var/lib), or allow it through with chmod o+x ${current}.`,
+        `The embedded database runs as the account "${ROOT_RUN_AS_ACCOUNT}" (the app runs as root), which cannot pass through ${current} to reach ${dir}. Allow it through with chmod o+x ${current}, or move what is under it (DATA_DIR, or the app with its node_modules) where that account can reach it (e.g. under /var/lib or /opt).`,
       );
     }
     if (current === path.dirname(current)) return;
@@ -163,34 +189,58 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The locks this process holds: its own pid in a lock it does not hold is a previous life's (a container restart). */
+const heldLocks = new Set<string>();
+
 /** The process holding `lockFile`, when it still runs. */
 export function lockHolder(lockFile: string): number | undefined {
   if (!existsSync(lockFile)) return undefined;
   const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  if (pid === process.pid && !heldLocks.has(lockFile)) return undefined;
+  return pid;
 }
 
-/** Takes the data directory for this process, or says who has it. Returns the release. */
+/**
+ * Takes the data directory for this process, or says who has it. Returns the release. The lock
+ * appears whole (a complete file linked into place, never an empty one a racer could read as
+ * stale), and a stale lock is renamed away before it is replaced, so that of two starts that both
+ * found it stale only one takes it.
+ */
 function acquireLock(layout: Layout): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(layout.lock, `${process.pid}\n`, { flag: "wx", mode: 0o600 });
-      return () => {
-        if (lockHolder(layout.lock) === process.pid) rmSync(layout.lock, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = lockHolder(layout.lock);
-      if (holder !== undefined) {
-        throw new EmbeddedDatabaseError(
-          `Another Scope Console (process ${holder}) is using the embedded database in ${layout.root}. Stop it first, or give this one another DATA_DIR. Scripts (seed:large, keys:rotate, user:create) use the running one by themselves.`,
-        );
+  const mine = `${layout.lock}.${process.pid}.new`;
+  rmSync(mine, { force: true });
+  createPrivateFile(mine, `${process.pid}\n`);
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(mine, layout.lock);
+        heldLocks.add(layout.lock);
+        return () => {
+          heldLocks.delete(layout.lock);
+          if (readFileSync(layout.lock, "utf8").trim() === String(process.pid)) rmSync(layout.lock, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const holder = lockHolder(layout.lock);
+        if (holder !== undefined) {
+          throw new EmbeddedDatabaseError(
+            `Another Scope Console (process ${holder}) is using the embedded database in ${layout.root}. Stop it first, or give this one another DATA_DIR. Scripts (seed:large, keys:rotate, user:create) use the running one by themselves.`,
+          );
+        }
+        // Left by a process that ended without releasing it (a crash, kill -9): moved aside, then retried.
+        try {
+          renameSync(layout.lock, `${layout.lock}.stale.${process.pid}`);
+          rmSync(`${layout.lock}.stale.${process.pid}`, { force: true });
+        } catch {
+          // Another start moved it first.
+        }
       }
-      // Left by a process that ended without releasing it (a crash, kill -9).
-      rmSync(layout.lock, { force: true });
     }
+    throw new EmbeddedDatabaseError(`Could not take the lock ${layout.lock}: another process keeps taking it.`);
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new EmbeddedDatabaseError(`Could not take the lock ${layout.lock}: another process keeps taking it.`);
 }
 
 /** The postmaster of `dataDir` that is still running (left by an app that was killed), if any. */
@@ -199,14 +249,22 @@ function runningPostmaster(dataDir: string): number | undefined {
   if (!existsSync(pidFile)) return undefined;
   const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  // A reused pid is some other program: only a postgres of this data directory counts.
+  // A reused pid is some other program: only a postgres started with `-D <this data directory>` counts.
+  let args: string[];
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (!cmdline.includes(dataDir)) return undefined;
+    args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
   } catch {
-    // No /proc (macOS): trust postmaster.pid, as pg_ctl does.
+    // No /proc (macOS): ps prints the command line (split at spaces, which our paths may not hold).
+    try {
+      args = execFileSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8" })
+        .trim()
+        .split(" ");
+    } catch {
+      return undefined;
+    }
   }
-  return pid;
+  const at = args.indexOf("-D");
+  return at >= 0 && args[at + 1] === dataDir ? pid : undefined;
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
@@ -225,9 +283,14 @@ async function stopPostmaster(pid: number): Promise<void> {
   } catch {
     return;
   }
-  if (await waitForExit(pid, STOP_TIMEOUT_MS)) return;
-  process.kill(pid, "SIGQUIT");
-  await waitForExit(pid, STOP_TIMEOUT_MS);
+  for (const signal of ["SIGQUIT", "SIGKILL"] as const) {
+    if (await waitForExit(pid, STOP_TIMEOUT_MS)) return;
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+  }
 }
 
 function run(command: string, args: string[], account: Account | undefined): Promise<string> {
@@ -243,24 +306,41 @@ function run(command: string, args: string[], account: Account | undefined): Pro
   });
 }
 
-/** English messages whatever the machine's locale, and no PG* variables of the caller's. */
+/** English messages whatever the machine's locale, UTC, and no variable of the caller's. */
 function serverEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: "C", LANG: "C" };
-  for (const name of Object.keys(env)) if (name.startsWith("PG")) delete env[name];
-  return env;
+  // Nothing of the app's own environment (its secrets among it) reaches the server's processes,
+  // which another account runs when the app is root.
+  const { PATH = "/usr/bin:/bin", NODE_ENV } = process.env;
+  return { PATH, NODE_ENV, LC_ALL: "C", LANG: "C", TZ: "UTC" };
 }
 
 /** initdb into a side directory, renamed into place once complete: a crash leaves no half cluster. */
 async function initialise(layout: Layout, initdb: string, account: Account | undefined): Promise<void> {
   const partial = `${layout.data}.partial`;
   rmSync(partial, { recursive: true, force: true });
-  writeFileAtomic(layout.password, randomBytes(24).toString("base64url"), account);
-  await run(
+  // Made here, empty, for the server's account: initdb fills an empty directory.
+  privateDirectory(partial, account);
+  const password = randomBytes(24).toString("base64url");
+  writeFileAtomic(layout.password, password);
+  // initdb reads the password as the server's account: a copy of its own, gone once it ran.
+  const pwfile = path.join(layout.root, `initdb-password.${process.pid}`);
+  rmSync(pwfile, { force: true });
+  createPrivateFile(pwfile, password, account);
+  try {
+    await initdbRun(initdb, partial, pwfile, account);
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+  renameSync(partial, layout.data);
+}
+
+function initdbRun(initdb: string, partial: string, pwfile: string, account: Account | undefined) {
+  return run(
     initdb,
     [
       `--pgdata=${partial}`,
       `--username=${EMBEDDED_USER}`,
-      `--pwfile=${layout.password}`,
+      `--pwfile=${pwfile}`,
       "--auth=scram-sha-256",
       "--encoding=UTF8",
       // Unicode case mapping for ILIKE and code-point order, the same on every machine.
@@ -270,7 +350,6 @@ async function initialise(layout: Layout, initdb: string, account: Account | und
     ],
     account,
   );
-  renameSync(partial, layout.data);
 }
 
 function socketDirectory(layout: Layout, account: Account | undefined): string {
@@ -304,6 +383,8 @@ async function waitUntilReady(url: string, child: ChildProcess, layout: Layout):
   const deadline = Date.now() + START_TIMEOUT_MS;
   let exited = false;
   child.once("exit", () => (exited = true));
+  // A binary that cannot run (EACCES) is an error event, not an exit.
+  child.once("error", () => (exited = true));
   for (;;) {
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
     try {
@@ -325,6 +406,43 @@ async function waitUntilReady(url: string, child: ChildProcess, layout: Layout):
 }
 
 /**
+ * Spawns the server and waits until it answers. After a crash of the server itself (a kill -9),
+ * its former processes take a moment to notice and let go of its shared memory, during which a
+ * new server refuses to start ("lock file postmaster.pid already exists"): it is tried again.
+ */
+async function startPostmaster(
+  postgres: string,
+  args: string[],
+  account: Account | undefined,
+  url: string,
+  layout: Layout,
+): Promise<ChildProcess> {
+  for (let attempt = 1; ; attempt++) {
+    const logStart = existsSync(layout.log) ? statSync(layout.log).size : 0;
+    const logFd = openSync(layout.log, "a", 0o600);
+    // Its own process group: a Ctrl-C in the terminal reaches the app, which flushes what it keeps
+    // in memory and then stops the server, not the server first.
+    const child = spawn(postgres, args, {
+      ...account,
+      detached: true,
+      stdio: ["ignore", logFd, logFd],
+      env: serverEnv(),
+    });
+    closeSync(logFd);
+    child.unref();
+    try {
+      await waitUntilReady(url, child, layout);
+      return child;
+    } catch (error) {
+      if (child.pid && child.exitCode === null && child.signalCode === null) await stopPostmaster(child.pid);
+      const log = readFileSync(layout.log, "utf8").slice(logStart);
+      if (attempt >= START_ATTEMPTS || !log.includes('lock file "postmaster.pid" already exists')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, START_RETRY_MS));
+    }
+  }
+}
+
+/**
  * Starts the server with its files in `root` (created 0700), or a throw-away one in a temporary
  * directory when `root` is null (tests: no fsync, deleted on stop).
  */
@@ -336,8 +454,12 @@ export async function startEmbeddedPostgres(root: string | null): Promise<Embedd
   if (account) {
     if (root) letThrough(path.dirname(dir), account);
     assertReachable(dir, account);
+    assertReachable(postgres, account);
   }
-  privateDirectory(dir, account);
+  // The app's own (its lock, log and password), passable by the server's account as root, which
+  // owns only `data` and `run` inside it: nothing the server's account can write is ever opened
+  // or changed by root.
+  privateDirectory(dir, undefined, account ? 0o711 : 0o700);
   const layout = layoutOf(dir);
   const release = acquireLock(layout);
   try {
@@ -346,36 +468,19 @@ export async function startEmbeddedPostgres(root: string | null): Promise<Embedd
     if (orphan !== undefined) await stopPostmaster(orphan);
     if (!existsSync(path.join(layout.data, "PG_VERSION"))) await initialise(layout, initdb, account);
     const socketDir = socketDirectory(layout, account);
-    writeFileAtomic(
-      layout.connection,
-      JSON.stringify({ socketDir, port: SOCKET_PORT } satisfies ConnectionInfo),
-      account,
-    );
+    writeFileAtomic(layout.connection, JSON.stringify({ socketDir, port: SOCKET_PORT } satisfies ConnectionInfo));
     const settings = [...SERVER_SETTINGS, ...(throwaway ? THROWAWAY_SETTINGS : [])];
-    const logFd = openSync(layout.log, "a", 0o600);
-    // Its own process group: a Ctrl-C in the terminal reaches the app, which flushes what it keeps
-    // in memory and then stops the server, not the server first.
-    const child = spawn(
-      postgres,
-      ["-D", layout.data, "-k", socketDir, "-p", String(SOCKET_PORT), ...settings.flatMap((s) => ["-c", s])],
-      { ...account, detached: true, stdio: ["ignore", logFd, logFd], env: serverEnv() },
-    );
-    closeSync(logFd);
-    child.unref();
     const url = connectionUrl(socketDir, readFileSync(layout.password, "utf8").trim());
-    try {
-      await waitUntilReady(url, child, layout);
-    } catch (error) {
-      if (child.pid) await stopPostmaster(child.pid);
-      throw error;
-    }
+    const args = ["-D", layout.data, "-k", socketDir, "-p", String(SOCKET_PORT), ...settings.flatMap((s) => ["-c", s])];
+    const child = await startPostmaster(postgres, args, account, url, layout);
+    const running = () => child.exitCode === null && child.signalCode === null;
     let stopped = false;
     return {
       url,
       async stop() {
         if (stopped) return;
         stopped = true;
-        if (child.pid) await stopPostmaster(child.pid);
+        if (child.pid && running()) await stopPostmaster(child.pid);
         release();
         if (throwaway) rmSync(dir, { recursive: true, force: true });
         else if (socketDir !== path.join(dir, "run")) rmSync(socketDir, { recursive: true, force: true });

@@ -153,9 +153,18 @@ export async function replaceSuccessor(
   return rows.length === 1 ? { refreshToken: value, expiresAt: rows[0].expiresAt } : null;
 }
 
-/** Whether a refresh token is still unused: neither rotated (or replaced) nor introspected. */
+/**
+ * Whether its client never used a refresh token: not introspected, and not rotated by a refresh of
+ * its own (which names a successor). One replaced by another retry (rotated, no successor) was not
+ * used either: with several parallel retries the winner's token may already have given way to a
+ * later retry's by the time a loser looks, and that is no theft.
+ */
 export async function isUnusedRefreshToken(prisma: PrismaClient, hash: string): Promise<boolean> {
-  return (await prisma.refreshToken.count({ where: { id: hash, rotatedAt: null, introspectedAt: null } })) === 1;
+  const token = await prisma.refreshToken.findUnique({
+    where: { id: hash },
+    select: { introspectedAt: true, rotatedAt: true, successorId: true },
+  });
+  return token !== null && token.introspectedAt === null && (token.rotatedAt === null || token.successorId === null);
 }
 
 /** Remembers that a refresh token's client introspected it: it was received, so retrying its predecessor is reuse. */

@@ -23,11 +23,17 @@ export async function prepareDatabase(env: Pick<Env, "DATABASE_URL" | "DATA_DIR"
     url = embedded.url;
     close = () => embedded.stop();
   }
-  await migrateDatabase(url, { quiet: true });
-  const prisma = createPrismaClient(url, 1);
   try {
-    return { url, embedded: !env.DATABASE_URL, seeded: await seedDemoIfEmpty(prisma), close };
-  } finally {
-    await prisma.$disconnect();
+    await migrateDatabase(url, { quiet: true });
+    const prisma = createPrismaClient(url, 1);
+    try {
+      return { url, embedded: !env.DATABASE_URL, seeded: await seedDemoIfEmpty(prisma), close };
+    } finally {
+      await prisma.$disconnect();
+    }
+  } catch (error) {
+    // A failed migration or seed stops the embedded server it started.
+    await close().catch(() => {});
+    throw error;
   }
 }

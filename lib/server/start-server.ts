@@ -21,6 +21,8 @@ import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 
 /** How long an idle kept-alive connection stays open: longer than clients and proxies keep theirs (60 s is common). */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** How long a stop waits for the answers in flight before it cuts their connections. */
+export const SHUTDOWN_GRACE_MS = 5_000;
 
 export interface RunningServer {
   url: string;
@@ -55,11 +57,14 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
   return {
     url,
     async close() {
-      // The workers first: each flushes its usage counts and its limiter to the database.
-      await served.stop();
-      stopCleanup();
-      stopSunsetSweep();
-      await database.close();
+      try {
+        // The workers first: each flushes its usage counts and its limiter to the database.
+        await served.stop();
+      } finally {
+        stopCleanup();
+        stopSunsetSweep();
+        await database.close();
+      }
     },
   };
 }
@@ -111,11 +116,23 @@ async function serve(env: Env, dev: boolean, kek: Buffer): Promise<RunningServer
   // in the end-to-end tests); headers must be allowed at least as long.
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A port in use is an error event, not a thrown error: the start fails, and stops the database.
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
 
   const stop = async () => {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Answers in flight are finished (a committed rotation's answer is what a client must get),
+    // idle connections closed at once; whatever still runs after SHUTDOWN_GRACE_MS is cut.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
     // Its last counts reach the database, so that a restart forgets none.
     await oauth.clientLimiter.stop();
     await oauth.usage.stop();

@@ -15,6 +15,9 @@ import { basicClientRequest, testOAuthContext } from "./oauth-context";
 
 const ISSUER = "https://issuer.test";
 const INTERVAL = DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS;
+/** Rounds of the concurrent-retries race, and retries at once in each. */
+const RACE_ROUNDS = 10;
+const RACE_RETRIES = 6;
 
 let clock = 1_960_000_000;
 let withInterval: OAuthContext;
@@ -145,26 +148,31 @@ describe("POST /oauth/token - refresh_token within the reuse interval", () => {
     expect(await introspect(client, first.json.refresh_token)).toEqual({ active: false });
   });
 
-  it("concurrent retries leave exactly one live refresh token, and the grant", async () => {
-    const { client, grantId, refreshToken } = await newGrant();
-    const first = await refresh(client, refreshToken);
-    const retries = await Promise.all(Array.from({ length: 4 }, () => refresh(client, refreshToken)));
-    const answered = retries.filter((retry) => retry.status === 200);
-    expect(answered.length).toBeGreaterThanOrEqual(1);
-    for (const refused of retries.filter((retry) => retry.status !== 200)) {
-      expect(refused).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
-    }
-    expect(await isRevoked(grantId)).toBe(false);
-    expect(await liveTokens(grantId)).toBe(1);
-    const live = await db().refreshToken.findMany({ where: { grantId, rotatedAt: null } });
-    expect(live).toHaveLength(1);
-    // The one live token is one of the answers (the last to replace its predecessor), and it works.
-    const values = [first, ...answered].map((answer) => answer.json.refresh_token as string);
-    const working = [];
-    for (const value of values) if ((await introspect(client, value)).active) working.push(value);
-    expect(working).toHaveLength(1);
-    expect((await refresh(client, working[0])).status).toBe(200);
-  });
+  // The interleavings differ from round to round (a loser may look after a later retry replaced
+  // the winner's token): enough rounds that a wrong one shows.
+  it.each(Array.from({ length: RACE_ROUNDS }, (_, round) => round))(
+    "concurrent retries leave exactly one live refresh token, and the grant (round %i)",
+    async () => {
+      const { client, grantId, refreshToken } = await newGrant();
+      const first = await refresh(client, refreshToken);
+      const retries = await Promise.all(Array.from({ length: RACE_RETRIES }, () => refresh(client, refreshToken)));
+      const answered = retries.filter((retry) => retry.status === 200);
+      expect(answered.length).toBeGreaterThanOrEqual(1);
+      for (const refused of retries.filter((retry) => retry.status !== 200)) {
+        expect(refused).toMatchObject({ status: 400, json: { error: "invalid_grant" } });
+      }
+      expect(await isRevoked(grantId)).toBe(false);
+      expect(await liveTokens(grantId)).toBe(1);
+      const live = await db().refreshToken.findMany({ where: { grantId, rotatedAt: null } });
+      expect(live).toHaveLength(1);
+      // The one live token is one of the answers (the last to replace its predecessor), and it works.
+      const values = [first, ...answered].map((answer) => answer.json.refresh_token as string);
+      const working = [];
+      for (const value of values) if ((await introspect(client, value)).active) working.push(value);
+      expect(working).toHaveLength(1);
+      expect((await refresh(client, working[0])).status).toBe(200);
+    },
+  );
 });
 
 describe("POST /oauth/token - refresh_token with a reuse interval of 0", () => {
