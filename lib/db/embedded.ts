@@ -218,7 +218,12 @@ function acquireLock(layout: Layout): () => void {
         heldLocks.add(layout.lock);
         return () => {
           heldLocks.delete(layout.lock);
-          if (readFileSync(layout.lock, "utf8").trim() === String(process.pid)) rmSync(layout.lock, { force: true });
+          // Only ours: a lock someone removed meanwhile, or another app's since, is left alone.
+          try {
+            if (readFileSync(layout.lock, "utf8").trim() === String(process.pid)) rmSync(layout.lock, { force: true });
+          } catch {
+            // Already gone.
+          }
         };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
