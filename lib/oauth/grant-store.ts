@@ -183,18 +183,18 @@ export async function extendGrantTokens(tx: Pick<PrismaClient, "grant">, grantId
   });
 }
 
-export function createGrant(
-  tx: Prisma.TransactionClient,
-  grant: {
-    id: string;
-    clientId: string;
-    userId: string;
-    scopes: string[];
-    issuedAt: number;
-    authTime: number;
-    tokensExpireAt: number;
-  },
-) {
+/** A grant as it is made, times in epoch seconds. */
+export interface NewGrant {
+  id: string;
+  clientId: string;
+  userId: string;
+  scopes: string[];
+  issuedAt: number;
+  authTime: number;
+  tokensExpireAt: number;
+}
+
+export function createGrant(tx: Prisma.TransactionClient, grant: NewGrant) {
   return tx.grant.create({
     data: {
       ...grant,

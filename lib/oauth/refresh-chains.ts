@@ -7,21 +7,15 @@
 // decided by the rotation statement itself (rotateRefreshToken); when it rotates nothing, the
 // refresh takes the full path, which looks the token up and says why.
 
+import type { NewGrant } from "@/lib/oauth/grant-store";
+
 /** How many tokens are remembered at most, the least recently used going first (~200 bytes each). */
 export const REFRESH_CHAINS_MAX_ENTRIES = 10_000;
 
-/** What a refresh needs of a token's grant, in epoch seconds. */
+/** What a refresh needs of a token: its expiry and its grant, in epoch seconds. */
 export interface KnownRefreshToken {
   expiresAt: number;
-  grant: {
-    id: string;
-    clientId: string;
-    userId: string;
-    scopes: string[];
-    issuedAt: number;
-    authTime: number;
-    tokensExpireAt: number;
-  };
+  grant: NewGrant;
 }
 
 export class RefreshChainCache {

@@ -73,6 +73,15 @@ export const authorizationCode: GrantHandler = async (request) => {
   if (!user || user.disabledAt) throw new OAuthError("invalid_grant", "The user of this code can no longer sign in.");
   const grantId = newGrantId();
   const authTime = secondsOf(row.authTime);
+  const grant = {
+    id: grantId,
+    clientId: client.info.clientId,
+    userId: user.id,
+    scopes: decision.grantedScopes,
+    issuedAt: now,
+    authTime,
+    tokensExpireAt: grantTokensExpireAt(decision, now),
+  };
   const issued = await prisma.$transaction(async (tx) => {
     // The code row is gone once its user was disabled or their password reset: nothing is issued.
     const consumed = await tx.authorizationCode.updateMany({
@@ -80,15 +89,7 @@ export const authorizationCode: GrantHandler = async (request) => {
       data: { consumedAt: dateOf(now), grantId },
     });
     if (consumed.count === 0) return null;
-    await createGrant(tx, {
-      id: grantId,
-      clientId: client.info.clientId,
-      userId: user.id,
-      scopes: decision.grantedScopes,
-      issuedAt: now,
-      authTime,
-      tokensExpireAt: grantTokensExpireAt(decision, now),
-    });
+    await createGrant(tx, grant);
     return {
       refreshToken: decision.refreshToken
         ? await storeRefreshToken(tx, grantId, decision.refreshToken.expiresAt)
@@ -100,15 +101,7 @@ export const authorizationCode: GrantHandler = async (request) => {
     if (!stillThere) throw new OAuthError("invalid_grant", "The code is no longer valid.");
     throw await reused();
   }
-  rememberRefreshToken(request, decision, issued.refreshToken, {
-    id: grantId,
-    clientId: client.info.clientId,
-    userId: user.id,
-    scopes: decision.grantedScopes,
-    issuedAt: now,
-    authTime,
-    tokensExpireAt: grantTokensExpireAt(decision, now),
-  });
+  rememberRefreshToken(request, decision, issued.refreshToken, grant);
   return tokenResponse(request, decision, now, {
     id: grantId,
     userId: user.id,

@@ -27,6 +27,18 @@ import { secondsOf } from "@/lib/time/epoch";
 
 const grantRevoked = () => new OAuthError("invalid_grant", "The grant of this refresh token was revoked.");
 
+/** What the issuing module decides for a refresh of a grant made at `issuedAt` with `scopes`. */
+const decideRefresh = ({ config, client, form }: GrantRequest, now: number, issuedAt: number, scopes: string[]) =>
+  decideToken({
+    settings: config.settings,
+    scopes: config.catalogue,
+    client: client.info,
+    grantType: "refresh_token",
+    requestedScopes: parseScopeParameter(form.get("scope")),
+    now,
+    grant: { issuedAt, scopes },
+  });
+
 /**
  * A refresh token this process issued (lib/oauth/refresh-chains.ts): decided from its remembered
  * grant and rotated in one statement, which checks all that the lookup would. Null sends the
@@ -35,19 +47,11 @@ const grantRevoked = () => new OAuthError("invalid_grant", "The grant of this re
  * the statement did not rotate (used, expired, revoked, its user disabled).
  */
 async function refreshKnown(request: GrantRequest, value: string, now: number) {
-  const { context, config, client, form } = request;
+  const { context, config, client } = request;
   const known = context.refreshChains.take(config.catalogue, hashOpaqueToken(value));
   if (!known || known.grant.clientId !== client.info.clientId || now >= known.expiresAt) return null;
   const { grant } = known;
-  const decision = decideToken({
-    settings: config.settings,
-    scopes: config.catalogue,
-    client: client.info,
-    grantType: "refresh_token",
-    requestedScopes: parseScopeParameter(form.get("scope")),
-    now,
-    grant: { issuedAt: grant.issuedAt, scopes: grant.scopes },
-  });
+  const decision = decideRefresh(request, now, grant.issuedAt, grant.scopes);
   if (!decision.ok || decision.accessToken.expiresAt > grant.tokensExpireAt) return null;
   const rotated = await rotateRefreshToken(context.prisma, hashOpaqueToken(value), now, decision.refreshToken);
   if (!rotated) return null;
@@ -61,7 +65,7 @@ async function refreshKnown(request: GrantRequest, value: string, now: number) {
 }
 
 export const refreshToken: GrantHandler = async (request) => {
-  const { context, config, client, form } = request;
+  const { context, client, form } = request;
   const { prisma, refreshReuseInterval } = context;
   const value = required(form, "refresh_token");
   const now = context.now();
@@ -90,17 +94,7 @@ export const refreshToken: GrantHandler = async (request) => {
     case "active":
       break;
   }
-  const decision = decided(
-    decideToken({
-      settings: config.settings,
-      scopes: config.catalogue,
-      client: client.info,
-      grantType: "refresh_token",
-      requestedScopes: parseScopeParameter(form.get("scope")),
-      now,
-      grant: { issuedAt: secondsOf(grant.issuedAt), scopes: grant.scopes },
-    }),
-  );
+  const decision = decided(decideRefresh(request, now, secondsOf(grant.issuedAt), grant.scopes));
   // Only when an admin lengthened the access token lifetime since the grant began; extending
   // first is harmless should the rotation then fail.
   if (decision.accessToken.expiresAt > secondsOf(grant.tokensExpireAt)) {
