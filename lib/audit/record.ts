@@ -1,6 +1,8 @@
 // The audit log: every change made in the console, written by the service in the same
 // transaction as the change itself, so that neither exists without the other.
 import type { Actor } from "@/lib/accounts/roles";
+import { changedFields } from "@/lib/audit/changes";
+import { NothingChanged } from "@/lib/config/change";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const AUDIT_ACTIONS = ["create", "update", "delete"] as const;
@@ -28,7 +30,21 @@ export const SYSTEM_ACTOR: AuditActor = { id: null, email: "system" };
 const asJson = (value: object | null | undefined) =>
   value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
+/**
+ * Writes the audit entry of a change. An update whose before and after differ in no field (only
+ * in its version and updatedAt) is no change: it throws NothingChanged, so that the change's
+ * transaction (commitChange) rolls back and answers `before`, writing neither a version nor an entry.
+ */
 export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<void> {
+  if (
+    change.action === "update" &&
+    changedFields(
+      (change.before ?? null) as Record<string, unknown> | null,
+      (change.after ?? null) as Record<string, unknown> | null,
+    ).length === 0
+  ) {
+    throw new NothingChanged(change.before);
+  }
   await tx.auditEvent.create({
     data: {
       actorId: actor.id,

@@ -30,25 +30,46 @@ export const changeSignal = singleton("change-signal", () => new ChangeSignal())
 
 type Db = Pick<PrismaClient, "$transaction">;
 
-/** Runs `change` in a transaction that also bumps the version of each kind it changes. */
+/**
+ * Thrown inside a change that turned out to change nothing (an edit saved as it was): the
+ * transaction rolls back (no version moves, no audit entry) and commitChange returns `result`,
+ * what the resource was and still is.
+ */
+export class NothingChanged extends Error {
+  constructor(readonly result: unknown) {
+    super("Nothing changed.");
+    this.name = "NothingChanged";
+  }
+}
+
+/**
+ * Runs `change` in a transaction that also bumps the version of each kind it changes; a change
+ * that throws NothingChanged is rolled back and answers what it carries.
+ */
 export async function commitChange<T>(
   prisma: Db,
   kinds: readonly ChangeKind[],
   change: (tx: Prisma.TransactionClient) => Promise<T>,
   signal: ChangeSignal = changeSignal,
 ): Promise<T> {
-  const result = await prisma.$transaction(async (tx) => {
-    const value = await change(tx);
-    for (const kind of kinds) {
-      const id = VERSION_ROWS[kind];
-      await tx.configVersion.upsert({
-        where: { id },
-        create: { id, version: 1 },
-        update: { version: { increment: 1 } },
-      });
-    }
-    return value;
-  });
+  let result: T;
+  try {
+    result = await prisma.$transaction(async (tx) => {
+      const value = await change(tx);
+      for (const kind of kinds) {
+        const id = VERSION_ROWS[kind];
+        await tx.configVersion.upsert({
+          where: { id },
+          create: { id, version: 1 },
+          update: { version: { increment: 1 } },
+        });
+      }
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof NothingChanged) return error.result as T;
+    throw error;
+  }
   signal.changed(kinds);
   return result;
 }
