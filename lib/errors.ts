@@ -59,9 +59,14 @@ export class TooManyRequestsError extends AppError {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
 
+/** The `conflict` member of a stale version's problem details, by which the console offers "Reload". */
+export const STALE_VERSION = "stale-version";
+
 /** Someone else saved a newer version since this edit was opened. */
 export const staleVersion = (what: string) =>
   new AppError(
     "CONFLICT",
     `${what} was changed by someone else since you opened it. Reload to see their change, then make yours again.`,
+    undefined,
+    { conflict: STALE_VERSION },
   );

@@ -30,7 +30,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <Link href="/clients">Clients</Link>
           <Link href="/deprecations">Deprecations</Link>
           <Link href="/token-preview">Token preview</Link>
-          <Link href="/settings">Settings</Link>
+          {/* Changing the service settings is an admin's; an owner sees the lifetimes they inherit in the hints. */}
+          {admin && <Link href="/settings">Settings</Link>}
           {admin && <Link href="/users">Users</Link>}
           {admin && <Link href="/audit">Audit log</Link>}
         </nav>

@@ -23,7 +23,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
     resolver: zodResolver(ZCreateApiRequest),
     defaultValues: EMPTY_API,
   });
-  const { isSubmitting } = form.formState;
+  const { isSubmitting, isDirty } = form.formState;
 
   const close = (next: boolean) => {
     if (!next) {
@@ -96,7 +96,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
               )}
             />
           </fieldset>
-          <DialogFormActions busy={isSubmitting} onClose={() => close(false)} />
+          <DialogFormActions busy={isSubmitting} onClose={() => close(false)} dirty={isDirty} />
         </form>
       </Form>
     </FormDialog>

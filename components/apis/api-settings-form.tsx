@@ -1,16 +1,16 @@
 "use client";
 // The Settings tab of an API: its display name and description (the name is read-only).
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
+import { useUnsavedChanges } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { FormBanner } from "@/components/ui/form-parts";
+import { FormBanner, useSaveBanner } from "@/components/ui/form-parts";
 import { inheritHint, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { type ApiDto, type TUpdateApiRequest, ZUpdateApiRequest } from "@/lib/apis/schemas";
-import { useUpdateApi } from "@/lib/client/apis";
+import { useApi, useUpdateApi } from "@/lib/client/apis";
 import { ApiError } from "@/lib/client/fetch-json";
 import { useSettings } from "@/lib/client/settings";
 
@@ -31,12 +31,18 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
   const settings = useSettings().data;
   const notify = useToast();
   const lock = useLifetimeLock();
-  const [banner, setBanner] = useState<string | null>(null);
+  const current = useApi(api.id);
   const form = useForm<SettingsValues, unknown, TUpdateApiRequest>({
     resolver: zodResolver(ZUpdateApiRequest),
     defaultValues: toFormValues(api),
   });
-  const { isSubmitting } = form.formState;
+  const banner = useSaveBanner(
+    async () => (await current.refetch({ throwOnError: true })).data as ApiDto,
+    (fresh) => form.reset(toFormValues(fresh)),
+  );
+  const setBanner = banner.show;
+  const { isSubmitting, isDirty } = form.formState;
+  useUnsavedChanges(isDirty);
 
   const onValid = async (values: TUpdateApiRequest) => {
     setBanner(null);
@@ -45,7 +51,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
       form.reset(toFormValues(saved));
       notify(`API "${saved.name}" saved.`);
     } catch (error) {
-      setBanner(error instanceof ApiError ? error.message : "The API could not be saved.");
+      setBanner(error instanceof ApiError ? error.message : "The API could not be saved.", error);
     }
   };
 
@@ -53,7 +59,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
     <section aria-label="Settings" className="panel">
       <Form {...form}>
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-          <FormBanner message={banner} />
+          <FormBanner message={banner.message} onReload={banner.onReload} />
           <fieldset disabled={isSubmitting} className="form-fields">
             <FormField
               control={form.control}
@@ -132,7 +138,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
             </div>
           </fieldset>
           <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            <button type="submit" className="button button-primary" disabled={isSubmitting || !isDirty}>
               {isSubmitting ? "Saving…" : "Save"}
             </button>
           </div>

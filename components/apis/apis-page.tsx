@@ -80,6 +80,7 @@ export function ApisPage() {
                     <button
                       type="button"
                       className="button button-small"
+                      aria-label={`Edit ${api.name}`}
                       onClick={() => router.push(`/apis/${api.id}?tab=scopes`)}
                     >
                       Edit
@@ -88,6 +89,7 @@ export function ApisPage() {
                       <button
                         type="button"
                         className="button button-small button-danger"
+                        aria-label={`Delete ${api.name}`}
                         onClick={() => setDeleting(api)}
                       >
                         Delete

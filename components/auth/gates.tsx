@@ -1,8 +1,9 @@
 "use client";
 // What the console shows instead of a page when nobody (or an account without console access) is
 // signed in: no page content is rendered, so none can leak.
-import { useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { useIsAdmin } from "@/components/auth/viewer";
 import { signInPath } from "@/lib/client/sign-in-path";
 
 export function SignInRedirect() {
@@ -27,6 +28,20 @@ export function NoConsoleAccess({ email }: { email: string }) {
         console.
       </p>
       <SignOutButton />
+    </main>
+  );
+}
+
+/**
+ * An admin-only page (users, the audit log): anyone else sees why, not its buttons and a failing
+ * table. The API refuses them anyway.
+ */
+export function AdminOnly({ title, what, children }: { title: string; what: string; children: ReactNode }) {
+  if (useIsAdmin()) return children;
+  return (
+    <main className="page narrow">
+      <h1>{title}</h1>
+      <p role="alert">Only an admin can {what}.</p>
     </main>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 // The "Client" dialog: registers a client or edits one (its type is fixed once created).
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
@@ -17,9 +16,9 @@ import {
   FormMessage,
   listOptionProps,
 } from "@/components/ui/form";
-import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
+import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
-import { useCreateClient, useUpdateClient } from "@/lib/client/clients";
+import { useCreateClient, useReloadClient, useUpdateClient } from "@/lib/client/clients";
 import { CLIENT_TYPES, type ClientDto, type ClientWithSecret, ZCreateClientRequest } from "@/lib/clients/schemas";
 import { GRANT_TYPES } from "@/lib/issuing";
 import { ZVersion } from "@/lib/validation";
@@ -77,7 +76,12 @@ export function ClientDialog({ client, open, onOpenChange, onCreated }: ClientDi
         key={client?.id ?? "new"}
         client={client}
         save={async (values) => {
-          if (client) return updateClient.mutateAsync({ id: client.id, input: { ...values, version: client.version } });
+          // The version the form holds: the one opened, or the one "Reload" loaded after a conflict.
+          if (client)
+            return updateClient.mutateAsync({
+              id: client.id,
+              input: { ...values, version: values.version ?? client.version },
+            });
           const created = await createClient.mutateAsync(values);
           onCreated(created);
           return created;
@@ -96,12 +100,17 @@ interface ClientFormProps {
 
 function ClientForm({ client, save, onDone }: ClientFormProps) {
   const lock = useLifetimeLock();
-  const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<ClientFormValues, unknown, ClientFormOutput>({
     resolver: zodResolver(ZClientForm),
     defaultValues: client ? toFormValues(client) : EMPTY_CLIENT,
   });
-  const { isSubmitting } = form.formState;
+  const reloadClient = useReloadClient();
+  const banner = useSaveBanner(
+    () => reloadClient(client?.id ?? ""),
+    (current) => form.reset(toFormValues(current)),
+  );
+  const setBanner = banner.show;
+  const { isSubmitting, isDirty } = form.formState;
 
   const onValid = async (values: ClientFormOutput) => {
     setBanner(null);
@@ -109,7 +118,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
       await save(values);
       onDone();
     } catch (error) {
-      setBanner(showServerErrors(form, error, EMPTY_CLIENT, "The client could not be saved."));
+      setBanner(showServerErrors(form, error, EMPTY_CLIENT, "The client could not be saved."), error);
     }
   };
 
@@ -121,7 +130,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
           setBanner("The client was not saved. Correct the fields marked below."),
         )}
       >
-        <FormBanner message={banner} />
+        <FormBanner message={banner.message} onReload={banner.onReload} />
         <fieldset disabled={isSubmitting} className="form-fields">
           <FormField
             control={form.control}
@@ -240,7 +249,12 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
             />
           </div>
         </fieldset>
-        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+        <DialogFormActions
+          busy={isSubmitting}
+          onClose={onDone}
+          dirty={isDirty}
+          unchanged={Boolean(client) && !isDirty}
+        />
       </form>
     </Form>
   );

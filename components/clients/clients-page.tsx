@@ -1,6 +1,7 @@
 "use client";
 // The Clients screen: registered OAuth clients; a new or regenerated secret is shown once.
 import { useState } from "react";
+import { useIsAdmin } from "@/components/auth/viewer";
 import { ClientDialog } from "@/components/clients/client-dialog";
 import { ReviewDialog } from "@/components/clients/review-dialog";
 import {
@@ -12,7 +13,7 @@ import {
   useListState,
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
-import { FormDialog } from "@/components/ui/dialog";
+import { ConfirmDialog, FormDialog } from "@/components/ui/dialog";
 import { FormControl, FormItem, FormLabel } from "@/components/ui/form";
 import { useClients, useDeleteClient, useRegenerateClientSecret } from "@/lib/client/clients";
 import { useClientReviews } from "@/lib/client/usage";
@@ -28,7 +29,8 @@ export function ClientsPage() {
   const [deleting, setDeleting] = useState<ClientDto | null>(null);
   const [secret, setSecret] = useState<ClientWithSecret | null>(null);
   const [reviewing, setReviewing] = useState<ClientDto | null>(null);
-  const regenerate = useRegenerateClientSecret();
+  const [regenerating, setRegenerating] = useState<ClientDto | null>(null);
+  const admin = useIsAdmin();
   const data = clients.data;
   useClampedPage(data, list.setPage);
   const reviews = useClientReviews(data?.items.map((client) => client.id) ?? [], DEFAULT_REVIEW_DAYS).data?.reviews;
@@ -61,7 +63,11 @@ export function ClientsPage() {
               query={clients}
               columns={COLUMNS}
               noun="clients"
-              emptyText="No clients yet. Add the first one."
+              emptyText={
+                admin
+                  ? "No clients yet. Add the first one."
+                  : "None of the clients use only your APIs' scopes. Add one that does."
+              }
               q={list.params.q}
             />
             {data?.items.map((client) => (
@@ -73,18 +79,28 @@ export function ClientsPage() {
                 <td>{reviews?.[client.id]?.unusedScopes.length ?? "—"}</td>
                 <td className="actions">
                   <div className="row-actions">
-                    <button type="button" className="button button-small" onClick={() => setEditing({ client })}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Edit ${client.name}`}
+                      onClick={() => setEditing({ client })}
+                    >
                       Edit
                     </button>
-                    <button type="button" className="button button-small" onClick={() => setReviewing(client)}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Review access ${client.name}`}
+                      onClick={() => setReviewing(client)}
+                    >
                       Review access
                     </button>
                     {client.type === "confidential" && (
                       <button
                         type="button"
                         className="button button-small"
-                        disabled={regenerate.isPending}
-                        onClick={() => regenerate.mutate(client.id, { onSuccess: setSecret })}
+                        aria-label={`Regenerate secret ${client.name}`}
+                        onClick={() => setRegenerating(client)}
                       >
                         Regenerate secret
                       </button>
@@ -92,6 +108,7 @@ export function ClientsPage() {
                     <button
                       type="button"
                       className="button button-small button-danger"
+                      aria-label={`Delete ${client.name}`}
                       onClick={() => setDeleting(client)}
                     >
                       Delete
@@ -112,6 +129,14 @@ export function ClientsPage() {
         onOpenChange={(open) => !open && setEditing(null)}
         onCreated={(created) => created.clientSecret && setSecret(created)}
       />
+      <RegenerateSecretDialog
+        client={regenerating}
+        onClose={() => setRegenerating(null)}
+        onRegenerated={(client) => {
+          setRegenerating(null);
+          setSecret(client);
+        }}
+      />
       <SecretDialog client={secret} onClose={() => setSecret(null)} />
       <ReviewDialog client={reviewing} onClose={() => setReviewing(null)} />
       <DeleteDialog
@@ -127,6 +152,51 @@ export function ClientsPage() {
         onClose={() => setDeleting(null)}
       />
     </main>
+  );
+}
+
+/** Asks before a new secret replaces the client's: the old one stops working at once. */
+function RegenerateSecretDialog({
+  client,
+  onClose,
+  onRegenerated,
+}: {
+  client: ClientDto | null;
+  onClose: () => void;
+  onRegenerated: (client: ClientWithSecret) => void;
+}) {
+  const regenerate = useRegenerateClientSecret();
+  const close = () => {
+    regenerate.reset();
+    onClose();
+  };
+  return (
+    <ConfirmDialog
+      open={client !== null}
+      onOpenChange={(open) => !open && close()}
+      title="Regenerate secret"
+      description={
+        client && (
+          <>
+            Give the client <strong>{client.name}</strong> ({client.clientId}) a new secret? The old secret stops
+            working at once: the client cannot obtain tokens until it is configured with the new one, shown once.
+          </>
+        )
+      }
+      confirmLabel="Regenerate secret"
+      busyLabel="Regenerating…"
+      busy={regenerate.isPending}
+      error={regenerate.error?.message}
+      onConfirm={() =>
+        client &&
+        regenerate.mutate(client.id, {
+          onSuccess: (saved) => {
+            regenerate.reset();
+            onRegenerated(saved);
+          },
+        })
+      }
+    />
   );
 }
 

@@ -1,7 +1,6 @@
 "use client";
 // The "API Scope" dialog: adds a scope, or edits one with its name read-only.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm, useFormState } from "react-hook-form";
 import { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
@@ -16,10 +15,10 @@ import {
   FormLabel,
   FormMessage,
 } from "@/components/ui/form";
-import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
+import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
-import { useCreateScope, useScopeImpact, useUpdateScope } from "@/lib/client/scopes";
+import { useCreateScope, useReloadScope, useScopeImpact, useUpdateScope } from "@/lib/client/scopes";
 import { displayNameHint, scopeNameHint } from "@/lib/scopes/guidelines";
 import { describeEditImpact } from "@/lib/scopes/impact";
 import {
@@ -81,7 +80,8 @@ export function ScopeDialog({ apiId, scope, open, onOpenChange, inherited }: Sco
   const save = (form: ScopeFormOutput) => {
     const values = lifecycleValues(form);
     return scope
-      ? updateScope.mutateAsync({ id: scope.id, input: { ...values, version: scope.version } })
+      ? // The version the form holds: the one opened, or the one "Reload" loaded after a conflict.
+        updateScope.mutateAsync({ id: scope.id, input: { ...values, version: values.version ?? scope.version } })
       : createScope.mutateAsync(values);
   };
   const retired = scope?.lifecycle === "retired";
@@ -116,12 +116,17 @@ interface ScopeFormProps {
 function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
   const notify = useToast();
   const lock = useLifetimeLock();
-  const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<ScopeFormValues, unknown, ScopeFormOutput>({
     resolver: zodResolver(ZScopeForm),
     defaultValues: scope ? pickFormValues(scope) : EMPTY_SCOPE,
   });
-  const { isSubmitting } = form.formState;
+  const reloadScope = useReloadScope(apiId);
+  const banner = useSaveBanner(
+    () => reloadScope(scope?.id ?? ""),
+    (current) => form.reset(pickFormValues(current)),
+  );
+  const setBanner = banner.show;
+  const { isSubmitting, isDirty } = form.formState;
   const [name, displayName, lifecycle] = form.watch(["name", "displayName", "lifecycle"]);
   // A retired scope stays visible, read-only, so that its history and usage remain.
   const readOnly = scope?.lifecycle === "retired";
@@ -133,7 +138,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
       notify(scope ? `Scope "${saved.name}" saved.` : `Scope "${saved.name}" added.`);
       onDone();
     } catch (error) {
-      setBanner(showServerErrors(form, error, EMPTY_SCOPE, "The scope could not be saved."));
+      setBanner(showServerErrors(form, error, EMPTY_SCOPE, "The scope could not be saved."), error);
     }
   };
 
@@ -142,7 +147,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
   return (
     <Form {...form}>
       <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
-        <FormBanner message={banner} />
+        <FormBanner message={banner.message} onReload={banner.onReload} />
         {readOnly && (
           <p className="impact-note">This scope is retired: it is never granted again and can no longer be changed.</p>
         )}
@@ -373,7 +378,12 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
             </button>
           </div>
         ) : (
-          <DialogFormActions busy={isSubmitting} onClose={onDone} />
+          <DialogFormActions
+            busy={isSubmitting}
+            onClose={onDone}
+            dirty={isDirty}
+            unchanged={Boolean(scope) && !isDirty}
+          />
         )}
       </form>
     </Form>

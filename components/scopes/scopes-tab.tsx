@@ -95,15 +95,26 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               </td>
               <td className="actions">
                 <div className="row-actions">
-                  <button type="button" className="button button-small" onClick={() => setShowingUsage(scope)}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`Usage ${scope.name}`}
+                    onClick={() => setShowingUsage(scope)}
+                  >
                     Usage
                   </button>
-                  <button type="button" className="button button-small" onClick={() => setEditing({ scope })}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`${scope.lifecycle === "retired" ? "View" : "Edit"} ${scope.name}`}
+                    onClick={() => setEditing({ scope })}
+                  >
                     {scope.lifecycle === "retired" ? "View" : "Edit"}
                   </button>
                   <button
                     type="button"
                     className="button button-small button-danger"
+                    aria-label={`Delete ${scope.name}`}
                     onClick={() => setDeleting(scope)}
                   >
                     Delete

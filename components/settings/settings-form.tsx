@@ -1,12 +1,12 @@
 "use client";
 // The Settings page: service-wide token lifetimes, entered in human units.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useIsAdmin } from "@/components/auth/viewer";
+import { useUnsavedChanges } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { FormBanner } from "@/components/ui/form-parts";
+import { FormBanner, useSaveBanner } from "@/components/ui/form-parts";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/fetch-json";
@@ -52,13 +52,19 @@ export function SettingsPage() {
 
 function SettingsForm({ settings }: { settings: SettingsDto }) {
   const updateSettings = useUpdateSettings();
+  const current = useSettings();
   const notify = useToast();
-  const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<SettingsFormValues, unknown, TUpdateSettingsRequest>({
     resolver: zodResolver(ZUpdateSettingsRequest),
     defaultValues: toFormValues(settings),
   });
-  const { isSubmitting } = form.formState;
+  const banner = useSaveBanner(
+    async () => (await current.refetch({ throwOnError: true })).data as SettingsDto,
+    (fresh) => form.reset(toFormValues(fresh)),
+  );
+  const setBanner = banner.show;
+  const { isSubmitting, isDirty } = form.formState;
+  useUnsavedChanges(isDirty);
   const admin = useIsAdmin();
 
   const onValid = async (values: TUpdateSettingsRequest) => {
@@ -67,7 +73,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
       form.reset(toFormValues(await updateSettings.mutateAsync(values)));
       notify("Settings saved.");
     } catch (error) {
-      setBanner(error instanceof ApiError ? error.message : "The settings could not be saved.");
+      setBanner(error instanceof ApiError ? error.message : "The settings could not be saved.", error);
     }
   };
 
@@ -75,7 +81,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
     <section aria-label="Token lifetimes" className="panel">
       <Form {...form}>
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-          <FormBanner message={banner} />
+          <FormBanner message={banner.message} onReload={banner.onReload} />
           {!admin && <p className="field-hint">Only an admin can change the service settings.</p>}
           <fieldset disabled={isSubmitting || !admin} className="form-fields form-grid">
             {SETTINGS_FIELDS.map(({ key, label, hint }) => (
@@ -99,7 +105,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
           </fieldset>
           {admin && (
             <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={isSubmitting}>
+              <button type="submit" className="button button-primary" disabled={isSubmitting || !isDirty}>
                 {isSubmitting ? "Saving…" : "Save"}
               </button>
             </div>

@@ -1,31 +1,82 @@
 "use client";
+import { useState } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import { ApiError } from "@/lib/client/fetch-json";
-// The parts every console form shares: the error banner above it, the dialog's buttons and the
-// mapping of a failed save onto the fields.
+import { useUnsavedChanges } from "@/components/ui/dialog";
+import { ApiError, isStaleVersion } from "@/lib/client/fetch-json";
+// The parts every console form shares: the error banner above it (with "Reload" when someone else
+// saved a newer version), the dialog's buttons, unsaved changes, and the mapping of a failed save
+// onto the fields.
 
-/** The error above a form (role alert), or nothing. */
-export function FormBanner({ message }: { message: string | null }) {
+/** The error above a form (role alert), or nothing; with onReload, a button that loads the current version. */
+export function FormBanner({ message, onReload }: { message: string | null; onReload?: () => void }) {
   if (!message) return null;
   return (
     <div role="alert" className="banner banner-error">
       {message}
+      {onReload && (
+        <>
+          {" "}
+          <button type="button" className="button button-small" onClick={onReload}>
+            Reload
+          </button>
+        </>
+      )}
     </div>
   );
 }
 
-/** "Close" and "Save" at the bottom of a dialog's form; both wait while it submits. */
-export function DialogFormActions({ busy, onClose }: { busy: boolean; onClose: () => void }) {
+/**
+ * "Close" and "Save" at the bottom of a dialog's form; both wait while it submits. Save waits too
+ * while an edit changed nothing (`unchanged`); Close asks first when the form has unsaved changes.
+ */
+export function DialogFormActions({
+  busy,
+  onClose,
+  dirty = false,
+  unchanged = false,
+}: {
+  busy: boolean;
+  onClose: () => void;
+  /** The form has unsaved changes. */
+  dirty?: boolean;
+  /** An edit whose fields are as they were opened: nothing to save. */
+  unchanged?: boolean;
+}) {
+  const requestClose = useUnsavedChanges(dirty && !busy);
   return (
     <div className="dialog-actions">
-      <button type="button" className="button" onClick={onClose} disabled={busy}>
+      <button type="button" className="button" onClick={requestClose ?? onClose} disabled={busy}>
         Close
       </button>
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button type="submit" className="button button-primary" disabled={busy || unchanged}>
         {busy ? "Saving…" : "Save"}
       </button>
     </div>
   );
+}
+
+/**
+ * The banner of a form that saves a versioned resource: a failed save's message, and after a 409
+ * for a stale version, "Reload", which loads the current version into the form (`load` fetches it,
+ * `reset` puts it in the form) for the user to make their change again.
+ */
+export function useSaveBanner<T>(load: () => Promise<T>, reset: (current: T) => void) {
+  const [state, setState] = useState<{ message: string; stale: boolean } | null>(null);
+  const reload = async () => {
+    try {
+      reset(await load());
+      setState(null);
+    } catch (error) {
+      setState({ message: error instanceof Error ? error.message : "Could not reload.", stale: true });
+    }
+  };
+  return {
+    message: state?.message ?? null,
+    /** Shows a message; a stale version's gets the Reload button. */
+    show: (message: string | null, error?: unknown) =>
+      setState(message === null ? null : { message, stale: isStaleVersion(error) }),
+    onReload: state?.stale ? reload : undefined,
+  };
 }
 
 /**

@@ -1,15 +1,64 @@
 "use client";
-// A short confirmation after a saved change, announced politely to screen readers.
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+// A short confirmation after a saved change, announced politely to screen readers. While a dialog
+// is open the confirmation shows inside the topmost one, under its title: the page behind a modal
+// dialog is hidden from screen readers, and a toast over the page could cover the dialog's buttons.
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from "react";
 
 /** How long a confirmation stays on screen. */
 export const TOAST_DURATION_MS = 4000;
 
-const ToastContext = createContext<(message: string) => void>(() => {});
+interface Toast {
+  id: number;
+  message: string;
+}
+
+/** The open dialogs, in the order they opened: the last shows the toast. */
+function dialogStack() {
+  let stack: string[] = [];
+  const listeners = new Set<() => void>();
+  const emit = () => {
+    for (const listener of listeners) listener();
+  };
+  return {
+    push: (id: string) => {
+      stack = [...stack, id];
+      emit();
+    },
+    remove: (id: string) => {
+      stack = stack.filter((entry) => entry !== id);
+      emit();
+    },
+    top: () => stack.at(-1) ?? null,
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+interface ToastState {
+  notify: (message: string) => void;
+  toast: Toast | null;
+  dialogs: ReturnType<typeof dialogStack>;
+}
+
+const ToastContext = createContext<ToastState | null>(null);
 
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const [toast, setToast] = useState<{ id: number; message: string } | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [dialogs] = useState(dialogStack);
   const notify = useCallback((message: string) => setToast({ id: Date.now(), message }), []);
+  const topDialog = useSyncExternalStore(dialogs.subscribe, dialogs.top, () => null);
 
   useEffect(() => {
     if (!toast) return;
@@ -17,11 +66,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     return () => clearTimeout(timer);
   }, [toast]);
 
+  const value = useMemo(() => ({ notify, toast, dialogs }), [notify, toast, dialogs]);
   return (
-    <ToastContext.Provider value={notify}>
+    <ToastContext.Provider value={value}>
       {children}
       <div role="status" aria-live="polite" className="toast-region">
-        {toast && (
+        {toast && topDialog === null && (
           <div key={toast.id} className="toast">
             {toast.message}
           </div>
@@ -31,4 +81,31 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-export const useToast = () => useContext(ToastContext);
+const ignore = () => {};
+export const useToast = () => useContext(ToastContext)?.notify ?? ignore;
+
+/** The toast's place inside a dialog: rendered by every dialog, shown by the topmost. */
+export function DialogToast() {
+  const state = useContext(ToastContext);
+  const id = useId();
+  const dialogs = state?.dialogs;
+  useEffect(() => {
+    if (!dialogs) return;
+    dialogs.push(id);
+    return () => dialogs.remove(id);
+  }, [dialogs, id]);
+  const top = useSyncExternalStore(
+    dialogs?.subscribe ?? (() => ignore),
+    () => dialogs?.top() ?? null,
+    () => null,
+  );
+  return (
+    <div role="status" aria-live="polite">
+      {state?.toast && top === id && (
+        <div key={state.toast.id} className="toast">
+          {state.toast.message}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -16,12 +16,12 @@ import {
   FormMessage,
   listOptionProps,
 } from "@/components/ui/form";
-import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
+import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
 import { PASSWORD_HINT } from "@/lib/accounts/password-rules";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/accounts/roles";
 import { useApis } from "@/lib/client/apis";
-import { useCreateUser, useUpdateUser } from "@/lib/client/users";
+import { useCreateUser, useReloadUser, useUpdateUser } from "@/lib/client/users";
 import {
   type TCreateUserRequest,
   type TUpdateUserRequest,
@@ -83,7 +83,7 @@ function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Pr
     resolver: zodResolver(ZCreateUserRequest),
     defaultValues: EMPTY_USER,
   });
-  const { isSubmitting } = form.formState;
+  const { isSubmitting, isDirty } = form.formState;
 
   const onValid = async (values: TCreateUserRequest) => {
     setBanner(null);
@@ -130,7 +130,7 @@ function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Pr
           />
           <RoleAndApiFields />
         </fieldset>
-        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+        <DialogFormActions busy={isSubmitting} onClose={onDone} dirty={isDirty} />
       </form>
     </Form>
   );
@@ -144,10 +144,20 @@ interface EditUserFormProps {
 
 function EditUserForm({ user, save, onDone }: EditUserFormProps) {
   const notify = useToast();
-  const [banner, setBanner] = useState<string | null>(null);
-  const defaultValues: EditUserValues = { role: user.role, apiIds: user.apiIds, version: user.version };
+  const editValues = (current: UserDto): EditUserValues => ({
+    role: current.role,
+    apiIds: current.apiIds,
+    version: current.version,
+  });
+  const defaultValues = editValues(user);
   const form = useForm<EditUserValues, unknown, EditUserOutput>({ resolver: zodResolver(ZEditUser), defaultValues });
-  const { isSubmitting } = form.formState;
+  const reloadUser = useReloadUser();
+  const banner = useSaveBanner(
+    () => reloadUser(user.id),
+    (current) => form.reset(editValues(current)),
+  );
+  const setBanner = banner.show;
+  const { isSubmitting, isDirty } = form.formState;
 
   const onValid = async (values: EditUserOutput) => {
     setBanner(null);
@@ -156,14 +166,14 @@ function EditUserForm({ user, save, onDone }: EditUserFormProps) {
       notify(`User ${saved.email} saved.`);
       onDone();
     } catch (error) {
-      setBanner(showServerErrors(form, error, defaultValues, "The user could not be saved."));
+      setBanner(showServerErrors(form, error, defaultValues, "The user could not be saved."), error);
     }
   };
 
   return (
     <Form {...form}>
       <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
-        <FormBanner message={banner} />
+        <FormBanner message={banner.message} onReload={banner.onReload} />
         <fieldset disabled={isSubmitting} className="form-fields">
           {/* Shown, not edited: an item outside a FormField. */}
           <FormItem>
@@ -174,7 +184,7 @@ function EditUserForm({ user, save, onDone }: EditUserFormProps) {
           </FormItem>
           <RoleAndApiFields />
         </fieldset>
-        <DialogFormActions busy={isSubmitting} onClose={onDone} />
+        <DialogFormActions busy={isSubmitting} onClose={onDone} dirty={isDirty} unchanged={!isDirty} />
       </form>
     </Form>
   );

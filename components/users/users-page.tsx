@@ -11,7 +11,7 @@ import {
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
-import { FormDialog } from "@/components/ui/dialog";
+import { ConfirmDialog, FormDialog } from "@/components/ui/dialog";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
 import { useToast } from "@/components/ui/toast";
@@ -31,6 +31,7 @@ export function UsersPage() {
   const apiName = (id: string) => apis.find((api) => api.id === id)?.name ?? id;
   const [editing, setEditing] = useState<{ user: UserDto | null } | null>(null);
   const [resetting, setResetting] = useState<UserDto | null>(null);
+  const [disabling, setDisabling] = useState<UserDto | null>(null);
   const updateUser = useUpdateUser();
   const notify = useToast();
   const data = users.data;
@@ -40,8 +41,13 @@ export function UsersPage() {
     updateUser.mutate(
       { id: user.id, input: { disabled, version: user.version } },
       {
-        onSuccess: (saved) => notify(`${saved.email} ${disabled ? "disabled" : "enabled"}.`),
-        onError: (error) => notify(error instanceof ApiError ? error.message : "The user could not be saved."),
+        onSuccess: (saved) => {
+          setDisabling(null);
+          notify(`${saved.email} ${disabled ? "disabled" : "enabled"}.`);
+        },
+        onError: (error) => {
+          if (!disabled) notify(error instanceof ApiError ? error.message : "The user could not be saved.");
+        },
       },
     );
 
@@ -77,17 +83,28 @@ export function UsersPage() {
                 <td>{user.disabled ? "Disabled" : "Active"}</td>
                 <td className="actions">
                   <div className="row-actions">
-                    <button type="button" className="button button-small" onClick={() => setEditing({ user })}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Edit ${user.email}`}
+                      onClick={() => setEditing({ user })}
+                    >
                       Edit
                     </button>
-                    <button type="button" className="button button-small" onClick={() => setResetting(user)}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Reset password ${user.email}`}
+                      onClick={() => setResetting(user)}
+                    >
                       Reset password
                     </button>
                     <button
                       type="button"
                       className="button button-small button-danger"
+                      aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
                       disabled={updateUser.isPending}
-                      onClick={() => setDisabled(user, !user.disabled)}
+                      onClick={() => (user.disabled ? setDisabled(user, false) : setDisabling(user))}
                     >
                       {user.disabled ? "Enable" : "Disable"}
                     </button>
@@ -103,6 +120,29 @@ export function UsersPage() {
       </section>
       <UserDialog user={editing?.user ?? null} open={editing !== null} onClose={() => setEditing(null)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
+      <ConfirmDialog
+        open={disabling !== null}
+        onOpenChange={(open) => {
+          if (open) return;
+          updateUser.reset();
+          setDisabling(null);
+        }}
+        title="Disable user"
+        description={
+          disabling && (
+            <>
+              Disable <strong>{disabling.email}</strong>? They are signed out everywhere at once: their sessions end,
+              and the grants of the applications they authorized end with their refresh and access tokens. The account
+              can be enabled again.
+            </>
+          )
+        }
+        confirmLabel="Disable"
+        busyLabel="Disabling…"
+        busy={updateUser.isPending}
+        error={updateUser.error?.message}
+        onConfirm={() => disabling && setDisabled(disabling, true)}
+      />
     </main>
   );
 }
@@ -139,7 +179,7 @@ function ResetPasswordForm(props: {
     resolver: zodResolver(ZResetPasswordRequest),
     defaultValues: { password: "" },
   });
-  const { isSubmitting } = form.formState;
+  const { isSubmitting, isDirty } = form.formState;
   const onValid = async (values: TResetPasswordRequest) => {
     try {
       await props.save(values);
@@ -173,7 +213,7 @@ function ResetPasswordForm(props: {
             )}
           />
         </fieldset>
-        <DialogFormActions busy={isSubmitting} onClose={props.onDone} />
+        <DialogFormActions busy={isSubmitting} onClose={props.onDone} dirty={isDirty} />
       </form>
     </Form>
   );

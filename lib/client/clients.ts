@@ -25,6 +25,16 @@ function useInvalidateClients() {
   return () => queryClient.invalidateQueries({ queryKey: clientKeys.all });
 }
 
+/** Loads a client's current version (after a 409: someone else saved it), and refreshes the list with it. */
+export function useReloadClient() {
+  const queryClient = useQueryClient();
+  return async (id: string) => {
+    const client = await fetchJson<ClientDto>(`/api/clients/${id}`);
+    await queryClient.invalidateQueries({ queryKey: clientKeys.lists() });
+    return client;
+  };
+}
+
 export function useCreateClient() {
   const onSuccess = useInvalidateClients();
   return useMutation({

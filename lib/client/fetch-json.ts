@@ -1,12 +1,14 @@
 // The browser's side of the JSON API: problem details become an ApiError the forms can map.
 import { signInPath } from "@/lib/client/sign-in-path";
-import type { FieldErrors } from "@/lib/errors";
+import { type FieldErrors, STALE_VERSION } from "@/lib/errors";
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly fields: FieldErrors = {},
+    /** The problem details' other members, such as `conflict` or a conflict's `impact`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -32,10 +34,14 @@ export async function fetchJson<T>(url: string, init: { method?: string; body?: 
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const detail = typeof data?.detail === "string" ? data.detail : `The request failed (${response.status}).`;
-    throw new ApiError(response.status, detail, data?.errors ?? {});
+    throw new ApiError(response.status, detail, data?.errors ?? {}, data && typeof data === "object" ? data : {});
   }
   return data as T;
 }
+
+/** A 409 because someone else saved a newer version since the edit was opened (see staleVersion). */
+export const isStaleVersion = (error: unknown) =>
+  error instanceof ApiError && error.status === 409 && error.extensions.conflict === STALE_VERSION;
 
 /** A delete, with the name typed to confirm it when what is deleted is in use. */
 export interface DeleteRequest {

@@ -54,6 +54,16 @@ export function useUpdateScope(apiId: string) {
   });
 }
 
+/** Loads a scope's current version (after a 409: someone else saved it), and refreshes the list with it. */
+export function useReloadScope(apiId: string) {
+  const queryClient = useQueryClient();
+  return async (id: string) => {
+    const scope = await fetchJson<ScopeDto>(`${scopesUrl(apiId)}/${id}`);
+    await queryClient.invalidateQueries({ queryKey: scopeKeys.lists(apiId) });
+    return scope;
+  };
+}
+
 /** What changing or deleting the scope reaches; nothing is fetched for null. */
 export function useScopeImpact(apiId: string, scopeId: string | null) {
   return useQuery({

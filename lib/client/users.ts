@@ -24,6 +24,16 @@ function useInvalidateUsers() {
   return () => queryClient.invalidateQueries({ queryKey: userKeys.all });
 }
 
+/** Loads a user's current version (after a 409: someone else saved it), and refreshes the list with it. */
+export function useReloadUser() {
+  const queryClient = useQueryClient();
+  return async (id: string) => {
+    const user = await fetchJson<UserDto>(`/api/users/${id}`);
+    await queryClient.invalidateQueries({ queryKey: userKeys.all });
+    return user;
+  };
+}
+
 export function useCreateUser() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
