@@ -102,7 +102,7 @@ export function ApisPage() {
           </tbody>
         </table>
         <div className="table-footer">
-          <TablePager label="APIs pages" data={data} list={list} />
+          <TablePager label="APIs pages" noun={["API", "APIs"]} data={data} list={list} />
         </div>
       </section>
       <ApiDialog open={adding} onOpenChange={setAdding} />

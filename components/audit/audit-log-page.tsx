@@ -1,14 +1,13 @@
 "use client";
-import { useState } from "react";
-import { Pagination, TableStates } from "@/components/ui/data-table";
+import { useEffect, useState } from "react";
+import { TablePager, TableStates, useClampedPage, useListState } from "@/components/ui/data-table";
 // The Audit log screen (admins): every change made in the console, newest first, filtered by
 // resource, actor and time.
 import { DateTime } from "@/components/ui/date-time";
 import { changedFields, valueText } from "@/lib/audit/changes";
 import { AUDIT_RESOURCES, type AuditResource } from "@/lib/audit/record";
 import type { AuditEventDto } from "@/lib/audit/schemas";
-import { type AuditFilters, useAuditLog } from "@/lib/client/audit";
-import { DEFAULT_PAGE_SIZE } from "@/lib/validation";
+import { useAuditLog } from "@/lib/client/audit";
 
 const COLUMNS = 5;
 const RESOURCE_LABELS: Record<AuditResource, string> = {
@@ -21,19 +20,25 @@ const RESOURCE_LABELS: Record<AuditResource, string> = {
 
 /** A datetime-local value (the browser's time zone) as an ISO instant. */
 const toInstant = (local: string) => (local ? new Date(local).toISOString() : "");
+/** An ISO instant (from the URL) as a datetime-local value. */
+const toLocal = (iso: string) => {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return "";
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const FILTERS = ["resourceType", "actor", "from", "to"] as const;
 
 export function AuditLogPage() {
-  const [form, setForm] = useState({ resourceType: "", actor: "", from: "", to: "" });
-  const [filters, setFilters] = useState<AuditFilters>({
-    resourceType: "",
-    actor: "",
-    from: "",
-    to: "",
-    page: 1,
-    pageSize: DEFAULT_PAGE_SIZE,
-  });
-  const log = useAuditLog(filters);
+  // The filters and the page are in the URL (the API's parameter names); the form edits a copy.
+  const list = useListState("", FILTERS);
+  const filters = list.filters;
+  const formOf = (current: typeof filters) => ({ ...current, from: toLocal(current.from), to: toLocal(current.to) });
+  const [form, setForm] = useState(() => formOf(filters));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the URL (Back, a link)
+  useEffect(() => setForm(formOf(filters)), [filters]);
+  const log = useAuditLog({ ...filters, page: list.params.page, pageSize: list.params.pageSize });
   const data = log.data;
+  useClampedPage(data, list.setPage);
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [field]: event.target.value }));
 
@@ -45,14 +50,12 @@ export function AuditLogPage() {
         aria-label="Filter the audit log"
         onSubmit={(event) => {
           event.preventDefault();
-          setFilters((current) => ({
-            ...current,
+          list.setFilters({
             resourceType: form.resourceType,
             actor: form.actor.trim(),
             from: toInstant(form.from),
             to: toInstant(form.to),
-            page: 1,
-          }));
+          });
         }}
       >
         <label>
@@ -125,15 +128,7 @@ export function AuditLogPage() {
         </table>
         {data && (
           <div className="table-footer">
-            <Pagination
-              label="Audit log pages"
-              page={data.page}
-              pageCount={data.pageCount}
-              pageSize={data.pageSize}
-              total={data.total}
-              onPage={(page) => setFilters((current) => ({ ...current, page }))}
-              onPageSize={(pageSize) => setFilters((current) => ({ ...current, pageSize, page: 1 }))}
-            />
+            <TablePager label="Audit log pages" noun={["audit event", "audit events"]} data={data} list={list} />
           </div>
         )}
       </section>

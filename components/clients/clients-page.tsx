@@ -120,7 +120,7 @@ export function ClientsPage() {
           </tbody>
         </table>
         <div className="table-footer">
-          <TablePager label="Clients pages" data={data} list={list} />
+          <TablePager label="Clients pages" noun={["client", "clients"]} data={data} list={list} />
         </div>
       </section>
       <ClientDialog

@@ -16,18 +16,31 @@ import { useApi } from "@/lib/client/apis";
 import { useDeleteScope, useScopeImpact, useScopes } from "@/lib/client/scopes";
 import { useSettings } from "@/lib/client/settings";
 import { formatDuration } from "@/lib/duration";
-import { LIFECYCLE_LABELS, SCOPE_LIFECYCLES, type ScopeDto, type ScopeLifecycle } from "@/lib/scopes/schemas";
+import {
+  LIFECYCLE_LABELS,
+  SCOPE_FLAG_LABELS,
+  SCOPE_FLAGS,
+  SCOPE_LIFECYCLES,
+  type ScopeDto,
+  type ScopeLifecycle,
+} from "@/lib/scopes/schemas";
 import { type InheritedLifetimes, ScopeDialog } from "./scope-dialog";
 import { UsageDialog } from "./usage-dialog";
 
 const COLUMNS = 8;
+const LIFETIME_COLUMNS = 2;
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
+const lifetime = (seconds: number | null) => (seconds === null ? "Inherited" : formatDuration(seconds));
+const FILTERS = ["lifecycle", ...SCOPE_FLAGS] as const;
 
 export function ScopesTab({ apiId }: { apiId: string }) {
-  const list = useListState("name");
-  const [lifecycle, setLifecycle] = useState<ScopeLifecycle | "">("");
-  const scopes = useScopes(apiId, { ...list.params, lifecycle });
+  const list = useListState("name", FILTERS);
+  const lifecycle = list.filters.lifecycle as ScopeLifecycle | "";
+  const scopes = useScopes(apiId, { ...list.params, ...list.filters, lifecycle });
   const lifecycleId = useId();
+  const filterId = useId();
+  const [showLifetimes, setShowLifetimes] = useState(false);
+  const columns = COLUMNS + (showLifetimes ? LIFETIME_COLUMNS : 0);
   const [editing, setEditing] = useState<{ scope: ScopeDto | null } | null>(null);
   const [deleting, setDeleting] = useState<ScopeDto | null>(null);
   const [showingUsage, setShowingUsage] = useState<ScopeDto | null>(null);
@@ -43,10 +56,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         <select
           id={lifecycleId}
           value={lifecycle}
-          onChange={(event) => {
-            setLifecycle(event.target.value as ScopeLifecycle | "");
-            list.setPage(1);
-          }}
+          onChange={(event) => list.setFilters({ lifecycle: event.target.value })}
         >
           <option value="">All</option>
           {SCOPE_LIFECYCLES.map((value) => (
@@ -55,6 +65,24 @@ export function ScopesTab({ apiId }: { apiId: string }) {
             </option>
           ))}
         </select>
+        {SCOPE_FLAGS.map((flag) => (
+          <span key={flag}>
+            <label htmlFor={`${filterId}-${flag}`}>{SCOPE_FLAG_LABELS[flag]}</label>{" "}
+            <select
+              id={`${filterId}-${flag}`}
+              value={list.filters[flag]}
+              onChange={(event) => list.setFilters({ [flag]: event.target.value })}
+            >
+              <option value="">All</option>
+              <option value="true">Yes</option>
+              <option value="false">No</option>
+            </select>
+          </span>
+        ))}
+        <label>
+          <input type="checkbox" checked={showLifetimes} onChange={(event) => setShowLifetimes(event.target.checked)} />{" "}
+          Show lifetimes
+        </label>
       </div>
       <table className="table" aria-busy={scopes.isFetching} aria-label="API scopes">
         <thead>
@@ -70,6 +98,12 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               sort={list.params.sort}
               onSort={list.toggleSort}
             />
+            {showLifetimes && (
+              <>
+                <th scope="col">Access token lifetime</th>
+                <th scope="col">Refresh token lifetime</th>
+              </>
+            )}
             <th scope="col">Status</th>
             <th scope="col">Actions</th>
           </tr>
@@ -77,9 +111,13 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         <tbody>
           <TableStates
             query={scopes}
-            columns={COLUMNS}
+            columns={columns}
             noun="scopes"
-            emptyText="This API has no scopes yet. Add the first one."
+            emptyText={
+              FILTERS.some((key) => list.filters[key])
+                ? "No scopes match these filters."
+                : "This API has no scopes yet. Add the first one."
+            }
             q={list.params.q}
           />
           {data?.items.map((scope) => (
@@ -90,6 +128,12 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               <td>{yesNo(scope.required)}</td>
               <td>{yesNo(scope.emphasize)}</td>
               <td>{yesNo(scope.showInDiscoveryDocument)}</td>
+              {showLifetimes && (
+                <>
+                  <td>{lifetime(scope.accessTokenLifetime)}</td>
+                  <td>{lifetime(scope.refreshTokenLifetime)}</td>
+                </>
+              )}
               <td>
                 <LifecycleBadge scope={scope} />
               </td>
@@ -126,7 +170,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         </tbody>
       </table>
       <div className="table-footer">
-        <TablePager label="Scopes pages" data={data} list={list} />
+        <TablePager label="Scopes pages" noun={["scope", "scopes"]} data={data} list={list} />
         <button type="button" className="button button-primary" onClick={() => setEditing({ scope: null })}>
           Add Scope
         </button>

@@ -1,7 +1,10 @@
 "use client";
-// Pieces of the server-side tables: search box, sortable headers, pagination, list state.
+// Pieces of the server-side tables: search box, sortable headers, pagination, list state. The list
+// state lives in the URL, under the JSON API's own parameter names (page, pageSize, q, sort and the
+// list's filters), so that reload, Back and a shared link show the same view.
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ListParams } from "@/lib/client/apis";
 import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/validation";
 
@@ -9,33 +12,84 @@ import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/validation";
 export const SEARCH_DEBOUNCE_MS = 250;
 export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100] as const;
 
-/** After a delete empties the last page, go back to the last page that has rows. */
-export function useClampedPage(page: { page: number; pageCount: number } | undefined, setPage: (page: number) => void) {
+/** After a delete empties the last page, go back to the last page that has rows (in place of the URL). */
+export function useClampedPage(
+  page: { page: number; pageCount: number } | undefined,
+  setPage: (page: number, replace?: boolean) => void,
+) {
   useEffect(() => {
-    if (page && page.page > page.pageCount) setPage(page.pageCount);
+    if (page && page.page > page.pageCount) setPage(page.pageCount, true);
   }, [page, setPage]);
 }
 
-export function useListState(defaultSort: string) {
-  const [search, setSearch] = useState("");
-  const [params, setParams] = useState<ListParams>({ page: 1, pageSize: DEFAULT_PAGE_SIZE, q: "", sort: defaultSort });
+const positive = (value: string | null, fallback: number) => {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 1 ? number : fallback;
+};
 
+/**
+ * A server-side list's paging, search, sort and filters (`filterKeys`, blank: none), read from the
+ * URL and written back to it: a new history entry per change, the typed search in place.
+ */
+export function useListState<F extends string = never>(defaultSort: string, filterKeys: readonly F[] = []) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = useSearchParams();
+  const params = useMemo<ListParams>(() => {
+    const pageSize = positive(query.get("pageSize"), DEFAULT_PAGE_SIZE);
+    return {
+      page: positive(query.get("page"), 1),
+      pageSize: (PAGE_SIZE_OPTIONS as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+      q: query.get("q")?.trim() ?? "",
+      sort: query.get("sort") || defaultSort,
+    };
+  }, [query, defaultSort]);
+  const filterText = filterKeys.map((key) => `${key}=${query.get(key) ?? ""}`).join("&");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterText stands for the filters' values
+  const filters = useMemo(
+    () => Object.fromEntries(filterKeys.map((key) => [key, query.get(key) ?? ""])) as Record<F, string>,
+    [filterText],
+  );
+
+  const update = useCallback(
+    (changes: Record<string, string | number | undefined>, replace = false) => {
+      const next = new URLSearchParams(window.location.search);
+      const defaults: Record<string, string> = { page: "1", pageSize: String(DEFAULT_PAGE_SIZE), sort: defaultSort };
+      for (const [key, value] of Object.entries(changes)) {
+        const text = value === undefined ? "" : String(value);
+        if (text === "" || defaults[key] === text) next.delete(key);
+        else next.set(key, text);
+      }
+      const search = next.toString();
+      const url = search ? `${pathname}?${search}` : pathname;
+      if (replace) router.replace(url, { scroll: false });
+      else router.push(url, { scroll: false });
+    },
+    [router, pathname, defaultSort],
+  );
+
+  // The search box holds what is typed; the URL gets it after a pause (and Back puts it back).
+  const [search, setSearch] = useState(params.q);
+  const q = useRef(params.q);
+  q.current = params.q;
+  useEffect(() => setSearch((current) => (current.trim() === params.q ? current : params.q)), [params.q]);
   useEffect(() => {
-    const timer = setTimeout(
-      () => setParams((current) => (current.q === search.trim() ? current : { ...current, q: search.trim(), page: 1 })),
-      SEARCH_DEBOUNCE_MS,
-    );
+    const timer = setTimeout(() => {
+      if (search.trim() !== q.current) update({ q: search.trim(), page: undefined }, true);
+    }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, update]);
 
   return {
     params,
+    filters,
     search,
     setSearch,
-    setPage: useCallback((page: number) => setParams((current) => ({ ...current, page })), []),
-    setPageSize: (pageSize: number) => setParams((current) => ({ ...current, pageSize, page: 1 })),
-    toggleSort: (field: string) =>
-      setParams((current) => ({ ...current, page: 1, sort: current.sort === field ? `-${field}` : field })),
+    setPage: useCallback((page: number, replace = false) => update({ page }, replace), [update]),
+    setPageSize: (pageSize: number) => update({ pageSize, page: undefined }),
+    /** Changes filters and goes back to the first page. */
+    setFilters: (changes: Partial<Record<F, string>>) => update({ ...changes, page: undefined }),
+    toggleSort: (field: string) => update({ page: undefined, sort: params.sort === field ? `-${field}` : field }),
   };
 }
 
@@ -85,15 +139,22 @@ interface PaginationProps {
   pageCount: number;
   pageSize: number;
   total: number;
+  /** What the list counts, singular and plural: ["scope", "scopes"]. */
+  noun?: readonly [string, string];
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
 }
 
-export function Pagination({ label, page, pageCount, pageSize, total, onPage, onPageSize }: PaginationProps) {
+const NUMBER = new Intl.NumberFormat("en-US");
+
+export function Pagination({ label, page, pageCount, pageSize, total, noun, onPage, onPageSize }: PaginationProps) {
+  const [one, many] = noun ?? ["item", "items"];
+  const jumpId = useId();
+  const [jump, setJump] = useState("");
   return (
     <nav className="pagination" aria-label={label}>
       <span>
-        {total} {total === 1 ? "item" : "items"}
+        {NUMBER.format(total)} {total === 1 ? one : many}
       </span>
       <label className="page-size">
         Rows per page
@@ -105,15 +166,44 @@ export function Pagination({ label, page, pageCount, pageSize, total, onPage, on
           ))}
         </select>
       </label>
+      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(1)}>
+        First
+      </button>
       <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
         Previous
       </button>
       <span aria-live="polite">
-        Page {page} of {pageCount}
+        Page {NUMBER.format(page)} of {NUMBER.format(pageCount)}
       </span>
       <button type="button" className="button" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
         Next
       </button>
+      <button type="button" className="button" disabled={page >= pageCount} onClick={() => onPage(pageCount)}>
+        Last
+      </button>
+      <form
+        className="page-size"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const target = Number(jump);
+          if (Number.isInteger(target) && target >= 1) onPage(Math.min(target, pageCount));
+          setJump("");
+        }}
+      >
+        <label htmlFor={jumpId}>Go to page</label>
+        <input
+          id={jumpId}
+          type="number"
+          min={1}
+          max={pageCount}
+          inputMode="numeric"
+          value={jump}
+          onChange={(event) => setJump(event.target.value)}
+        />
+        <button type="submit" className="button">
+          Go
+        </button>
+      </form>
     </nav>
   );
 }
@@ -184,22 +274,25 @@ export function TableStates({ query, columns, noun, emptyText, q }: TableStatesP
 /** The pager of a server-side table, bound to its list state. */
 export function TablePager({
   label,
+  noun,
   data,
   list,
 }: {
   label: string;
+  noun?: readonly [string, string];
   data?: Page<unknown>;
-  list: ReturnType<typeof useListState>;
+  list: { setPage: (page: number) => void; setPageSize: (pageSize: number) => void };
 }) {
   if (!data) return null;
   return (
     <Pagination
       label={label}
+      noun={noun}
       page={data.page}
       pageCount={data.pageCount}
       pageSize={data.pageSize}
       total={data.total}
-      onPage={list.setPage}
+      onPage={(page) => list.setPage(page)}
       onPageSize={list.setPageSize}
     />
   );

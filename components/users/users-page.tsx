@@ -115,7 +115,7 @@ export function UsersPage() {
           </tbody>
         </table>
         <div className="table-footer">
-          <TablePager label="Users pages" data={data} list={list} />
+          <TablePager label="Users pages" noun={["user", "users"]} data={data} list={list} />
         </div>
       </section>
       <UserDialog user={editing?.user ?? null} open={editing !== null} onClose={() => setEditing(null)} />

@@ -4,7 +4,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { apiKeys, type ListParams } from "@/lib/client/apis";
 import { type DeleteRequest, fetchJson, toQueryString } from "@/lib/client/fetch-json";
 import type { ScopeImpact } from "@/lib/scopes/impact";
-import type { ScopeDto, ScopeLifecycle, TCreateScopeRequest, TUpdateScopeRequest } from "@/lib/scopes/schemas";
+import type {
+  ScopeDto,
+  ScopeFlag,
+  ScopeLifecycle,
+  TCreateScopeRequest,
+  TUpdateScopeRequest,
+} from "@/lib/scopes/schemas";
 import type { Page } from "@/lib/validation";
 
 export const scopeKeys = {
@@ -16,8 +22,8 @@ export const scopeKeys = {
 
 const scopesUrl = (apiId: string) => `/api/apis/${apiId}/scopes`;
 
-/** The list's paging, search and sort, and a lifecycle to show only (blank: all). */
-export type ScopeListParams = ListParams & { lifecycle?: ScopeLifecycle | "" };
+/** The list's paging, search and sort, a lifecycle to show only, and flags ("true", "false"; blank: all). */
+export type ScopeListParams = ListParams & { lifecycle?: ScopeLifecycle | "" } & Partial<Record<ScopeFlag, string>>;
 
 export function useScopes(apiId: string, params: ScopeListParams) {
   return useQuery({

@@ -128,11 +128,33 @@ export type ScopeSortField = (typeof SCOPE_SORT_FIELDS)[number];
 export const ZDeleteQuery = z.object({ confirm: z.string().max(NAME_MAX_LENGTH).optional() });
 export type TDeleteQuery = z.infer<typeof ZDeleteQuery>;
 
+/** A flag filter of the scope list: `true` or `false` (blank or absent: either). */
+const ZFlagFilter = (label: string) =>
+  z
+    .preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.enum(["true", "false"], { error: `${label} must be true or false.` }).optional(),
+    )
+    .transform((value) => (value === undefined ? undefined : value === "true"));
+
+/** The flags the scope list filters by (and a bulk update sets). */
+export const SCOPE_FLAGS = ["required", "emphasize", "showInDiscoveryDocument"] as const;
+export type ScopeFlag = (typeof SCOPE_FLAGS)[number];
+export const SCOPE_FLAG_LABELS: Record<ScopeFlag, string> = {
+  required: "Required",
+  emphasize: "Emphasize",
+  showInDiscoveryDocument: "Show in discovery",
+};
+
 export const ZListScopesQuery = z.object({
   ...ZPaging,
   sort: ZSort(SCOPE_SORT_FIELDS, "name"),
   /** Only the scopes in this lifecycle; all of them without it. */
   lifecycle: ZLifecycle.optional(),
+  /** Only the scopes with (true) or without (false) each flag. */
+  required: ZFlagFilter("Required"),
+  emphasize: ZFlagFilter("Emphasize"),
+  showInDiscoveryDocument: ZFlagFilter("Show in discovery document"),
 });
 export type TListScopesQuery = z.infer<typeof ZListScopesQuery>;
 
