@@ -2,6 +2,7 @@
 // "Review access" (least privilege): the client's allowed scopes that it was not granted in the
 // review window, to remove the chosen ones in one audited change (a PATCH of allowedScopes).
 import { useId, useState } from "react";
+import { toggled } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { FormDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
@@ -32,13 +33,7 @@ function ReviewForm({ client, onClose }: { client: ClientDto; onClose: () => voi
   const listId = useId();
   const unused = review.data?.unusedScopes ?? [];
 
-  const toggle = (name: string, on: boolean) =>
-    setChosen((previous) => {
-      const next = new Set(previous);
-      if (on) next.add(name);
-      else next.delete(name);
-      return next;
-    });
+  const toggle = (name: string, on: boolean) => setChosen((previous) => toggled(previous, name, on));
 
   const remove = () =>
     update.mutate(

@@ -1,33 +1,39 @@
 "use client";
 // The Scopes tab: the API's scopes, paged, searched and sorted on the server.
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import {
   SearchBox,
   SortableHeader,
   TablePager,
   TableStates,
+  toggled,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { inheritHint } from "@/components/ui/lifetime";
+import { useToast } from "@/components/ui/toast";
 import { useApi } from "@/lib/client/apis";
-import { useDeleteScope, useScopeImpact, useScopes } from "@/lib/client/scopes";
+import { ApiError } from "@/lib/client/fetch-json";
+import { useBulkScopes, useDeleteScope, useScopeImpact, useScopes } from "@/lib/client/scopes";
 import { useSettings } from "@/lib/client/settings";
 import { formatDuration } from "@/lib/duration";
+import { describeImpact, type ScopeImpact } from "@/lib/scopes/impact";
 import {
   LIFECYCLE_LABELS,
   SCOPE_FLAG_LABELS,
   SCOPE_FLAGS,
   SCOPE_LIFECYCLES,
   type ScopeDto,
+  type ScopeFlag,
   type ScopeLifecycle,
 } from "@/lib/scopes/schemas";
 import { type InheritedLifetimes, ScopeDialog } from "./scope-dialog";
 import { UsageDialog } from "./usage-dialog";
 
-const COLUMNS = 8;
+const COLUMNS = 9;
 const LIFETIME_COLUMNS = 2;
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const lifetime = (seconds: number | null) => (seconds === null ? "Inherited" : formatDuration(seconds));
@@ -41,6 +47,37 @@ export function ScopesTab({ apiId }: { apiId: string }) {
   const filterId = useId();
   const [showLifetimes, setShowLifetimes] = useState(false);
   const columns = COLUMNS + (showLifetimes ? LIFETIME_COLUMNS : 0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkDeleting, setBulkDeleting] = useState(false);
+  const [bulkChange, setBulkChange] = useState("");
+  const bulk = useBulkScopes(apiId);
+  const notify = useToast();
+  const bulkId = useId();
+  // What is selected stays on the page shown: another page, search or filter drops the rest.
+  useEffect(() => {
+    const shown = new Set(scopes.data?.items.map((scope) => scope.id));
+    setSelected((current) => {
+      const kept = [...current].filter((id) => shown.has(id));
+      return kept.length === current.size ? current : new Set(kept);
+    });
+  }, [scopes.data]);
+  const toggle = (id: string, on: boolean) => setSelected((current) => toggled(current, id, on));
+  const pageIds = scopes.data?.items.map((scope) => scope.id) ?? [];
+  const allSelected = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
+  const applyBulk = () => {
+    const [flag, value] = bulkChange.split(":") as [ScopeFlag, string];
+    if (!flag) return;
+    bulk.mutate(
+      { action: "update", ids: [...selected], set: { [flag]: value === "true" } },
+      {
+        onSuccess: (result) => {
+          notify(`${result.changed.toLocaleString("en-US")} of ${selected.size} ${plural(selected.size)} changed.`);
+          setBulkChange("");
+        },
+        onError: (error) => notify(error instanceof ApiError ? error.message : "The scopes could not be changed."),
+      },
+    );
+  };
   const [editing, setEditing] = useState<{ scope: ScopeDto | null } | null>(null);
   const [deleting, setDeleting] = useState<ScopeDto | null>(null);
   const [showingUsage, setShowingUsage] = useState<ScopeDto | null>(null);
@@ -84,9 +121,49 @@ export function ScopesTab({ apiId }: { apiId: string }) {
           Show lifetimes
         </label>
       </div>
+      <fieldset className="toolbar">
+        <legend className="visually-hidden">Selected scopes</legend>
+        <span aria-live="polite">{selected.size.toLocaleString("en-US")} selected</span>
+        <label htmlFor={bulkId}>Change selected</label>
+        <select id={bulkId} value={bulkChange} onChange={(event) => setBulkChange(event.target.value)}>
+          <option value="">Choose…</option>
+          {SCOPE_FLAGS.flatMap((flag) => [
+            <option key={`${flag}:true`} value={`${flag}:true`}>
+              {SCOPE_FLAG_LABELS[flag]}: Yes
+            </option>,
+            <option key={`${flag}:false`} value={`${flag}:false`}>
+              {SCOPE_FLAG_LABELS[flag]}: No
+            </option>,
+          ])}
+        </select>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={selected.size === 0 || !bulkChange || bulk.isPending}
+          onClick={applyBulk}
+        >
+          Apply
+        </button>
+        <button
+          type="button"
+          className="button button-small button-danger"
+          disabled={selected.size === 0 || bulk.isPending}
+          onClick={() => setBulkDeleting(true)}
+        >
+          Delete selected
+        </button>
+      </fieldset>
       <table className="table" aria-busy={scopes.isFetching} aria-label="API scopes">
         <thead>
           <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label="Select all scopes on this page"
+                checked={allSelected}
+                onChange={(event) => setSelected(new Set(event.target.checked ? pageIds : []))}
+              />
+            </th>
             <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Display Name" field="displayName" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Description" field="description" sort={list.params.sort} onSort={list.toggleSort} />
@@ -122,6 +199,14 @@ export function ScopesTab({ apiId }: { apiId: string }) {
           />
           {data?.items.map((scope) => (
             <tr key={scope.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${scope.name}`}
+                  checked={selected.has(scope.id)}
+                  onChange={(event) => toggle(scope.id, event.target.checked)}
+                />
+              </td>
               <td className="mono">{scope.name}</td>
               <td>{scope.displayName}</td>
               <td className="description">{scope.description}</td>
@@ -183,6 +268,13 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         inherited={inherited}
       />
       <DeleteScopeDialog apiId={apiId} scope={deleting} onClose={() => setDeleting(null)} />
+      <BulkDeleteDialog
+        open={bulkDeleting}
+        ids={[...selected]}
+        mutation={bulk}
+        onClose={() => setBulkDeleting(false)}
+        onDeleted={() => setSelected(new Set())}
+      />
       <UsageDialog apiId={apiId} scope={showingUsage} onClose={() => setShowingUsage(null)} />
     </section>
   );
@@ -237,5 +329,84 @@ function DeleteScopeDialog({ apiId, scope, onClose }: { apiId: string; scope: Sc
       onClose={onClose}
       impact={{ value: impact.data, name: (item) => item.name }}
     />
+  );
+}
+
+const plural = (count: number) => (count === 1 ? "scope" : "scopes");
+
+/**
+ * Deleting the selected scopes, confirmed as one is: the dialog names the count; when the server
+ * answers that they are in use (409 with the impact), it says what they reach and waits for the
+ * count to be typed, which the request then carries.
+ */
+function BulkDeleteDialog({
+  open,
+  ids,
+  mutation,
+  onClose,
+  onDeleted,
+}: {
+  open: boolean;
+  ids: string[];
+  mutation: ReturnType<typeof useBulkScopes>;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const notify = useToast();
+  const [impact, setImpact] = useState<ScopeImpact | null>(null);
+  const [typed, setTyped] = useState("");
+  const fieldId = useId();
+  const count = String(ids.length);
+  const close = () => {
+    mutation.reset();
+    setImpact(null);
+    setTyped("");
+    onClose();
+  };
+  const conflict = mutation.error instanceof ApiError && mutation.error.status === 409 && impact !== null;
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(next) => !next && close()}
+      title={`Delete ${count} ${plural(ids.length)}`}
+      description={
+        <>
+          Delete the {count} selected {plural(ids.length)}? They are removed from every client, consent and grant, and
+          clients that request them will be refused. This cannot be undone.
+        </>
+      }
+      confirmLabel="Delete"
+      busy={mutation.isPending}
+      confirmDisabled={impact !== null && typed !== count}
+      error={conflict ? null : mutation.error?.message}
+      onConfirm={() =>
+        mutation.mutate(
+          { action: "delete", ids, confirm: impact ? typed : undefined },
+          {
+            onSuccess: (result) => {
+              notify(`${result.changed.toLocaleString("en-US")} ${plural(result.changed)} deleted.`);
+              onDeleted();
+              close();
+            },
+            onError: (error) => {
+              const found = error instanceof ApiError ? error.extensions.impact : undefined;
+              if (found) setImpact(found as ScopeImpact);
+            },
+          },
+        )
+      }
+    >
+      {impact && (
+        <div className="impact">
+          <p aria-live="polite">{describeImpact(impact, "them")}</p>
+          <div className="field">
+            <label htmlFor={fieldId}>
+              Type <strong className="mono">{count}</strong> to confirm
+            </label>
+            <input id={fieldId} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
+          </div>
+        </div>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -12,6 +12,14 @@ import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/validation";
 export const SEARCH_DEBOUNCE_MS = 250;
 export const PAGE_SIZE_OPTIONS = [10, 20, 50, 100] as const;
 
+/** A copy of a selection with `item` in it (on) or not. */
+export function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> {
+  const next = new Set(set);
+  if (on) next.add(item);
+  else next.delete(item);
+  return next;
+}
+
 /** After a delete empties the last page, go back to the last page that has rows (in place of the URL). */
 export function useClampedPage(
   page: { page: number; pageCount: number } | undefined,

@@ -5,9 +5,11 @@ import { apiKeys, type ListParams } from "@/lib/client/apis";
 import { type DeleteRequest, fetchJson, toQueryString } from "@/lib/client/fetch-json";
 import type { ScopeImpact } from "@/lib/scopes/impact";
 import type {
+  BulkScopesResult,
   ScopeDto,
   ScopeFlag,
   ScopeLifecycle,
+  TBulkScopesRequest,
   TCreateScopeRequest,
   TUpdateScopeRequest,
 } from "@/lib/scopes/schemas";
@@ -84,6 +86,16 @@ export function useDeleteScope(apiId: string) {
   return useMutation({
     mutationFn: ({ id, confirm }: DeleteRequest) =>
       fetchJson<void>(`${scopesUrl(apiId)}/${id}${toQueryString({ confirm })}`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Flags of several scopes, or deleting them, in one request. */
+export function useBulkScopes(apiId: string) {
+  const invalidate = useInvalidateScopes(apiId);
+  return useMutation({
+    mutationFn: (input: TBulkScopesRequest) =>
+      fetchJson<BulkScopesResult>(`${scopesUrl(apiId)}/bulk`, { method: "POST", body: input }),
     onSuccess: invalidate,
   });
 }

@@ -181,3 +181,51 @@ export interface ScopeDto {
   createdAt: string;
   updatedAt: string;
 }
+
+/** At most this many scopes in one bulk change (a page of the list). */
+export const MAX_BULK_SCOPES = 100;
+
+const ZBulkIds = z
+  .array(z.string({ error: "Each id must be a scope id." }).min(1).max(NAME_MAX_LENGTH), {
+    error: "ids must be a list of scope ids.",
+  })
+  .min(1, "Select at least one scope.")
+  .max(MAX_BULK_SCOPES, `At most ${MAX_BULK_SCOPES} scopes at once.`)
+  .refine((ids) => new Set(ids).size === ids.length, "Each scope may be named once.");
+
+/**
+ * POST /api/apis/{id}/scopes/bulk: sets flags of several scopes, or deletes them, in one
+ * transaction. A delete of scopes in use needs `confirm`: their count, as text ("3").
+ */
+export const ZBulkScopesRequest = z.discriminatedUnion(
+  "action",
+  [
+    z
+      .object({
+        action: z.literal("update"),
+        ids: ZBulkIds,
+        set: ZScopeAttributes.pick({ required: true, emphasize: true, showInDiscoveryDocument: true })
+          .partial()
+          .strict()
+          .refine(
+            (set) => Object.keys(set).length > 0,
+            "Set at least one of required, emphasize, showInDiscoveryDocument.",
+          ),
+      })
+      .strict(),
+    z
+      .object({ action: z.literal("delete"), ids: ZBulkIds, confirm: z.string().max(NAME_MAX_LENGTH).optional() })
+      .strict(),
+  ],
+  { error: "action must be update or delete." },
+);
+export type TBulkScopesRequest = z.infer<typeof ZBulkScopesRequest>;
+
+/** What a bulk change did: the scopes changed (an update's, as they are now) or deleted. */
+export interface BulkScopesResult {
+  action: "update" | "delete";
+  /** How many scopes it changed (an update leaves out those that already had the flags). */
+  changed: number;
+  /** An update's scopes, as they are now. */
+  items: ScopeDto[];
+}

@@ -39,11 +39,14 @@ describe("GET /api/apis/{id}/scopes - flag filters", () => {
     expect((await list(api.id, "required=&emphasize=")).json.total).toBe(4);
   });
 
-  it.each(["required=yes", "emphasize=1", "showInDiscoveryDocument=TRUE"])("%s is 400 problem details", async (query) => {
-    const api = await createApi();
-    const { status, json } = await list(api.id, query);
-    expect(status).toBe(400);
-    expect(json.type).toBe("about:blank");
-    expect(Object.keys(json.errors)).toHaveLength(1);
-  });
+  it.each(["required=yes", "emphasize=1", "showInDiscoveryDocument=TRUE"])(
+    "%s is 400 problem details",
+    async (query) => {
+      const api = await createApi();
+      const { status, json } = await list(api.id, query);
+      expect(status).toBe(400);
+      expect(json.type).toBe("about:blank");
+      expect(Object.keys(json.errors)).toHaveLength(1);
+    },
+  );
 });
