@@ -81,7 +81,17 @@ test("[ACCOUNTS] an admin adds a service owner, who manages only their API's sco
   await expect(apis.getByRole("link", { name: mine.name })).toBeVisible();
   await expect(apis.getByRole("link", { name: other.name })).toHaveCount(0);
   await expect(owner.getByRole("button", { name: "Add API" })).toHaveCount(0);
-  await expect(owner.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+  const nav = owner.getByRole("navigation", { name: "Main" });
+  for (const adminOnly of ["Users", "Audit log", "Settings"]) {
+    await expect(nav.getByRole("link", { name: adminOnly })).toHaveCount(0);
+  }
+  // No client uses only their API's scopes yet: the empty list says so.
+  await owner.goto("/clients");
+  await expect(owner.getByText("None of the clients use only your APIs' scopes.")).toBeVisible();
+  // An admin-only page reached by its address shows why, and none of its buttons.
+  await owner.goto("/users");
+  await expect(owner.getByRole("alert")).toHaveText("Only an admin can manage users.");
+  await expect(owner.getByRole("button", { name: "Add user" })).toHaveCount(0);
 
   // Scopes: added and edited; lifetimes shown, read-only.
   await openScopesTab(owner, mine.id);
@@ -103,7 +113,12 @@ test("[ACCOUNTS] an admin adds a service owner, who manages only their API's sco
   await expect(owner.getByRole("button", { name: "Save" })).toHaveCount(0);
 
   // Disabled: the owner's next request sends them to the sign-in page, where they cannot sign in.
+  // Disabling asks first, naming the user and what ends.
   await row.getByRole("button", { name: "Disable" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Disable user" });
+  await expect(confirm).toContainText(email);
+  await expect(confirm).toContainText("sessions end");
+  await confirm.getByRole("button", { name: "Disable" }).click();
   await expect(row).toContainText("Disabled");
   await owner.goto("/apis");
   await expect(owner).toHaveURL(/\/sign-in/);

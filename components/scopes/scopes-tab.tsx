@@ -33,7 +33,7 @@ import {
 import { type InheritedLifetimes, ScopeDialog } from "./scope-dialog";
 import { UsageDialog } from "./usage-dialog";
 
-const COLUMNS = 9;
+const COLUMNS = 8;
 const LIFETIME_COLUMNS = 2;
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const lifetime = (seconds: number | null) => (seconds === null ? "Inherited" : formatDuration(seconds));
@@ -156,14 +156,6 @@ export function ScopesTab({ apiId }: { apiId: string }) {
       <table className="table" aria-busy={scopes.isFetching} aria-label="API scopes">
         <thead>
           <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label="Select all scopes on this page"
-                checked={allSelected}
-                onChange={(event) => setSelected(new Set(event.target.checked ? pageIds : []))}
-              />
-            </th>
             <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Display Name" field="displayName" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Description" field="description" sort={list.params.sort} onSort={list.toggleSort} />
@@ -182,7 +174,15 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               </>
             )}
             <th scope="col">Status</th>
-            <th scope="col">Actions</th>
+            <th scope="col">
+              Actions{" "}
+              <input
+                type="checkbox"
+                aria-label="Select all scopes on this page"
+                checked={allSelected}
+                onChange={(event) => setSelected(new Set(event.target.checked ? pageIds : []))}
+              />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -199,14 +199,6 @@ export function ScopesTab({ apiId }: { apiId: string }) {
           />
           {data?.items.map((scope) => (
             <tr key={scope.id}>
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`Select ${scope.name}`}
-                  checked={selected.has(scope.id)}
-                  onChange={(event) => toggle(scope.id, event.target.checked)}
-                />
-              </td>
               <td className="mono">{scope.name}</td>
               <td>{scope.displayName}</td>
               <td className="description">{scope.description}</td>
@@ -224,6 +216,12 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               </td>
               <td className="actions">
                 <div className="row-actions">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${scope.name}`}
+                    checked={selected.has(scope.id)}
+                    onChange={(event) => toggle(scope.id, event.target.checked)}
+                  />
                   <button
                     type="button"
                     className="button button-small"
