@@ -36,6 +36,7 @@ const OWNER_OUTCOME: Record<string, number> = {
   "DELETE /api/apis/[id]/scopes/[scopeId]": 403,
   "GET /api/apis/[id]/scopes/[scopeId]/impact": 403,
   "GET /api/apis/[id]/scopes/[scopeId]/usage": 403,
+  "POST /api/apis/[id]/scopes/bulk": 403,
   "GET /api/clients": 200,
   "POST /api/clients": 403,
   "GET /api/clients/[id]": 403,
@@ -51,6 +52,7 @@ const OWNER_OUTCOME: Record<string, number> = {
   "POST /api/token-preview": 403,
   "GET /api/users": 403,
   "POST /api/users": 403,
+  "GET /api/users/[id]": 403,
   "PATCH /api/users/[id]": 403,
   "PUT /api/users/[id]/password": 403,
   "GET /api/audit": 403,
@@ -87,6 +89,7 @@ function requestFor(name: string, user: TestUser | null) {
     "PATCH /api/apis/[id]": { displayName: "Changed", version: 1 },
     "POST /api/apis/[id]/scopes": { name: unique("scope") },
     "PATCH /api/apis/[id]/scopes/[scopeId]": { displayName: "Changed", version: 1 },
+    "POST /api/apis/[id]/scopes/bulk": { action: "update", ids: [fixture.scopeId], set: { emphasize: true } },
     "POST /api/clients": {
       name: "C",
       type: "confidential",

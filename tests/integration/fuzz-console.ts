@@ -305,6 +305,18 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
     "GET /api/apis/[id]/scopes/[scopeId]/impact": {},
     "DELETE /api/apis/[id]/scopes/[scopeId]": {},
     "GET /api/apis/[id]/scopes/[scopeId]/usage": { query: { days } },
+    // Valid in every field, it names no scope of the API: 404, nothing written.
+    "POST /api/apis/[id]/scopes/bulk": {
+      body: {
+        action: { required: true, valid: () => "delete", invalid: (r) => r.pick(["Delete", "rename", "", 1, null]) },
+        ids: {
+          required: true,
+          valid: (r) => [`missing-${r.int(0, 1e9)}`],
+          invalid: (r) => r.pick([[], "x", [1], [""], null, ["a", "a"]]),
+        },
+        confirm: { valid: () => undefined, invalid: (r) => wrongType(r, "string") },
+      },
+    },
     "GET /api/clients": { query: pagedQuery(["name", "clientId", "createdAt"]) },
     "POST /api/clients": {
       body: {
@@ -406,6 +418,7 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
         apiIds,
       },
     },
+    "GET /api/users/[id]": {},
     "PATCH /api/users/[id]": { body: { role: { ...role, required: false }, apiIds, disabled: bool, version } },
     "PUT /api/users/[id]/password": { body: { password } },
     "GET /api/audit": {

@@ -262,7 +262,8 @@ describe("PATCH /api/apis/{id}/scopes/{scopeId} - deprecate", () => {
     expect(status, JSON.stringify(json)).toBe(200);
     const { version, updatedAt, ...same } = body;
     expect(json).toMatchObject(same);
-    expect(json.version).toBe(version + 1);
+    // Nothing changed: no new version (and no audit entry).
+    expect(json.version).toBe(version);
     expect((await patch(scope, { ...body, version: json.version, deprecatedAt: inDays(-3) })).status).toBe(400);
   });
 
