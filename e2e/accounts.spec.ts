@@ -90,7 +90,7 @@ test("[ACCOUNTS] an admin adds a service owner, who manages only their API's sco
   await expect(owner.getByText("None of the clients use only your APIs' scopes.")).toBeVisible();
   // An admin-only page reached by its address shows why, and none of its buttons.
   await owner.goto("/users");
-  await expect(owner.getByRole("alert")).toHaveText("Only an admin can manage users.");
+  await expect(owner.getByRole("main").getByRole("alert")).toHaveText("Only an admin can manage users.");
   await expect(owner.getByRole("button", { name: "Add user" })).toHaveCount(0);
 
   // Scopes: added and edited; lifetimes shown, read-only.

@@ -10,7 +10,7 @@ const clientRow = (page: import("@playwright/test").Page, name: string) =>
 /** Searches and waits until the table shows the search's one result. */
 async function searchClients(page: import("@playwright/test").Page, name: string) {
   await page.getByLabel("Search clients").fill(name);
-  await expect(page.getByRole("navigation", { name: "Clients pages" })).toContainText("1 item");
+  await expect(page.getByRole("navigation", { name: "Clients pages" })).toContainText("1 client");
 }
 
 test("[CLIENTS] Add client shows the secret once; the client survives a reload", async ({ page, request }) => {
@@ -43,6 +43,10 @@ test("[CLIENTS] Add client shows the secret once; the client survives a reload",
   expect(listed.items[0]).toMatchObject({ accessTokenLifetime: 900, allowedScopes: ["openid", "read_invoices"] });
 
   await row.getByRole("button", { name: "Regenerate secret" }).click();
+  await page
+    .getByRole("alertdialog", { name: "Regenerate secret" })
+    .getByRole("button", { name: "Regenerate secret" })
+    .click();
   const newSecret = await page.getByRole("dialog", { name: "Client secret" }).getByLabel("Client secret").inputValue();
   expect(newSecret).not.toBe(secret);
 });

@@ -182,7 +182,7 @@ test("[UX] the Scopes tab keeps page, size, search, sort and filters in the URL:
   await page.goBack();
   await expect(pager).toContainText("Page 1 of 2");
 
-  await page.getByRole("button", { name: "Name" }).click();
+  await page.getByRole("button", { name: "Name", exact: true }).click();
   await expect(page).toHaveURL(/[?&]sort=-name\b/);
   await page.getByRole("searchbox", { name: "Search scopes" }).fill(`${names[3]}`);
   await expect(page).toHaveURL(/[?&]q=/);

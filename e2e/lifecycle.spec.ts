@@ -45,7 +45,9 @@ test("[LIFECYCLE] a scope's usage is one click from its row: figures, clients an
   await clientCredentials(request, client, scope);
 
   await openScopesTab(page, api.id);
-  await scopeRow(page, scope).getByRole("button", { name: "Usage" }).click();
+  await scopeRow(page, scope)
+    .getByRole("button", { name: `Usage ${scope}`, exact: true })
+    .click();
   const dialog = page.getByRole("dialog", { name: `Usage of ${scope}` });
   await expect(dialog.getByText(`every ${USAGE_FLUSH_MS / 1000} seconds`)).toBeVisible();
   await expect(figure(page, "Tokens issued")).toHaveText("2", { timeout: USAGE_TIMEOUT_MS });

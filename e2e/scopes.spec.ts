@@ -62,6 +62,8 @@ test("[SCOPES] saving an empty form shows an error above the form and saves noth
   await expect(dialog.getByLabel("Name", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.getByLabel("Name", { exact: true })).toHaveAccessibleDescription(/Name is required\./);
   await dialog.getByRole("button", { name: "Close" }).click();
+  // A changed form asks before it loses the change.
+  await page.getByRole("alertdialog", { name: "Discard changes?" }).getByRole("button", { name: "Discard" }).click();
   await expect(dialog).toBeHidden();
   await page.reload();
   await expect(page.getByText("This API has no scopes yet. Add the first one.")).toBeVisible();
@@ -155,6 +157,8 @@ test("[SCOPES] Close dismisses the dialog without saving", async ({ page, reques
   const dialog = page.getByRole("dialog", { name: "API Scope" });
   await dialog.getByLabel("Display Name").fill("Changed but not saved");
   await dialog.getByRole("button", { name: "Close" }).click();
+  // A changed form asks before it loses the change.
+  await page.getByRole("alertdialog", { name: "Discard changes?" }).getByRole("button", { name: "Discard" }).click();
   await expect(dialog).toBeHidden();
   await page.reload();
   await expect(scopeRow(page, name).getByRole("cell").nth(1)).toHaveText("Kept");
@@ -211,7 +215,7 @@ test("[SCOPES] the table pages, sorts and searches on the server", async ({ page
   );
   await openScopesTab(page, api.id);
   const pages = page.getByRole("navigation", { name: "Scopes pages" });
-  await expect(pages).toContainText("25 items");
+  await expect(pages).toContainText("25 scopes");
   await expect(pages).toContainText("Page 1 of 2");
   await expect(scopeRow(page, `${tag}_00`)).toBeVisible();
 
@@ -261,7 +265,7 @@ test("[SCOPES] deleting the only row of the last page goes back a page", async (
 
   await scopeRow(page, names[20]).getByRole("button", { name: "Delete" }).click();
   await page.getByRole("alertdialog", { name: "Delete scope" }).getByRole("button", { name: "Delete" }).click();
-  await expect(pages).toContainText("20 items");
+  await expect(pages).toContainText("20 scopes");
   await expect(pages).toContainText("Page 1 of 1");
   await expect(page.getByText("This API has no scopes yet. Add the first one.")).toBeHidden();
   await expect(scopeRow(page, names[0])).toBeVisible();

@@ -3,7 +3,7 @@
 // state lives in the URL, under the JSON API's own parameter names (page, pageSize, q, sort and the
 // list's filters), so that reload, Back and a shared link show the same view.
 import type { UseQueryResult } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { ListParams } from "@/lib/client/apis";
 import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/validation";
@@ -40,7 +40,6 @@ const positive = (value: string | null, fallback: number) => {
  * URL and written back to it: a new history entry per change, the typed search in place.
  */
 export function useListState<F extends string = never>(defaultSort: string, filterKeys: readonly F[] = []) {
-  const router = useRouter();
   const pathname = usePathname();
   const query = useSearchParams();
   const params = useMemo<ListParams>(() => {
@@ -70,10 +69,12 @@ export function useListState<F extends string = never>(defaultSort: string, filt
       }
       const search = next.toString();
       const url = search ? `${pathname}?${search}` : pathname;
-      if (replace) router.replace(url, { scroll: false });
-      else router.push(url, { scroll: false });
+      // The history API, which Next.js's router follows (useSearchParams, Back): no server round
+      // trip, and a navigation already under way (a row's link) is not undone by a late search.
+      if (replace) window.history.replaceState(null, "", url);
+      else window.history.pushState(null, "", url);
     },
-    [router, pathname, defaultSort],
+    [pathname, defaultSort],
   );
 
   // The search box holds what is typed; the URL gets it after a pause (and Back puts it back).

@@ -29,6 +29,11 @@ interface Opener {
 
 const DIALOG_SELECTOR = '[role="dialog"], [role="alertdialog"]';
 const openers = new WeakMap<Element, Opener>();
+/**
+ * The opener last captured: a dialog opened while focus is nowhere (the button that opened it was
+ * disabled while its request ran, as "Save" before a secret is shown) returns focus where that one would.
+ */
+let recent: Opener | null = null;
 
 const actionRows = (table: HTMLTableElement) =>
   Array.from(table.tBodies[0]?.rows ?? []).filter((row) => row.querySelector("button"));
@@ -97,7 +102,9 @@ function watchRow(element: HTMLElement, row: NonNullable<Opener["row"]>) {
 function useOpener(open: boolean) {
   const opener = useRef<Opener | null>(null);
   useLayoutEffect(() => {
-    if (open) opener.current = openerOf(document.activeElement);
+    if (!open) return;
+    opener.current = openerOf(document.activeElement) ?? recent;
+    recent = opener.current;
   }, [open]);
   const contentRef = useCallback((node: HTMLElement | null) => {
     if (node && opener.current) openers.set(node, opener.current);

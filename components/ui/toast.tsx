@@ -70,13 +70,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div role="status" aria-live="polite" className="toast-region">
-        {toast && topDialog === null && (
-          <div key={toast.id} className="toast">
-            {toast.message}
-          </div>
-        )}
-      </div>
+      {topDialog === null && (
+        <div role="status" aria-live="polite" className="toast-region">
+          {toast && (
+            <div key={toast.id} className="toast">
+              {toast.message}
+            </div>
+          )}
+        </div>
+      )}
     </ToastContext.Provider>
   );
 }
@@ -99,9 +101,11 @@ export function DialogToast() {
     () => dialogs?.top() ?? null,
     () => null,
   );
+  // One live region at a time: the page's, or the topmost dialog's.
+  if (top !== id) return null;
   return (
     <div role="status" aria-live="polite">
-      {state?.toast && top === id && (
+      {state?.toast && (
         <div key={state.toast.id} className="toast">
           {state.toast.message}
         </div>
