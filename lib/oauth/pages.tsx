@@ -82,7 +82,7 @@ function page(title: string, body: ReactNode, status = 200, theme: Theme = "syst
       </head>
       <body>
         <div className="shell">
-          <p className="brand">Scope Console</p>
+          <header className="brand">Scope Console</header>
           <main>{body}</main>
         </div>
       </body>
