@@ -64,7 +64,9 @@ export function SiteHeader({ who, admin }: { who: string; admin: boolean }) {
         </div>
         <div className="ml-auto flex items-center gap-3">
           <ThemeSwitch />
-          <span className="hidden text-muted-foreground text-sm xl:inline">{who}</span>
+          <span className="hidden max-w-64 truncate text-muted-foreground text-sm 2xl:inline" title={who}>
+            {who}
+          </span>
           <div className="hidden lg:block">
             <SignOutButton />
           </div>

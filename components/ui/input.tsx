@@ -24,7 +24,7 @@ export function NativeSelect({ className, ...props }: ComponentProps<"select">) 
   return (
     <select
       data-slot="native-select"
-      className={cn(controlClasses, controlHeight, "cursor-pointer pr-8 read-only:bg-card", className)}
+      className={cn(controlClasses, controlHeight, "cursor-pointer pr-1 read-only:bg-card", className)}
       {...props}
     />
   );
