@@ -3,6 +3,7 @@
 // signed in: no page content is rendered, so none can leak.
 import { useEffect } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Page, PageHeader } from "@/components/ui/page";
 import { signInPath } from "@/lib/client/sign-in-path";
 
 export function SignInRedirect() {
@@ -10,23 +11,23 @@ export function SignInRedirect() {
     window.location.replace(signInPath(window.location.pathname + window.location.search));
   }, []);
   return (
-    <main className="page">
+    <Page>
       <p>
         <a href="/sign-in">Sign in</a> to use Scope Console.
       </p>
-    </main>
+    </Page>
   );
 }
 
 export function NoConsoleAccess({ email }: { email: string }) {
   return (
-    <main className="page narrow">
-      <h1>No access to the console</h1>
-      <p role="alert">
+    <Page narrow>
+      <PageHeader title="No access to the console" />
+      <p role="alert" className="mb-4">
         You are signed in as {email}. This account can only sign in to applications; ask an admin for access to the
         console.
       </p>
       <SignOutButton />
-    </main>
+    </Page>
   );
 }

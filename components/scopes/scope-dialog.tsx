@@ -5,18 +5,23 @@ import { useState } from "react";
 import { useForm, useFormState } from "react-hook-form";
 import { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
-import { FormDialog } from "@/components/ui/dialog";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DialogFooter, FormDialog } from "@/components/ui/dialog";
 import {
   checkboxProps,
   Form,
   FormControl,
   FormDescription,
   FormField,
+  FormFields,
   FormItem,
   FormLabel,
   FormMessage,
+  FormRow,
 } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
+import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { useCreateScope, useScopeImpact, useUpdateScope } from "@/lib/client/scopes";
@@ -144,9 +149,11 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
       <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
         <FormBanner message={banner} />
         {readOnly && (
-          <p className="impact-note">This scope is retired: it is never granted again and can no longer be changed.</p>
+          <Alert variant="warning">
+            This scope is retired: it is never granted again and can no longer be changed.
+          </Alert>
         )}
-        <fieldset disabled={isSubmitting || readOnly} className="form-fields">
+        <FormFields disabled={isSubmitting || readOnly}>
           <FormField
             control={form.control}
             name="name"
@@ -154,7 +161,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Name</FormLabel>
                 <FormControl>
-                  <input {...field} readOnly={Boolean(scope)} autoComplete="off" spellCheck={false} />
+                  <Input {...field} readOnly={Boolean(scope)} autoComplete="off" spellCheck={false} />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>
@@ -170,7 +177,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Display Name</FormLabel>
                 <FormControl>
-                  <input {...field} autoComplete="off" />
+                  <Input {...field} autoComplete="off" />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>{displayNameHint(displayName ?? "")}</FormDescription>
@@ -184,7 +191,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Description</FormLabel>
                 <FormControl>
-                  <textarea {...field} rows={3} />
+                  <Textarea {...field} rows={3} />
                 </FormControl>
                 <FormMessage />
               </FormItem>
@@ -194,7 +201,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
             control={form.control}
             name="required"
             render={({ field }) => (
-              <FormItem className="checkbox-field">
+              <FormItem variant="checkbox">
                 <FormControl>
                   <input {...checkboxProps(field)} />
                 </FormControl>
@@ -209,7 +216,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
             control={form.control}
             name="emphasize"
             render={({ field }) => (
-              <FormItem className="checkbox-field">
+              <FormItem variant="checkbox">
                 <FormControl>
                   <input {...checkboxProps(field)} />
                 </FormControl>
@@ -224,7 +231,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
             control={form.control}
             name="showInDiscoveryDocument"
             render={({ field }) => (
-              <FormItem className="checkbox-field">
+              <FormItem variant="checkbox">
                 <FormControl>
                   <input {...checkboxProps(field)} />
                 </FormControl>
@@ -242,7 +249,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Documentation URL</FormLabel>
                 <FormControl>
-                  <input
+                  <Input
                     {...field}
                     value={(field.value as string | null | undefined) ?? ""}
                     type="url"
@@ -264,13 +271,13 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Lifecycle</FormLabel>
                 <FormControl>
-                  <select {...field}>
+                  <NativeSelect {...field}>
                     {SCOPE_LIFECYCLES.map((value) => (
                       <option key={value} value={value}>
                         {LIFECYCLE_LABELS[value]}
                       </option>
                     ))}
-                  </select>
+                  </NativeSelect>
                 </FormControl>
                 <FormMessage />
                 <FormDescription>
@@ -292,7 +299,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormItem>
                     <FormLabel>Sunset</FormLabel>
                     <FormControl>
-                      <input {...field} value={(field.value as string | null) ?? ""} type="datetime-local" />
+                      <Input {...field} value={(field.value as string | null) ?? ""} type="datetime-local" />
                     </FormControl>
                     <FormMessage />
                     <FormDescription>When it is retired, in your time zone. It can be moved later.</FormDescription>
@@ -306,7 +313,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormItem>
                     <FormLabel>Replaced by</FormLabel>
                     <FormControl>
-                      <input
+                      <Input
                         {...field}
                         value={(field.value as string | null | undefined) ?? ""}
                         autoComplete="off"
@@ -325,7 +332,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormItem>
                     <FormLabel>Deprecation note</FormLabel>
                     <FormControl>
-                      <textarea {...field} rows={2} />
+                      <Textarea {...field} rows={2} />
                     </FormControl>
                     <FormMessage />
                   </FormItem>
@@ -333,7 +340,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               />
             </>
           )}
-          <div className="form-row">
+          <FormRow>
             <FormField
               control={form.control}
               name="accessTokenLifetime"
@@ -342,7 +349,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormLabel>Access token lifetime</FormLabel>
                   <FormControl>
                     {/* The form holds text; null is only the JSON API's "inherit". */}
-                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 10 min" />
+                    <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 10 min" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>{lock.hint(inherited?.access)}</FormDescription>
@@ -356,22 +363,20 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                 <FormItem>
                   <FormLabel>Refresh token lifetime</FormLabel>
                   <FormControl>
-                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
+                    <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>{lock.hint(inherited?.refresh)}</FormDescription>
                 </FormItem>
               )}
             />
-          </div>
-        </fieldset>
+          </FormRow>
+        </FormFields>
         {scope && !readOnly && <EditImpact apiId={apiId} scopeId={scope.id} />}
         {readOnly ? (
-          <div className="dialog-actions">
-            <button type="button" className="button button-primary" onClick={onDone}>
-              Close
-            </button>
-          </div>
+          <DialogFooter>
+            <Button onClick={onDone}>Close</Button>
+          </DialogFooter>
         ) : (
           <DialogFormActions busy={isSubmitting} onClose={onDone} />
         )}
@@ -390,9 +395,9 @@ function EditImpact({ apiId, scopeId }: { apiId: string; scopeId: string }) {
   const impact = useScopeImpact(apiId, reaches ? scopeId : null);
   if (!reaches) return null;
   return (
-    <p aria-live="polite" className="impact-note">
+    <Alert variant="warning" aria-live="polite" className="mt-4 mb-0">
       {impact.data ? describeEditImpact(impact.data) : "Checking what this change reaches…"}
-    </p>
+    </Alert>
   );
 }
 

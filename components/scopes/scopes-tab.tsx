@@ -1,17 +1,25 @@
 "use client";
 // The Scopes tab: the API's scopes, paged, searched and sorted on the server.
 import { useId, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import {
   SearchBox,
   SortableHeader,
+  TableFooter,
   TablePager,
   TableStates,
+  TableToolbar,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
+import { NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { inheritHint } from "@/components/ui/lifetime";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useApi } from "@/lib/client/apis";
 import { useDeleteScope, useScopeImpact, useScopes } from "@/lib/client/scopes";
 import { useSettings } from "@/lib/client/settings";
@@ -36,12 +44,13 @@ export function ScopesTab({ apiId }: { apiId: string }) {
   const inherited = useInheritedLifetimes(apiId);
 
   return (
-    <section aria-label="Scopes" className="panel">
-      <div className="toolbar">
+    <Card aria-label="Scopes">
+      <TableToolbar>
         <SearchBox label="Search scopes" value={list.search} onChange={list.setSearch} />
-        <label htmlFor={lifecycleId}>Lifecycle</label>
-        <select
+        <Label htmlFor={lifecycleId}>Lifecycle</Label>
+        <NativeSelect
           id={lifecycleId}
+          className="w-auto"
           value={lifecycle}
           onChange={(event) => {
             setLifecycle(event.target.value as ScopeLifecycle | "");
@@ -54,11 +63,11 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               {LIFECYCLE_LABELS[value]}
             </option>
           ))}
-        </select>
-      </div>
-      <table className="table" aria-busy={scopes.isFetching} aria-label="API scopes">
-        <thead>
-          <tr>
+        </NativeSelect>
+      </TableToolbar>
+      <Table aria-busy={scopes.isFetching} aria-label="API scopes">
+        <TableHeader>
+          <TableRow>
             <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Display Name" field="displayName" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Description" field="description" sort={list.params.sort} onSort={list.toggleSort} />
@@ -70,11 +79,11 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               sort={list.params.sort}
               onSort={list.toggleSort}
             />
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
+            <TableHead scope="col">Status</TableHead>
+            <TableHead scope="col">Actions</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           <TableStates
             query={scopes}
             columns={COLUMNS}
@@ -83,43 +92,37 @@ export function ScopesTab({ apiId }: { apiId: string }) {
             q={list.params.q}
           />
           {data?.items.map((scope) => (
-            <tr key={scope.id}>
-              <td className="mono">{scope.name}</td>
-              <td>{scope.displayName}</td>
-              <td className="description">{scope.description}</td>
-              <td>{yesNo(scope.required)}</td>
-              <td>{yesNo(scope.emphasize)}</td>
-              <td>{yesNo(scope.showInDiscoveryDocument)}</td>
-              <td>
+            <TableRow key={scope.id}>
+              <TableCell className="font-mono">{scope.name}</TableCell>
+              <TableCell>{scope.displayName}</TableCell>
+              <TableCell className="min-w-48 max-w-md text-muted-foreground">{scope.description}</TableCell>
+              <TableCell>{yesNo(scope.required)}</TableCell>
+              <TableCell>{yesNo(scope.emphasize)}</TableCell>
+              <TableCell>{yesNo(scope.showInDiscoveryDocument)}</TableCell>
+              <TableCell>
                 <LifecycleBadge scope={scope} />
-              </td>
-              <td className="actions">
-                <div className="row-actions">
-                  <button type="button" className="button button-small" onClick={() => setShowingUsage(scope)}>
+              </TableCell>
+              <TableCell>
+                <div className="flex gap-2">
+                  <Button variant="outline" size="sm" onClick={() => setShowingUsage(scope)}>
                     Usage
-                  </button>
-                  <button type="button" className="button button-small" onClick={() => setEditing({ scope })}>
+                  </Button>
+                  <Button variant="outline" size="sm" onClick={() => setEditing({ scope })}>
                     {scope.lifecycle === "retired" ? "View" : "Edit"}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    onClick={() => setDeleting(scope)}
-                  >
+                  </Button>
+                  <Button variant="destructive-outline" size="sm" onClick={() => setDeleting(scope)}>
                     Delete
-                  </button>
+                  </Button>
                 </div>
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
-      <div className="table-footer">
+        </TableBody>
+      </Table>
+      <TableFooter>
         <TablePager label="Scopes pages" data={data} list={list} />
-        <button type="button" className="button button-primary" onClick={() => setEditing({ scope: null })}>
-          Add Scope
-        </button>
-      </div>
+        <Button onClick={() => setEditing({ scope: null })}>Add Scope</Button>
+      </TableFooter>
       <ScopeDialog
         apiId={apiId}
         scope={editing?.scope ?? null}
@@ -129,7 +132,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
       />
       <DeleteScopeDialog apiId={apiId} scope={deleting} onClose={() => setDeleting(null)} />
       <UsageDialog apiId={apiId} scope={showingUsage} onClose={() => setShowingUsage(null)} />
-    </section>
+    </Card>
   );
 }
 
@@ -138,9 +141,11 @@ function LifecycleBadge({ scope }: { scope: ScopeDto }) {
   if (scope.lifecycle === "active") return <>{LIFECYCLE_LABELS.active}</>;
   return (
     <>
-      <span className={`badge badge-${scope.lifecycle}`}>{LIFECYCLE_LABELS[scope.lifecycle]}</span>
+      <Badge variant={scope.lifecycle === "deprecated" ? "warning" : "secondary"}>
+        {LIFECYCLE_LABELS[scope.lifecycle]}
+      </Badge>
       {scope.lifecycle === "deprecated" && scope.sunsetAt && (
-        <div className="muted">
+        <div className="mt-1 whitespace-nowrap text-muted-foreground text-xs">
           Sunset <DateTime value={scope.sunsetAt} dateOnly />
         </div>
       )}

@@ -1,7 +1,10 @@
 "use client";
 // Pieces of the server-side tables: search box, sortable headers, pagination, list state.
 import type { UseQueryResult } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import type { ListParams } from "@/lib/client/apis";
 import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/validation";
 
@@ -49,14 +52,18 @@ interface SortableHeaderProps {
 export function SortableHeader({ label, field, sort, onSort }: SortableHeaderProps) {
   const direction = sort === field ? "ascending" : sort === `-${field}` ? "descending" : "none";
   return (
-    <th scope="col" aria-sort={direction}>
-      <button type="button" className="sort-button" onClick={() => onSort(field)}>
+    <TableHead scope="col" aria-sort={direction}>
+      <button
+        type="button"
+        className="-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 py-0.5 hover:text-foreground"
+        onClick={() => onSort(field)}
+      >
         {label}
-        <span aria-hidden="true" className="sort-indicator">
+        <span aria-hidden="true" className="text-[0.7em] opacity-70">
           {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
         </span>
       </button>
-    </th>
+    </TableHead>
   );
 }
 
@@ -68,9 +75,9 @@ interface SearchBoxProps {
 
 export function SearchBox({ label, value, onChange }: SearchBoxProps) {
   return (
-    <input
+    <Input
       type="search"
-      className="search"
+      className="sm:w-80"
       aria-label={label}
       placeholder={`${label}…`}
       value={value}
@@ -90,30 +97,38 @@ interface PaginationProps {
 }
 
 export function Pagination({ label, page, pageCount, pageSize, total, onPage, onPageSize }: PaginationProps) {
+  const pageSizeId = useId();
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className="flex flex-wrap items-center gap-x-4 gap-y-2 text-muted-foreground text-sm" aria-label={label}>
       <span>
         {total} {total === 1 ? "item" : "items"}
       </span>
-      <label className="page-size">
-        Rows per page
-        <select value={pageSize} onChange={(event) => onPageSize(Number(event.target.value))}>
+      <span className="inline-flex items-center gap-2">
+        <label htmlFor={pageSizeId}>Rows per page</label>
+        <NativeSelect
+          id={pageSizeId}
+          className="w-20"
+          value={pageSize}
+          onChange={(event) => onPageSize(Number(event.target.value))}
+        >
           {PAGE_SIZE_OPTIONS.map((size) => (
             <option key={size} value={size}>
               {size}
             </option>
           ))}
-        </select>
-      </label>
-      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
-      </button>
-      <span aria-live="polite">
-        Page {page} of {pageCount}
+        </NativeSelect>
       </span>
-      <button type="button" className="button" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
-        Next
-      </button>
+      <span className="inline-flex items-center gap-2">
+        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+          Previous
+        </Button>
+        <span aria-live="polite" className="whitespace-nowrap">
+          Page {page} of {pageCount}
+        </span>
+        <Button variant="outline" size="sm" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+          Next
+        </Button>
+      </span>
     </nav>
   );
 }
@@ -125,27 +140,27 @@ interface TableStateRowProps {
 
 export function TableMessageRow({ colSpan, children }: TableStateRowProps) {
   return (
-    <tr>
-      <td colSpan={colSpan} className="table-message">
+    <TableRow className="hover:bg-transparent">
+      <TableCell colSpan={colSpan} className="py-8 text-center text-muted-foreground">
         {children}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
 export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: number }) {
   return Array.from({ length: rows }, (_, row) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-    <tr key={row} className="skeleton-row">
+    <TableRow key={row}>
       {Array.from({ length: columns }, (_, column) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cells have no identity
-        <td key={column}>
-          <span className="skeleton">
-            {row === 0 && column === 0 && <span className="visually-hidden">Loading…</span>}
+        <TableCell key={column}>
+          <span className="block h-3.5 animate-pulse rounded bg-muted">
+            {row === 0 && column === 0 && <span className="sr-only">Loading…</span>}
           </span>
-        </td>
+        </TableCell>
       ))}
-    </tr>
+    </TableRow>
   ));
 }
 
@@ -169,9 +184,9 @@ export function TableStates({ query, columns, noun, emptyText, q }: TableStatesP
           <span role="alert">
             Could not load the {noun}: {query.error.message}
           </span>{" "}
-          <button type="button" className="button" onClick={() => query.refetch()}>
+          <Button variant="outline" size="sm" onClick={() => query.refetch()}>
             Retry
-          </button>
+          </Button>
         </TableMessageRow>
       )}
       {query.data && query.data.total === 0 && (
@@ -179,6 +194,16 @@ export function TableStates({ query, columns, noun, emptyText, q }: TableStatesP
       )}
     </>
   );
+}
+
+/** The row above a table: its search box and filters, wrapping on narrow screens. */
+export function TableToolbar({ children }: { children: React.ReactNode }) {
+  return <div className="mb-3 flex flex-wrap items-center gap-3">{children}</div>;
+}
+
+/** The row below a table: its pager, and the table's own action at the bottom right (Add Scope). */
+export function TableFooter({ children }: { children: React.ReactNode }) {
+  return <div className="mt-3 flex flex-wrap items-center gap-3 [&>:last-child]:ml-auto">{children}</div>;
 }
 
 /** The pager of a server-side table, bound to its list state. */

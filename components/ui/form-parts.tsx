@@ -1,5 +1,8 @@
 "use client";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DialogFooter } from "@/components/ui/dialog";
 import { ApiError } from "@/lib/client/fetch-json";
 // The parts every console form shares: the error banner above it, the dialog's buttons and the
 // mapping of a failed save onto the fields.
@@ -7,24 +10,25 @@ import { ApiError } from "@/lib/client/fetch-json";
 /** The error above a form (role alert), or nothing. */
 export function FormBanner({ message }: { message: string | null }) {
   if (!message) return null;
-  return (
-    <div role="alert" className="banner banner-error">
-      {message}
-    </div>
-  );
+  return <Alert role="alert">{message}</Alert>;
+}
+
+/** The buttons at the bottom of a form on a page, on the right. */
+export function FormActions({ children }: { children: React.ReactNode }) {
+  return <div className="mt-6 flex justify-end gap-2">{children}</div>;
 }
 
 /** "Close" and "Save" at the bottom of a dialog's form; both wait while it submits. */
 export function DialogFormActions({ busy, onClose }: { busy: boolean; onClose: () => void }) {
   return (
-    <div className="dialog-actions">
-      <button type="button" className="button" onClick={onClose} disabled={busy}>
+    <DialogFooter>
+      <Button variant="outline" onClick={onClose} disabled={busy}>
         Close
-      </button>
-      <button type="submit" className="button button-primary" disabled={busy}>
+      </Button>
+      <Button type="submit" disabled={busy}>
         {busy ? "Saving…" : "Save"}
-      </button>
-    </div>
+      </Button>
+    </DialogFooter>
   );
 }
 

@@ -20,9 +20,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={notify}>
       {children}
-      <div role="status" aria-live="polite" className="toast-region">
+      <div
+        role="status"
+        aria-live="polite"
+        className="fixed inset-x-4 bottom-6 z-[100] flex justify-center sm:inset-x-auto sm:left-1/2 sm:-translate-x-1/2"
+      >
         {toast && (
-          <div key={toast.id} className="toast">
+          <div key={toast.id} className="rounded-lg border bg-foreground px-4 py-2.5 text-background text-sm shadow-lg">
             {toast.message}
           </div>
         )}
