@@ -67,6 +67,8 @@ for (const scheme of SCHEMES) {
       test.use({ viewport, colorScheme: scheme });
 
       test(`[DESIGN] axe finds no violation on any console page (${scheme}, ${device})`, async ({ page, request }) => {
+        // Ten pages and dialogs, each loaded and swept by axe: more than one page's time.
+        test.slow();
         const api = await createApi(request, "Design API");
         const scope = uniqueName("read");
         await createScope(request, api.id, { name: scope, displayName: "Read", description: "Reads it all." });
@@ -87,6 +89,7 @@ for (const scheme of SCHEMES) {
         request,
         baseURL,
       }) => {
+        test.slow();
         const context = await signedOutPage(browser, baseURL, scheme);
         const page = await context.newPage();
         await page.setViewportSize(viewport);
@@ -153,9 +156,14 @@ test.describe("wide screen", () => {
 
   test("[DESIGN] the Scopes tab keeps Add Scope at the bottom right of its table", async ({ page, request }) => {
     const api = await createApi(request);
+    const scope = uniqueName("read");
+    await createScope(request, api.id, { name: scope, displayName: "Read" });
     for (const viewport of Object.values(VIEWPORTS)) {
       await page.setViewportSize(viewport);
       const table = await openScopesTab(page, api.id);
+      // Measured once the rows are in (not while the loading rows stand in for them).
+      await expect(scopeRow(page, scope)).toBeVisible();
+      await expect(table).toHaveAttribute("aria-busy", "false");
       const tableBox = await table.boundingBox();
       const buttonBox = await page.getByRole("button", { name: "Add Scope" }).boundingBox();
       const panelBox = await page.getByRole("region", { name: "Scopes", exact: true }).boundingBox();
