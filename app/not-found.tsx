@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { Page, PageHeader } from "@/components/ui/page";
 
 export const metadata = { title: "Not found · Scope Console" };
 
@@ -11,11 +12,11 @@ export const metadata = { title: "Not found · Scope Console" };
 export default async function NotFound() {
   await connection();
   return (
-    <main className="page narrow">
-      <h1>Page not found</h1>
+    <Page narrow>
+      <PageHeader title="Page not found" />
       <p>
         There is no page at this address. <Link href="/apis">Go to the APIs</Link>.
       </p>
-    </main>
+    </Page>
   );
 }

@@ -1,11 +1,10 @@
 // Every console page sits behind this layout: nothing of a page renders without a signed-in
 // console user. The data itself comes from the JSON API, whose handlers check again.
 import { cookies } from "next/headers";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { NoConsoleAccess, SignInRedirect } from "@/components/auth/gates";
-import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ViewerProvider } from "@/components/auth/viewer";
+import { SiteHeader } from "@/components/layout/site-header";
 import { SESSION_COOKIE } from "@/lib/accounts/cookies";
 import { CONSOLE_ROLES, ROLE_LABELS, type Viewer } from "@/lib/accounts/roles";
 import { pageSession } from "@/lib/auth/actor";
@@ -21,27 +20,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const admin = viewer.role === "admin";
   return (
     <ViewerProvider viewer={viewer}>
-      <header className="site-header">
-        <Link href="/apis" className="brand">
-          Scope Console
-        </Link>
-        <nav aria-label="Main">
-          <Link href="/apis">APIs</Link>
-          <Link href="/clients">Clients</Link>
-          <Link href="/deprecations">Deprecations</Link>
-          <Link href="/token-preview">Token preview</Link>
-          {/* Changing the service settings is an admin's; an owner sees the lifetimes they inherit in the hints. */}
-          {admin && <Link href="/settings">Settings</Link>}
-          {admin && <Link href="/users">Users</Link>}
-          {admin && <Link href="/audit">Audit log</Link>}
-        </nav>
-        <div className="signed-in">
-          <span>
-            {viewer.email} ({ROLE_LABELS[viewer.role]})
-          </span>
-          <SignOutButton />
-        </div>
-      </header>
+      <SiteHeader who={`${viewer.email} (${ROLE_LABELS[viewer.role]})`} admin={admin} />
       {children}
     </ViewerProvider>
   );

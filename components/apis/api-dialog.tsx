@@ -5,8 +5,18 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { FormDialog } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormFields,
+  FormItem,
+  FormLabel,
+  FormMessage,
+} from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
+import { Input, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { type TCreateApiRequest, ZCreateApiRequest } from "@/lib/apis/schemas";
 import { useCreateApi } from "@/lib/client/apis";
@@ -54,7 +64,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
           )}
         >
           <FormBanner message={banner} />
-          <fieldset disabled={isSubmitting} className="form-fields">
+          <FormFields disabled={isSubmitting}>
             <FormField
               control={form.control}
               name="name"
@@ -62,7 +72,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
                 <FormItem>
                   <FormLabel>Name</FormLabel>
                   <FormControl>
-                    <input {...field} autoComplete="off" spellCheck={false} />
+                    <Input {...field} autoComplete="off" spellCheck={false} />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>The API's identifier, for example invoices.</FormDescription>
@@ -76,7 +86,7 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
                 <FormItem>
                   <FormLabel>Display Name</FormLabel>
                   <FormControl>
-                    <input {...field} autoComplete="off" />
+                    <Input {...field} autoComplete="off" />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
@@ -89,13 +99,13 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
                 <FormItem>
                   <FormLabel>Description</FormLabel>
                   <FormControl>
-                    <textarea {...field} rows={3} />
+                    <Textarea {...field} rows={3} />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
               )}
             />
-          </fieldset>
+          </FormFields>
           <DialogFormActions busy={isSubmitting} onClose={() => close(false)} dirty={isDirty} />
         </form>
       </Form>

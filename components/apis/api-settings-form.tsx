@@ -4,9 +4,22 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { useUnsavedChanges } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { FormBanner, useSaveBanner } from "@/components/ui/form-parts";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormFields,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRow,
+} from "@/components/ui/form";
+import { FormActions, FormBanner, useSaveBanner } from "@/components/ui/form-parts";
+import { Input, Textarea } from "@/components/ui/input";
 import { inheritHint, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { type ApiDto, type TUpdateApiRequest, ZUpdateApiRequest } from "@/lib/apis/schemas";
@@ -56,11 +69,11 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
   };
 
   return (
-    <section aria-label="Settings" className="panel">
+    <Card aria-label="Settings">
       <Form {...form}>
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
           <FormBanner message={banner.message} onReload={banner.onReload} />
-          <fieldset disabled={isSubmitting} className="form-fields">
+          <FormFields disabled={isSubmitting}>
             <FormField
               control={form.control}
               name="name"
@@ -68,7 +81,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                 <FormItem>
                   <FormLabel>Name</FormLabel>
                   <FormControl>
-                    <input {...field} readOnly />
+                    <Input {...field} readOnly />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>The API's identifier; it cannot be changed.</FormDescription>
@@ -82,7 +95,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                 <FormItem>
                   <FormLabel>Display Name</FormLabel>
                   <FormControl>
-                    <input {...field} autoComplete="off" />
+                    <Input {...field} autoComplete="off" />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
@@ -95,13 +108,13 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                 <FormItem>
                   <FormLabel>Description</FormLabel>
                   <FormControl>
-                    <textarea {...field} rows={3} />
+                    <Textarea {...field} rows={3} />
                   </FormControl>
                   <FormMessage />
                 </FormItem>
               )}
             />
-            <div className="form-row">
+            <FormRow>
               <FormField
                 control={form.control}
                 name="accessTokenLifetime"
@@ -110,7 +123,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                     <FormLabel>Access token lifetime</FormLabel>
                     <FormControl>
                       {/* The form holds text; null is only the JSON API's "inherit". */}
-                      <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 h" />
+                      <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 h" />
                     </FormControl>
                     <FormMessage />
                     <FormDescription>
@@ -126,7 +139,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                   <FormItem>
                     <FormLabel>Refresh token lifetime</FormLabel>
                     <FormControl>
-                      <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
+                      <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
                     </FormControl>
                     <FormMessage />
                     <FormDescription>
@@ -135,15 +148,15 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                   </FormItem>
                 )}
               />
-            </div>
-          </fieldset>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary" disabled={isSubmitting || !isDirty}>
+            </FormRow>
+          </FormFields>
+          <FormActions>
+            <Button type="submit" disabled={isSubmitting || !isDirty}>
               {isSubmitting ? "Saving…" : "Save"}
-            </button>
-          </div>
+            </Button>
+          </FormActions>
         </form>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -4,15 +4,21 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 // The APIs screen: every API, with Edit (opens its screen), Delete and "Add API".
 import { useIsAdmin } from "@/components/auth/viewer";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import {
   SearchBox,
   SortableHeader,
+  TableFooter,
   TablePager,
   TableStates,
+  TableToolbar,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
+import { Page, PageHeader } from "@/components/ui/page";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ApiDto } from "@/lib/apis/schemas";
 import { useApiImpact, useApis, useDeleteApi } from "@/lib/client/apis";
 import { ApiDialog } from "./api-dialog";
@@ -31,22 +37,15 @@ export function ApisPage() {
   useClampedPage(data, list.setPage);
 
   return (
-    <main className="page">
-      <div className="page-header">
-        <h1>APIs</h1>
-        {admin && (
-          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
-            Add API
-          </button>
-        )}
-      </div>
-      <section className="panel" aria-label="APIs list">
-        <div className="toolbar">
+    <Page>
+      <PageHeader title="APIs" actions={admin && <Button onClick={() => setAdding(true)}>Add API</Button>} />
+      <Card aria-label="APIs list">
+        <TableToolbar>
           <SearchBox label="Search APIs" value={list.search} onChange={list.setSearch} />
-        </div>
-        <table className="table" aria-label="APIs" aria-busy={apis.isFetching}>
-          <thead>
-            <tr>
+        </TableToolbar>
+        <Table aria-label="APIs" aria-busy={apis.isFetching}>
+          <TableHeader>
+            <TableRow>
               <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
               <SortableHeader
                 label="Display Name"
@@ -54,12 +53,12 @@ export function ApisPage() {
                 sort={list.params.sort}
                 onSort={list.toggleSort}
               />
-              <th scope="col">Description</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
+              <TableHead scope="col">Description</TableHead>
+              <TableHead scope="col">Scopes</TableHead>
+              <TableHead scope="col">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             <TableStates
               query={apis}
               columns={COLUMNS}
@@ -68,46 +67,46 @@ export function ApisPage() {
               q={list.params.q}
             />
             {data?.items.map((api) => (
-              <tr key={api.id}>
-                <td className="mono">
+              <TableRow key={api.id}>
+                <TableCell className="font-mono">
                   <Link href={`/apis/${api.id}`}>{api.name}</Link>
-                </td>
-                <td>{api.displayName}</td>
-                <td className="description">{api.description}</td>
-                <td>{api.scopeCount}</td>
-                <td className="actions">
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
+                </TableCell>
+                <TableCell>{api.displayName}</TableCell>
+                <TableCell className="min-w-48 max-w-md text-muted-foreground">{api.description}</TableCell>
+                <TableCell>{api.scopeCount}</TableCell>
+                <TableCell>
+                  <div className="flex gap-2">
+                    <Button
+                      variant="outline"
+                      size="sm"
                       aria-label={`Edit ${api.name}`}
                       onClick={() => router.push(`/apis/${api.id}?tab=scopes`)}
                     >
                       Edit
-                    </button>
+                    </Button>
                     {admin && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
+                      <Button
+                        variant="destructive-outline"
+                        size="sm"
                         aria-label={`Delete ${api.name}`}
                         onClick={() => setDeleting(api)}
                       >
                         Delete
-                      </button>
+                      </Button>
                     )}
                   </div>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-        <div className="table-footer">
+          </TableBody>
+        </Table>
+        <TableFooter>
           <TablePager label="APIs pages" noun={["API", "APIs"]} data={data} list={list} />
-        </div>
-      </section>
+        </TableFooter>
+      </Card>
       <ApiDialog open={adding} onOpenChange={setAdding} />
       <DeleteApiDialog api={deleting} onClose={() => setDeleting(null)} />
-    </main>
+    </Page>
   );
 }
 

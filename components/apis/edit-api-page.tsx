@@ -1,9 +1,11 @@
 "use client";
 // The Edit API screen: tabs "Settings" and "Scopes", the selected one kept in the URL (?tab=).
-import * as Tabs from "@radix-ui/react-tabs";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ScopesTab } from "@/components/scopes/scopes-tab";
+import { Alert } from "@/components/ui/alert";
+import { Page, PageHeader } from "@/components/ui/page";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { useApi } from "@/lib/client/apis";
 import { ApiSettingsForm } from "./api-settings-form";
 
@@ -19,39 +21,39 @@ export function EditApiPage({ id }: { id: string }) {
   const api = useApi(id);
 
   return (
-    <main className="page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/apis">APIs</Link> <span aria-hidden="true">/</span> {api.data?.name ?? "…"}
-      </nav>
-      <h1>Edit API{api.data ? `: ${api.data.displayName || api.data.name}` : ""}</h1>
+    <Page>
+      <PageHeader
+        before={
+          <nav aria-label="Breadcrumb" className="text-muted-foreground text-sm">
+            <Link href="/apis">APIs</Link> <span aria-hidden="true">/</span> {api.data?.name ?? "…"}
+          </nav>
+        }
+        title={`Edit API${api.data ? `: ${api.data.displayName || api.data.name}` : ""}`}
+      />
       {api.isPending && <p aria-busy="true">Loading the API…</p>}
       {api.isError && (
-        <div role="alert" className="banner banner-error">
+        <Alert role="alert">
           {api.error.message} <Link href="/apis">Back to the APIs</Link>
-        </div>
+        </Alert>
       )}
       {api.data && (
-        <Tabs.Root
+        <Tabs
           value={tab}
           onValueChange={(value) => router.replace(`${pathname}?tab=${value}`, { scroll: false })}
           activationMode="manual"
         >
-          <Tabs.List aria-label="API sections" className="tabs">
-            <Tabs.Trigger value="settings" className="tab">
-              Settings
-            </Tabs.Trigger>
-            <Tabs.Trigger value="scopes" className="tab">
-              Scopes
-            </Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="settings">
+          <TabsList aria-label="API sections">
+            <TabsTrigger value="settings">Settings</TabsTrigger>
+            <TabsTrigger value="scopes">Scopes</TabsTrigger>
+          </TabsList>
+          <TabsContent value="settings">
             <ApiSettingsForm api={api.data} />
-          </Tabs.Content>
-          <Tabs.Content value="scopes">
+          </TabsContent>
+          <TabsContent value="scopes">
             <ScopesTab apiId={id} />
-          </Tabs.Content>
-        </Tabs.Root>
+          </TabsContent>
+        </Tabs>
       )}
-    </main>
+    </Page>
   );
 }

@@ -1,9 +1,15 @@
 "use client";
 import { useEffect, useState } from "react";
-import { TablePager, TableStates, useClampedPage, useListState } from "@/components/ui/data-table";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TableFooter, TablePager, TableStates, useClampedPage, useListState } from "@/components/ui/data-table";
 // The Audit log screen (admins): every change made in the console, newest first, filtered by
 // resource, actor and time.
 import { DateTime } from "@/components/ui/date-time";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Page, PageHeader } from "@/components/ui/page";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { changedFields, valueText } from "@/lib/audit/changes";
 import { AUDIT_RESOURCES, type AuditResource } from "@/lib/audit/record";
 import type { AuditEventDto } from "@/lib/audit/schemas";
@@ -43,60 +49,60 @@ export function AuditLogPage() {
     setForm((current) => ({ ...current, [field]: event.target.value }));
 
   return (
-    <main className="page">
-      <h1>Audit log</h1>
-      <form
-        className="panel filters"
-        aria-label="Filter the audit log"
-        onSubmit={(event) => {
-          event.preventDefault();
-          list.setFilters({
-            resourceType: form.resourceType,
-            actor: form.actor.trim(),
-            from: toInstant(form.from),
-            to: toInstant(form.to),
-          });
-        }}
-      >
-        <label>
-          Resource
-          <select value={form.resourceType} onChange={set("resourceType")}>
-            <option value="">All</option>
-            {AUDIT_RESOURCES.map((resource) => (
-              <option key={resource} value={resource}>
-                {RESOURCE_LABELS[resource]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Actor
-          <input type="email" value={form.actor} onChange={set("actor")} placeholder="admin@example.com" />
-        </label>
-        <label>
-          From
-          <input type="datetime-local" value={form.from} onChange={set("from")} />
-        </label>
-        <label>
-          To
-          <input type="datetime-local" value={form.to} onChange={set("to")} />
-        </label>
-        <button type="submit" className="button button-primary">
-          Filter
-        </button>
-      </form>
-      <section className="panel" aria-label="Audit events">
-        <table className="table" aria-label="Audit log" aria-busy={log.isFetching}>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
-          <tbody>
+    <Page>
+      <PageHeader title="Audit log" />
+      <Card className="mb-4">
+        <form
+          className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(8rem,12rem)_1fr_1fr_1fr_auto]"
+          aria-label="Filter the audit log"
+          onSubmit={(event) => {
+            event.preventDefault();
+            list.setFilters({
+              resourceType: form.resourceType,
+              actor: form.actor.trim(),
+              from: toInstant(form.from),
+              to: toInstant(form.to),
+            });
+          }}
+        >
+          <Label className="grid gap-2">
+            Resource
+            <NativeSelect value={form.resourceType} onChange={set("resourceType")}>
+              <option value="">All</option>
+              {AUDIT_RESOURCES.map((resource) => (
+                <option key={resource} value={resource}>
+                  {RESOURCE_LABELS[resource]}
+                </option>
+              ))}
+            </NativeSelect>
+          </Label>
+          <Label className="grid gap-2">
+            Actor
+            <Input type="email" value={form.actor} onChange={set("actor")} placeholder="admin@example.com" />
+          </Label>
+          <Label className="grid gap-2">
+            From
+            <Input type="datetime-local" value={form.from} onChange={set("from")} />
+          </Label>
+          <Label className="grid gap-2">
+            To
+            <Input type="datetime-local" value={form.to} onChange={set("to")} />
+          </Label>
+          <Button type="submit">Filter</Button>
+        </form>
+      </Card>
+      <Card aria-label="Audit events">
+        <Table aria-label="Audit log" aria-busy={log.isFetching}>
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">When</TableHead>
+              <TableHead scope="col">Who</TableHead>
+              <TableHead scope="col">Action</TableHead>
+              <TableHead scope="col">Resource</TableHead>
+              <TableHead scope="col">Changes</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             <TableStates
               query={log}
               columns={COLUMNS}
@@ -109,41 +115,41 @@ export function AuditLogPage() {
               q=""
             />
             {data?.items.map((event) => (
-              <tr key={event.id}>
-                <td>
+              <TableRow key={event.id}>
+                <TableCell>
                   <DateTime value={event.at} />
-                </td>
-                <td>{event.actorEmail}</td>
-                <td>{event.action}</td>
-                <td>
+                </TableCell>
+                <TableCell>{event.actorEmail}</TableCell>
+                <TableCell>{event.action}</TableCell>
+                <TableCell>
                   {RESOURCE_LABELS[event.resourceType as AuditResource] ?? event.resourceType}{" "}
-                  <span className="mono">{event.resourceName}</span>
-                </td>
-                <td>
+                  <span className="font-mono">{event.resourceName}</span>
+                </TableCell>
+                <TableCell>
                   <Changes event={event} />
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
         {data && (
-          <div className="table-footer">
+          <TableFooter>
             <TablePager label="Audit log pages" noun={["audit event", "audit events"]} data={data} list={list} />
-          </div>
+          </TableFooter>
         )}
-      </section>
-    </main>
+      </Card>
+    </Page>
   );
 }
 
 function Changes({ event }: { event: AuditEventDto }) {
   const changes = changedFields(event.before, event.after);
-  if (changes.length === 0) return <span className="field-hint">No field changed.</span>;
+  if (changes.length === 0) return <span className="text-muted-foreground text-xs">No field changed.</span>;
   return (
-    <ul className="changes">
+    <ul className="m-0 list-none p-0">
       {changes.map(({ field, before, after }) => (
         <li key={field}>
-          <span className="mono">{field}</span>:{" "}
+          <span className="font-mono">{field}</span>:{" "}
           {event.action === "create"
             ? valueText(after)
             : event.action === "delete"

@@ -4,6 +4,7 @@
 import { type ReactNode, useEffect } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { useIsAdmin } from "@/components/auth/viewer";
+import { Page, PageHeader } from "@/components/ui/page";
 import { signInPath } from "@/lib/client/sign-in-path";
 
 export function SignInRedirect() {
@@ -11,24 +12,24 @@ export function SignInRedirect() {
     window.location.replace(signInPath(window.location.pathname + window.location.search));
   }, []);
   return (
-    <main className="page">
+    <Page>
       <p>
         <a href="/sign-in">Sign in</a> to use Scope Console.
       </p>
-    </main>
+    </Page>
   );
 }
 
 export function NoConsoleAccess({ email }: { email: string }) {
   return (
-    <main className="page narrow">
-      <h1>No access to the console</h1>
-      <p role="alert">
+    <Page narrow>
+      <PageHeader title="No access to the console" />
+      <p role="alert" className="mb-4">
         You are signed in as {email}. This account can only sign in to applications; ask an admin for access to the
         console.
       </p>
       <SignOutButton />
-    </main>
+    </Page>
   );
 }
 
@@ -39,9 +40,9 @@ export function NoConsoleAccess({ email }: { email: string }) {
 export function AdminOnly({ title, what, children }: { title: string; what: string; children: ReactNode }) {
   if (useIsAdmin()) return children;
   return (
-    <main className="page narrow">
-      <h1>{title}</h1>
+    <Page narrow>
+      <PageHeader title={title} />
       <p role="alert">Only an admin can {what}.</p>
-    </main>
+    </Page>
   );
 }

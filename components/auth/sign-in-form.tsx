@@ -3,8 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Form, FormControl, FormField, FormFields, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { FormBanner } from "@/components/ui/form-parts";
+import { Input } from "@/components/ui/input";
+import { Page } from "@/components/ui/page";
+import { ThemeSwitch } from "@/components/ui/theme-switch";
 import { type TSignInRequest, ZSignInRequest } from "@/lib/auth/schemas";
 import { ApiError, fetchJson } from "@/lib/client/fetch-json";
 
@@ -29,47 +34,53 @@ export function SignInForm({ next }: { next: string }) {
   };
 
   return (
-    <main className="page narrow">
-      <h1>Sign in</h1>
-      <p>to Scope Console</p>
-      <Form {...form}>
-        <form noValidate onSubmit={form.handleSubmit(onValid)}>
-          <FormBanner message={banner} />
-          <fieldset disabled={isSubmitting} className="form-fields">
-            <FormField
-              control={form.control}
-              name="email"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Email</FormLabel>
-                  <FormControl>
-                    <input type="email" autoComplete="username" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="password"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>Password</FormLabel>
-                  <FormControl>
-                    <input type="password" autoComplete="current-password" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
+    <Page narrow className="pt-12 sm:pt-20">
+      <div className="mb-4 flex items-center justify-between gap-3">
+        <span className="font-semibold">Scope Console</span>
+        <ThemeSwitch />
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>Sign in</CardTitle>
+          <CardDescription>to Scope Console</CardDescription>
+        </CardHeader>
+        <Form {...form}>
+          <form noValidate onSubmit={form.handleSubmit(onValid)}>
+            <FormBanner message={banner} />
+            <FormFields disabled={isSubmitting}>
+              <FormField
+                control={form.control}
+                name="email"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Email</FormLabel>
+                    <FormControl>
+                      <Input type="email" autoComplete="username" {...field} />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <FormField
+                control={form.control}
+                name="password"
+                render={({ field }) => (
+                  <FormItem>
+                    <FormLabel>Password</FormLabel>
+                    <FormControl>
+                      <Input type="password" autoComplete="current-password" {...field} />
+                    </FormControl>
+                    <FormMessage />
+                  </FormItem>
+                )}
+              />
+              <Button type="submit" className="mt-2 w-full">
                 {isSubmitting ? "Signing in…" : "Sign in"}
-              </button>
-            </div>
-          </fieldset>
-        </form>
-      </Form>
-    </main>
+              </Button>
+            </FormFields>
+          </form>
+        </Form>
+      </Card>
+    </Page>
   );
 }

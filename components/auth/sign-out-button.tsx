@@ -1,14 +1,15 @@
 "use client";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/client/fetch-json";
 
 /** Ends the session on the server, then leaves for the sign-in page. */
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   return (
-    <button
-      type="button"
-      className="button button-small"
+    <Button
+      variant="outline"
+      size="sm"
       disabled={busy}
       onClick={async () => {
         setBusy(true);
@@ -17,6 +18,6 @@ export function SignOutButton() {
       }}
     >
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -10,13 +10,16 @@ import {
   FormControl,
   FormDescription,
   FormField,
+  FormFields,
   FormFieldset,
   FormItem,
   FormLabel,
   FormMessage,
+  FormRow,
   listOptionProps,
 } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
+import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useCreateClient, useReloadClient, useUpdateClient } from "@/lib/client/clients";
 import { CLIENT_TYPES, type ClientDto, type ClientWithSecret, ZCreateClientRequest } from "@/lib/clients/schemas";
@@ -131,7 +134,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
         )}
       >
         <FormBanner message={banner.message} onReload={banner.onReload} />
-        <fieldset disabled={isSubmitting} className="form-fields">
+        <FormFields disabled={isSubmitting}>
           <FormField
             control={form.control}
             name="name"
@@ -139,7 +142,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
               <FormItem>
                 <FormLabel>Name</FormLabel>
                 <FormControl>
-                  <input {...field} autoComplete="off" />
+                  <Input {...field} autoComplete="off" />
                 </FormControl>
                 <FormMessage />
               </FormItem>
@@ -152,13 +155,13 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
               <FormItem>
                 <FormLabel>Type</FormLabel>
                 <FormControl>
-                  <select {...field} disabled={Boolean(client)}>
+                  <NativeSelect {...field} disabled={Boolean(client)}>
                     {CLIENT_TYPES.map((type) => (
                       <option key={type} value={type}>
                         {type}
                       </option>
                     ))}
-                  </select>
+                  </NativeSelect>
                 </FormControl>
                 <FormMessage />
                 <FormDescription>
@@ -175,7 +178,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
               <FormItem>
                 <FormLabel>Redirect URIs</FormLabel>
                 <FormControl>
-                  <textarea {...field} rows={3} spellCheck={false} />
+                  <Textarea {...field} rows={3} spellCheck={false} />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>
@@ -191,7 +194,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
               <FormItem>
                 <FormLabel>Allowed scopes</FormLabel>
                 <FormControl>
-                  <textarea {...field} rows={2} spellCheck={false} />
+                  <Textarea {...field} rows={2} spellCheck={false} />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>Scope names of any API, separated by spaces.</FormDescription>
@@ -204,7 +207,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
             render={({ field }) => (
               <FormFieldset legend="Allowed grant types">
                 {GRANT_TYPES.map((grantType) => (
-                  <FormItem key={grantType} className="checkbox-field">
+                  <FormItem key={grantType} variant="checkbox">
                     <FormControl>
                       <input {...listOptionProps(field, grantType)} />
                     </FormControl>
@@ -217,7 +220,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
               </FormFieldset>
             )}
           />
-          <div className="form-row">
+          <FormRow>
             <FormField
               control={form.control}
               name="accessTokenLifetime"
@@ -226,7 +229,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
                   <FormLabel>Access token lifetime</FormLabel>
                   <FormControl>
                     {/* The form holds text; null is only the JSON API's "no limit". */}
-                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 15 min" />
+                    <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 15 min" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>{lock.hint("Blank: no limit of the client's own.")}</FormDescription>
@@ -240,15 +243,15 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
                 <FormItem>
                   <FormLabel>Refresh token lifetime</FormLabel>
                   <FormControl>
-                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
+                    <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>{lock.hint("Blank: no limit of the client's own.")}</FormDescription>
                 </FormItem>
               )}
             />
-          </div>
-        </fieldset>
+          </FormRow>
+        </FormFields>
         <DialogFormActions
           busy={isSubmitting}
           onClose={onDone}

@@ -4,17 +4,24 @@ import { useState } from "react";
 import { useIsAdmin } from "@/components/auth/viewer";
 import { ClientDialog } from "@/components/clients/client-dialog";
 import { ReviewDialog } from "@/components/clients/review-dialog";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import {
   SearchBox,
   SortableHeader,
+  TableFooter,
   TablePager,
   TableStates,
+  TableToolbar,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
-import { ConfirmDialog, FormDialog } from "@/components/ui/dialog";
+import { ConfirmDialog, DialogFooter, dialogDescriptionClasses, FormDialog } from "@/components/ui/dialog";
 import { FormControl, FormItem, FormLabel } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { Page, PageHeader } from "@/components/ui/page";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useClients, useDeleteClient, useRegenerateClientSecret } from "@/lib/client/clients";
 import { useClientReviews } from "@/lib/client/usage";
 import type { ClientDto, ClientWithSecret } from "@/lib/clients/schemas";
@@ -36,29 +43,24 @@ export function ClientsPage() {
   const reviews = useClientReviews(data?.items.map((client) => client.id) ?? [], DEFAULT_REVIEW_DAYS).data?.reviews;
 
   return (
-    <main className="page">
-      <div className="page-header">
-        <h1>Clients</h1>
-        <button type="button" className="button button-primary" onClick={() => setEditing({ client: null })}>
-          Add client
-        </button>
-      </div>
-      <section className="panel" aria-label="Clients list">
-        <div className="toolbar">
+    <Page>
+      <PageHeader title="Clients" actions={<Button onClick={() => setEditing({ client: null })}>Add client</Button>} />
+      <Card aria-label="Clients list">
+        <TableToolbar>
           <SearchBox label="Search clients" value={list.search} onChange={list.setSearch} />
-        </div>
-        <table className="table" aria-label="Clients" aria-busy={clients.isFetching}>
-          <thead>
-            <tr>
+        </TableToolbar>
+        <Table aria-label="Clients" aria-busy={clients.isFetching}>
+          <TableHeader>
+            <TableRow>
               <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
               <SortableHeader label="Client ID" field="clientId" sort={list.params.sort} onSort={list.toggleSort} />
-              <th scope="col">Type</th>
-              <th scope="col">Grant types</th>
-              <th scope="col">Unused scopes</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
+              <TableHead scope="col">Type</TableHead>
+              <TableHead scope="col">Grant types</TableHead>
+              <TableHead scope="col">Unused scopes</TableHead>
+              <TableHead scope="col">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             <TableStates
               query={clients}
               columns={COLUMNS}
@@ -71,58 +73,58 @@ export function ClientsPage() {
               q={list.params.q}
             />
             {data?.items.map((client) => (
-              <tr key={client.id}>
-                <td>{client.name}</td>
-                <td className="mono">{client.clientId}</td>
-                <td>{client.type}</td>
-                <td className="mono">{client.allowedGrantTypes.join(" ")}</td>
-                <td>{reviews?.[client.id]?.unusedScopes.length ?? "—"}</td>
-                <td className="actions">
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
+              <TableRow key={client.id}>
+                <TableCell>{client.name}</TableCell>
+                <TableCell className="font-mono">{client.clientId}</TableCell>
+                <TableCell>{client.type}</TableCell>
+                <TableCell className="font-mono">{client.allowedGrantTypes.join(" ")}</TableCell>
+                <TableCell>{reviews?.[client.id]?.unusedScopes.length ?? "—"}</TableCell>
+                <TableCell>
+                  <div className="flex gap-2">
+                    <Button
+                      variant="outline"
+                      size="sm"
                       aria-label={`Edit ${client.name}`}
                       onClick={() => setEditing({ client })}
                     >
                       Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
+                    </Button>
+                    <Button
+                      variant="outline"
+                      size="sm"
                       aria-label={`Review access ${client.name}`}
                       onClick={() => setReviewing(client)}
                     >
                       Review access
-                    </button>
+                    </Button>
                     {client.type === "confidential" && (
-                      <button
-                        type="button"
-                        className="button button-small"
+                      <Button
+                        variant="outline"
+                        size="sm"
                         aria-label={`Regenerate secret ${client.name}`}
                         onClick={() => setRegenerating(client)}
                       >
                         Regenerate secret
-                      </button>
+                      </Button>
                     )}
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
+                    <Button
+                      variant="destructive-outline"
+                      size="sm"
                       aria-label={`Delete ${client.name}`}
                       onClick={() => setDeleting(client)}
                     >
                       Delete
-                    </button>
+                    </Button>
                   </div>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-        <div className="table-footer">
+          </TableBody>
+        </Table>
+        <TableFooter>
           <TablePager label="Clients pages" noun={["client", "clients"]} data={data} list={list} />
-        </div>
-      </section>
+        </TableFooter>
+      </Card>
       <ClientDialog
         client={editing?.client ?? null}
         open={editing !== null}
@@ -151,7 +153,7 @@ export function ClientsPage() {
         mutation={useDeleteClient()}
         onClose={() => setDeleting(null)}
       />
-    </main>
+    </Page>
   );
 }
 
@@ -203,27 +205,27 @@ function RegenerateSecretDialog({
 function SecretDialog({ client, onClose }: { client: ClientWithSecret | null; onClose: () => void }) {
   return (
     <FormDialog open={client !== null} onOpenChange={(open) => !open && onClose()} title="Client secret">
-      <p className="dialog-description">Copy the secret now: it is stored only as a hash and is not shown again.</p>
-      <div className="form-fields">
+      <p className={dialogDescriptionClasses}>
+        Copy the secret now: it is stored only as a hash and is not shown again.
+      </p>
+      <div className="grid gap-4">
         {/* Values to copy, not a form: FormItems outside a FormField label them. */}
         <FormItem>
           <FormLabel>Client ID</FormLabel>
           <FormControl>
-            <input readOnly value={client?.clientId ?? ""} className="mono" />
+            <Input readOnly value={client?.clientId ?? ""} className="font-mono" />
           </FormControl>
         </FormItem>
         <FormItem>
           <FormLabel>Client secret</FormLabel>
           <FormControl>
-            <input readOnly value={client?.clientSecret ?? ""} className="mono" />
+            <Input readOnly value={client?.clientSecret ?? ""} className="font-mono" />
           </FormControl>
         </FormItem>
       </div>
-      <div className="dialog-actions">
-        <button type="button" className="button button-primary" onClick={onClose}>
-          Done
-        </button>
-      </div>
+      <DialogFooter>
+        <Button onClick={onClose}>Done</Button>
+      </DialogFooter>
     </FormDialog>
   );
 }

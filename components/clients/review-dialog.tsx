@@ -2,9 +2,11 @@
 // "Review access" (least privilege): the client's allowed scopes that it was not granted in the
 // review window, to remove the chosen ones in one audited change (a PATCH of allowedScopes).
 import { useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { toggled } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
-import { FormDialog } from "@/components/ui/dialog";
+import { DialogFooter, dialogDescriptionClasses, FormDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
 import { useUpdateClient } from "@/lib/client/clients";
 import { useClientReview } from "@/lib/client/usage";
@@ -51,29 +53,25 @@ function ReviewForm({ client, onClose }: { client: ClientDto; onClose: () => voi
 
   return (
     <>
-      <p className="dialog-description" id={listId}>
+      <p className={dialogDescriptionClasses} id={listId}>
         Scopes <strong>{client.name}</strong> may request but was not granted in the last {DEFAULT_REVIEW_DAYS} days.
         Remove what it does not need: least privilege.
       </p>
       {review.isPending && <p aria-live="polite">Loading the review…</p>}
-      {review.isError && (
-        <p role="alert" className="banner banner-error">
-          {review.error.message}
-        </p>
-      )}
+      {review.isError && <Alert role="alert">{review.error.message}</Alert>}
       {review.data && unused.length === 0 && <p>Every allowed scope was granted in that time.</p>}
       {unused.length > 0 && (
-        <fieldset className="form-fields" aria-labelledby={listId} disabled={update.isPending}>
+        <fieldset className="m-0 grid gap-3 border-0 p-0" aria-labelledby={listId} disabled={update.isPending}>
           {unused.map((scope) => (
-            <label key={scope.name} className="checkbox-field">
+            <label key={scope.name} className="flex items-start gap-3 text-sm [&>input]:mt-0.5">
               <input
                 type="checkbox"
                 checked={chosen.has(scope.name)}
                 onChange={(event) => toggle(scope.name, event.target.checked)}
               />
               <span>
-                <span className="mono">{scope.name}</span>{" "}
-                <span className="muted">
+                <span className="font-mono">{scope.name}</span>{" "}
+                <span className="text-muted-foreground">
                   (last granted: <DateTime value={scope.lastRequestedAt} />)
                 </span>
               </span>
@@ -81,24 +79,15 @@ function ReviewForm({ client, onClose }: { client: ClientDto; onClose: () => voi
           ))}
         </fieldset>
       )}
-      {update.error && (
-        <p role="alert" className="banner banner-error">
-          {update.error.message}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose} disabled={update.isPending}>
+      {update.error && <Alert role="alert">{update.error.message}</Alert>}
+      <DialogFooter>
+        <Button variant="outline" onClick={onClose} disabled={update.isPending}>
           Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={chosen.size === 0 || update.isPending}
-          onClick={remove}
-        >
+        </Button>
+        <Button variant="destructive" disabled={chosen.size === 0 || update.isPending} onClick={remove}>
           {update.isPending ? "Removing…" : "Remove selected"}
-        </button>
-      </div>
+        </Button>
+      </DialogFooter>
     </>
   );
 }

@@ -3,7 +3,11 @@
 // it retires, what replaces it, and the clients that still requested it lately, so that owners
 // know whom to chase before the sunset.
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
+import { Page, PageHeader } from "@/components/ui/page";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useDeprecations } from "@/lib/client/usage";
 import type { DeprecationDto } from "@/lib/usage/schemas";
 import { DEPRECATION_CLIENT_DAYS } from "@/lib/usage/settings";
@@ -12,76 +16,69 @@ export function DeprecationsPage() {
   const deprecations = useDeprecations();
   const items = deprecations.data?.items;
   return (
-    <main className="page">
-      <div className="page-header">
-        <h1>Deprecations</h1>
-      </div>
-      <p className="dialog-description">
-        Deprecated scopes are still granted until their sunset, then retired. Clients listed requested a scope in the
-        last {DEPRECATION_CLIENT_DAYS} days.
-      </p>
-      <section className="panel" aria-label="Deprecated scopes">
-        {deprecations.isError && (
-          <p role="alert" className="banner banner-error">
-            {deprecations.error.message}
-          </p>
-        )}
+    <Page>
+      <PageHeader
+        title="Deprecations"
+        description={`Deprecated scopes are still granted until their sunset, then retired. Clients listed requested a scope in the last ${DEPRECATION_CLIENT_DAYS} days.`}
+      />
+      <Card aria-label="Deprecated scopes">
+        {deprecations.isError && <Alert role="alert">{deprecations.error.message}</Alert>}
         {deprecations.isPending && <p aria-live="polite">Loading deprecations…</p>}
         {items?.length === 0 && <p>No scope is deprecated.</p>}
         {items && items.length > 0 && (
-          <table className="table" aria-label="Deprecated scopes">
-            <thead>
-              <tr>
-                <th scope="col">Scope</th>
-                <th scope="col">API</th>
-                <th scope="col">Sunset</th>
-                <th scope="col">Days left</th>
-                <th scope="col">Replacement</th>
-                <th scope="col">Still requested by</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table aria-label="Deprecated scopes">
+            <TableHeader>
+              <TableRow>
+                <TableHead scope="col">Scope</TableHead>
+                <TableHead scope="col">API</TableHead>
+                <TableHead scope="col">Sunset</TableHead>
+                <TableHead scope="col">Days left</TableHead>
+                <TableHead scope="col">Replacement</TableHead>
+                <TableHead scope="col">Still requested by</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
               {items.map((item) => (
                 <DeprecationRow key={item.scopeId} item={item} />
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         )}
-      </section>
-    </main>
+      </Card>
+    </Page>
   );
 }
 
 function DeprecationRow({ item }: { item: DeprecationDto }) {
   return (
-    <tr>
-      <td>
-        <span className="mono">{item.name}</span>
-        {item.displayName && <div className="muted">{item.displayName}</div>}
-        {item.deprecationNote && <div className="description">{item.deprecationNote}</div>}
-      </td>
-      <td>
+    <TableRow>
+      <TableCell>
+        <span className="font-mono">{item.name}</span>
+        {item.displayName && <div className="text-muted-foreground">{item.displayName}</div>}
+        {item.deprecationNote && <div className="max-w-sm text-muted-foreground">{item.deprecationNote}</div>}
+      </TableCell>
+      <TableCell>
         <Link href={`/apis/${item.apiId}`}>{item.apiName}</Link>
-      </td>
-      <td>
+      </TableCell>
+      <TableCell>
         <DateTime value={item.sunsetAt} never="No sunset" />
-      </td>
-      <td>{item.daysLeft ?? "—"}</td>
-      <td className="mono">{item.replacedBy ?? "—"}</td>
-      <td>
+      </TableCell>
+      <TableCell>{item.daysLeft ?? "—"}</TableCell>
+      <TableCell className="font-mono">{item.replacedBy ?? "—"}</TableCell>
+      <TableCell>
         {item.clients.length === 0 ? (
           "No client"
         ) : (
-          <ul className="plain-list">
+          <ul className="m-0 grid list-none gap-1 p-0">
             {item.clients.map((client) => (
               <li key={client.clientId}>
-                {client.name} <span className="mono muted">{client.clientId}</span>, last{" "}
+                {client.name} <span className="font-mono text-muted-foreground">{client.clientId}</span>, last{" "}
                 <DateTime value={client.lastRequestedAt} /> ({client.tokensIssued} tokens)
               </li>
             ))}
           </ul>
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

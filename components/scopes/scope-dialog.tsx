@@ -4,18 +4,23 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useFormState } from "react-hook-form";
 import { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
-import { FormDialog } from "@/components/ui/dialog";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DialogFooter, FormDialog } from "@/components/ui/dialog";
 import {
   checkboxProps,
   Form,
   FormControl,
   FormDescription,
   FormField,
+  FormFields,
   FormItem,
   FormLabel,
   FormMessage,
+  FormRow,
 } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
+import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { useCreateScope, useReloadScope, useScopeImpact, useUpdateScope } from "@/lib/client/scopes";
@@ -149,9 +154,11 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
       <form noValidate onSubmit={form.handleSubmit(onValid, onInvalid)}>
         <FormBanner message={banner.message} onReload={banner.onReload} />
         {readOnly && (
-          <p className="impact-note">This scope is retired: it is never granted again and can no longer be changed.</p>
+          <Alert variant="warning">
+            This scope is retired: it is never granted again and can no longer be changed.
+          </Alert>
         )}
-        <fieldset disabled={isSubmitting || readOnly} className="form-fields">
+        <FormFields disabled={isSubmitting || readOnly}>
           <FormField
             control={form.control}
             name="name"
@@ -159,7 +166,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Name</FormLabel>
                 <FormControl>
-                  <input {...field} readOnly={Boolean(scope)} autoComplete="off" spellCheck={false} />
+                  <Input {...field} readOnly={Boolean(scope)} autoComplete="off" spellCheck={false} />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>
@@ -175,7 +182,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Display Name</FormLabel>
                 <FormControl>
-                  <input {...field} autoComplete="off" />
+                  <Input {...field} autoComplete="off" />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>{displayNameHint(displayName ?? "")}</FormDescription>
@@ -189,7 +196,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Description</FormLabel>
                 <FormControl>
-                  <textarea {...field} rows={3} />
+                  <Textarea {...field} rows={3} />
                 </FormControl>
                 <FormMessage />
               </FormItem>
@@ -199,7 +206,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
             control={form.control}
             name="required"
             render={({ field }) => (
-              <FormItem className="checkbox-field">
+              <FormItem variant="checkbox">
                 <FormControl>
                   <input {...checkboxProps(field)} />
                 </FormControl>
@@ -214,7 +221,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
             control={form.control}
             name="emphasize"
             render={({ field }) => (
-              <FormItem className="checkbox-field">
+              <FormItem variant="checkbox">
                 <FormControl>
                   <input {...checkboxProps(field)} />
                 </FormControl>
@@ -229,7 +236,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
             control={form.control}
             name="showInDiscoveryDocument"
             render={({ field }) => (
-              <FormItem className="checkbox-field">
+              <FormItem variant="checkbox">
                 <FormControl>
                   <input {...checkboxProps(field)} />
                 </FormControl>
@@ -247,7 +254,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Documentation URL</FormLabel>
                 <FormControl>
-                  <input
+                  <Input
                     {...field}
                     value={(field.value as string | null | undefined) ?? ""}
                     type="url"
@@ -269,13 +276,13 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               <FormItem>
                 <FormLabel>Lifecycle</FormLabel>
                 <FormControl>
-                  <select {...field}>
+                  <NativeSelect {...field}>
                     {SCOPE_LIFECYCLES.map((value) => (
                       <option key={value} value={value}>
                         {LIFECYCLE_LABELS[value]}
                       </option>
                     ))}
-                  </select>
+                  </NativeSelect>
                 </FormControl>
                 <FormMessage />
                 <FormDescription>
@@ -297,7 +304,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormItem>
                     <FormLabel>Sunset</FormLabel>
                     <FormControl>
-                      <input {...field} value={(field.value as string | null) ?? ""} type="datetime-local" />
+                      <Input {...field} value={(field.value as string | null) ?? ""} type="datetime-local" />
                     </FormControl>
                     <FormMessage />
                     <FormDescription>When it is retired, in your time zone. It can be moved later.</FormDescription>
@@ -311,7 +318,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormItem>
                     <FormLabel>Replaced by</FormLabel>
                     <FormControl>
-                      <input
+                      <Input
                         {...field}
                         value={(field.value as string | null | undefined) ?? ""}
                         autoComplete="off"
@@ -330,7 +337,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormItem>
                     <FormLabel>Deprecation note</FormLabel>
                     <FormControl>
-                      <textarea {...field} rows={2} />
+                      <Textarea {...field} rows={2} />
                     </FormControl>
                     <FormMessage />
                   </FormItem>
@@ -338,7 +345,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
               />
             </>
           )}
-          <div className="form-row">
+          <FormRow>
             <FormField
               control={form.control}
               name="accessTokenLifetime"
@@ -347,7 +354,7 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                   <FormLabel>Access token lifetime</FormLabel>
                   <FormControl>
                     {/* The form holds text; null is only the JSON API's "inherit". */}
-                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 10 min" />
+                    <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 10 min" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>{lock.hint(inherited?.access)}</FormDescription>
@@ -361,22 +368,20 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                 <FormItem>
                   <FormLabel>Refresh token lifetime</FormLabel>
                   <FormControl>
-                    <input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
+                    <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>{lock.hint(inherited?.refresh)}</FormDescription>
                 </FormItem>
               )}
             />
-          </div>
-        </fieldset>
+          </FormRow>
+        </FormFields>
         {scope && !readOnly && <EditImpact apiId={apiId} scopeId={scope.id} />}
         {readOnly ? (
-          <div className="dialog-actions">
-            <button type="button" className="button button-primary" onClick={onDone}>
-              Close
-            </button>
-          </div>
+          <DialogFooter>
+            <Button onClick={onDone}>Close</Button>
+          </DialogFooter>
         ) : (
           <DialogFormActions
             busy={isSubmitting}
@@ -400,9 +405,9 @@ function EditImpact({ apiId, scopeId }: { apiId: string; scopeId: string }) {
   const impact = useScopeImpact(apiId, reaches ? scopeId : null);
   if (!reaches) return null;
   return (
-    <p aria-live="polite" className="impact-note">
+    <Alert variant="warning" aria-live="polite" className="mt-4 mb-0">
       {impact.data ? describeEditImpact(impact.data) : "Checking what this change reaches…"}
-    </p>
+    </Alert>
   );
 }
 

@@ -1,11 +1,17 @@
 "use client";
 // The Scopes tab: the API's scopes, paged, searched and sorted on the server.
 import { useEffect, useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import {
   SearchBox,
   SortableHeader,
+  TableFooter,
   TablePager,
   TableStates,
+  TableToolbar,
   toggled,
   useClampedPage,
   useListState,
@@ -13,7 +19,10 @@ import {
 import { DateTime } from "@/components/ui/date-time";
 import { DeleteDialog } from "@/components/ui/delete-dialog";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { inheritHint } from "@/components/ui/lifetime";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { useApi } from "@/lib/client/apis";
 import { ApiError } from "@/lib/client/fetch-json";
@@ -86,12 +95,13 @@ export function ScopesTab({ apiId }: { apiId: string }) {
   const inherited = useInheritedLifetimes(apiId);
 
   return (
-    <section aria-label="Scopes" className="panel">
-      <div className="toolbar">
+    <Card aria-label="Scopes">
+      <TableToolbar>
         <SearchBox label="Search scopes" value={list.search} onChange={list.setSearch} />
-        <label htmlFor={lifecycleId}>Lifecycle</label>
-        <select
+        <Label htmlFor={lifecycleId}>Lifecycle</Label>
+        <NativeSelect
           id={lifecycleId}
+          className="w-auto"
           value={lifecycle}
           onChange={(event) => list.setFilters({ lifecycle: event.target.value })}
         >
@@ -101,31 +111,37 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               {LIFECYCLE_LABELS[value]}
             </option>
           ))}
-        </select>
+        </NativeSelect>
         {SCOPE_FLAGS.map((flag) => (
-          <span key={flag}>
-            <label htmlFor={`${filterId}-${flag}`}>{SCOPE_FLAG_LABELS[flag]}</label>{" "}
-            <select
+          <span key={flag} className="inline-flex items-center gap-2">
+            <Label htmlFor={`${filterId}-${flag}`}>{SCOPE_FLAG_LABELS[flag]}</Label>
+            <NativeSelect
               id={`${filterId}-${flag}`}
+              className="w-auto"
               value={list.filters[flag]}
               onChange={(event) => list.setFilters({ [flag]: event.target.value })}
             >
               <option value="">All</option>
               <option value="true">Yes</option>
               <option value="false">No</option>
-            </select>
+            </NativeSelect>
           </span>
         ))}
-        <label>
-          <input type="checkbox" checked={showLifetimes} onChange={(event) => setShowLifetimes(event.target.checked)} />{" "}
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={showLifetimes} onChange={(event) => setShowLifetimes(event.target.checked)} />
           Show lifetimes
         </label>
-      </div>
-      <fieldset className="toolbar">
-        <legend className="visually-hidden">Selected scopes</legend>
+      </TableToolbar>
+      <fieldset className="m-0 mb-3 flex flex-wrap items-center gap-3 border-0 p-0 text-sm">
+        <legend className="sr-only">Selected scopes</legend>
         <span aria-live="polite">{selected.size.toLocaleString("en-US")} selected</span>
-        <label htmlFor={bulkId}>Change selected</label>
-        <select id={bulkId} value={bulkChange} onChange={(event) => setBulkChange(event.target.value)}>
+        <Label htmlFor={bulkId}>Change selected</Label>
+        <NativeSelect
+          id={bulkId}
+          className="w-auto"
+          value={bulkChange}
+          onChange={(event) => setBulkChange(event.target.value)}
+        >
           <option value="">Choose…</option>
           {SCOPE_FLAGS.flatMap((flag) => [
             <option key={`${flag}:true`} value={`${flag}:true`}>
@@ -135,27 +151,27 @@ export function ScopesTab({ apiId }: { apiId: string }) {
               {SCOPE_FLAG_LABELS[flag]}: No
             </option>,
           ])}
-        </select>
-        <button
-          type="button"
-          className="button button-small"
+        </NativeSelect>
+        <Button
+          variant="outline"
+          size="sm"
           disabled={selected.size === 0 || !bulkChange || bulk.isPending}
           onClick={applyBulk}
         >
           Apply
-        </button>
-        <button
-          type="button"
-          className="button button-small button-danger"
+        </Button>
+        <Button
+          variant="destructive-outline"
+          size="sm"
           disabled={selected.size === 0 || bulk.isPending}
           onClick={() => setBulkDeleting(true)}
         >
           Delete selected
-        </button>
+        </Button>
       </fieldset>
-      <table className="table" aria-busy={scopes.isFetching} aria-label="API scopes">
-        <thead>
-          <tr>
+      <Table aria-busy={scopes.isFetching} aria-label="API scopes">
+        <TableHeader>
+          <TableRow>
             <SortableHeader label="Name" field="name" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Display Name" field="displayName" sort={list.params.sort} onSort={list.toggleSort} />
             <SortableHeader label="Description" field="description" sort={list.params.sort} onSort={list.toggleSort} />
@@ -169,23 +185,25 @@ export function ScopesTab({ apiId }: { apiId: string }) {
             />
             {showLifetimes && (
               <>
-                <th scope="col">Access token lifetime</th>
-                <th scope="col">Refresh token lifetime</th>
+                <TableHead scope="col">Access token lifetime</TableHead>
+                <TableHead scope="col">Refresh token lifetime</TableHead>
               </>
             )}
-            <th scope="col">Status</th>
-            <th scope="col">
-              Actions{" "}
-              <input
-                type="checkbox"
-                aria-label="Select all scopes on this page"
-                checked={allSelected}
-                onChange={(event) => setSelected(new Set(event.target.checked ? pageIds : []))}
-              />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+            <TableHead scope="col">Status</TableHead>
+            <TableHead scope="col">
+              <span className="inline-flex items-center gap-2">
+                Actions
+                <input
+                  type="checkbox"
+                  aria-label="Select all scopes on this page"
+                  checked={allSelected}
+                  onChange={(event) => setSelected(new Set(event.target.checked ? pageIds : []))}
+                />
+              </span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           <TableStates
             query={scopes}
             columns={columns}
@@ -198,66 +216,64 @@ export function ScopesTab({ apiId }: { apiId: string }) {
             q={list.params.q}
           />
           {data?.items.map((scope) => (
-            <tr key={scope.id}>
-              <td className="mono">{scope.name}</td>
-              <td>{scope.displayName}</td>
-              <td className="description">{scope.description}</td>
-              <td>{yesNo(scope.required)}</td>
-              <td>{yesNo(scope.emphasize)}</td>
-              <td>{yesNo(scope.showInDiscoveryDocument)}</td>
+            <TableRow key={scope.id}>
+              <TableCell className="font-mono">{scope.name}</TableCell>
+              <TableCell>{scope.displayName}</TableCell>
+              <TableCell className="min-w-48 max-w-md text-muted-foreground">{scope.description}</TableCell>
+              <TableCell>{yesNo(scope.required)}</TableCell>
+              <TableCell>{yesNo(scope.emphasize)}</TableCell>
+              <TableCell>{yesNo(scope.showInDiscoveryDocument)}</TableCell>
               {showLifetimes && (
                 <>
-                  <td>{lifetime(scope.accessTokenLifetime)}</td>
-                  <td>{lifetime(scope.refreshTokenLifetime)}</td>
+                  <TableCell>{lifetime(scope.accessTokenLifetime)}</TableCell>
+                  <TableCell>{lifetime(scope.refreshTokenLifetime)}</TableCell>
                 </>
               )}
-              <td>
+              <TableCell>
                 <LifecycleBadge scope={scope} />
-              </td>
-              <td className="actions">
-                <div className="row-actions">
+              </TableCell>
+              <TableCell>
+                <div className="flex items-center gap-2">
                   <input
                     type="checkbox"
                     aria-label={`Select ${scope.name}`}
                     checked={selected.has(scope.id)}
                     onChange={(event) => toggle(scope.id, event.target.checked)}
                   />
-                  <button
-                    type="button"
-                    className="button button-small"
+                  <Button
+                    variant="outline"
+                    size="sm"
                     aria-label={`Usage ${scope.name}`}
                     onClick={() => setShowingUsage(scope)}
                   >
                     Usage
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
+                  </Button>
+                  <Button
+                    variant="outline"
+                    size="sm"
                     aria-label={`${scope.lifecycle === "retired" ? "View" : "Edit"} ${scope.name}`}
                     onClick={() => setEditing({ scope })}
                   >
                     {scope.lifecycle === "retired" ? "View" : "Edit"}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
+                  </Button>
+                  <Button
+                    variant="destructive-outline"
+                    size="sm"
                     aria-label={`Delete ${scope.name}`}
                     onClick={() => setDeleting(scope)}
                   >
                     Delete
-                  </button>
+                  </Button>
                 </div>
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
-      <div className="table-footer">
+        </TableBody>
+      </Table>
+      <TableFooter>
         <TablePager label="Scopes pages" noun={["scope", "scopes"]} data={data} list={list} />
-        <button type="button" className="button button-primary" onClick={() => setEditing({ scope: null })}>
-          Add Scope
-        </button>
-      </div>
+        <Button onClick={() => setEditing({ scope: null })}>Add Scope</Button>
+      </TableFooter>
       <ScopeDialog
         apiId={apiId}
         scope={editing?.scope ?? null}
@@ -274,7 +290,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         onDeleted={() => setSelected(new Set())}
       />
       <UsageDialog apiId={apiId} scope={showingUsage} onClose={() => setShowingUsage(null)} />
-    </section>
+    </Card>
   );
 }
 
@@ -283,9 +299,11 @@ function LifecycleBadge({ scope }: { scope: ScopeDto }) {
   if (scope.lifecycle === "active") return <>{LIFECYCLE_LABELS.active}</>;
   return (
     <>
-      <span className={`badge badge-${scope.lifecycle}`}>{LIFECYCLE_LABELS[scope.lifecycle]}</span>
+      <Badge variant={scope.lifecycle === "deprecated" ? "warning" : "secondary"}>
+        {LIFECYCLE_LABELS[scope.lifecycle]}
+      </Badge>
       {scope.lifecycle === "deprecated" && scope.sunsetAt && (
-        <div className="muted">
+        <div className="mt-1 whitespace-nowrap text-muted-foreground text-xs">
           Sunset <DateTime value={scope.sunsetAt} dateOnly />
         </div>
       )}
@@ -395,13 +413,21 @@ function BulkDeleteDialog({
       }
     >
       {impact && (
-        <div className="impact">
-          <p aria-live="polite">{describeImpact(impact, "them")}</p>
-          <div className="field">
-            <label htmlFor={fieldId}>
-              Type <strong className="mono">{count}</strong> to confirm
-            </label>
-            <input id={fieldId} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
+        <div className="grid gap-4">
+          <Alert variant="warning" aria-live="polite" className="mb-0">
+            {describeImpact(impact, "them")}
+          </Alert>
+          <div className="grid gap-2">
+            <Label htmlFor={fieldId}>
+              Type <strong className="font-mono">{count}</strong> to confirm
+            </Label>
+            <Input
+              id={fieldId}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
           </div>
         </div>
       )}

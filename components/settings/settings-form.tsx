@@ -4,10 +4,24 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useIsAdmin } from "@/components/auth/viewer";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { useUnsavedChanges } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { FormBanner, useSaveBanner } from "@/components/ui/form-parts";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormFields,
+  FormItem,
+  FormLabel,
+  FormMessage,
+} from "@/components/ui/form";
+import { FormActions, FormBanner, useSaveBanner } from "@/components/ui/form-parts";
+import { Input } from "@/components/ui/input";
 import { lifetimeText } from "@/components/ui/lifetime";
+import { Page, PageHeader } from "@/components/ui/page";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/fetch-json";
 import { useSettings, useUpdateSettings } from "@/lib/client/settings";
@@ -33,20 +47,15 @@ const toFormValues = (settings: SettingsDto): SettingsFormValues => ({
 export function SettingsPage() {
   const settings = useSettings();
   return (
-    <main className="page">
-      <h1>Settings</h1>
-      <p className="page-intro">
-        Service-wide token lifetimes. An API's defaults replace the access and refresh lifetimes for its scopes; the
-        most restrictive setting of the service or API default, the scopes and the client wins.
-      </p>
+    <Page>
+      <PageHeader
+        title="Settings"
+        description="Service-wide token lifetimes. An API's defaults replace the access and refresh lifetimes for its scopes; the most restrictive setting of the service or API default, the scopes and the client wins."
+      />
       {settings.isPending && <p aria-busy="true">Loading the settings…</p>}
-      {settings.isError && (
-        <div role="alert" className="banner banner-error">
-          Could not load the settings: {settings.error.message}
-        </div>
-      )}
+      {settings.isError && <Alert role="alert">Could not load the settings: {settings.error.message}</Alert>}
       {settings.data && <SettingsForm settings={settings.data} />}
-    </main>
+    </Page>
   );
 }
 
@@ -78,12 +87,14 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
   };
 
   return (
-    <section aria-label="Token lifetimes" className="panel">
+    <Card aria-label="Token lifetimes">
       <Form {...form}>
         <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
           <FormBanner message={banner.message} onReload={banner.onReload} />
-          {!admin && <p className="field-hint">Only an admin can change the service settings.</p>}
-          <fieldset disabled={isSubmitting || !admin} className="form-fields form-grid">
+          {!admin && (
+            <p className="mb-4 text-muted-foreground text-sm">Only an admin can change the service settings.</p>
+          )}
+          <FormFields disabled={isSubmitting || !admin} className="sm:grid-cols-2 lg:grid-cols-3">
             {SETTINGS_FIELDS.map(({ key, label, hint }) => (
               <FormField
                 key={key}
@@ -94,7 +105,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
                     <FormLabel>{label}</FormLabel>
                     <FormControl>
                       {/* The form holds text; a number is only what the JSON API may send. */}
-                      <input {...field} value={field.value ?? ""} autoComplete="off" placeholder="e.g. 1 h" />
+                      <Input {...field} value={field.value ?? ""} autoComplete="off" placeholder="e.g. 1 h" />
                     </FormControl>
                     <FormMessage />
                     <FormDescription>{hint}</FormDescription>
@@ -102,16 +113,16 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
                 )}
               />
             ))}
-          </fieldset>
+          </FormFields>
           {admin && (
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={isSubmitting || !isDirty}>
+            <FormActions>
+              <Button type="submit" disabled={isSubmitting || !isDirty}>
                 {isSubmitting ? "Saving…" : "Save"}
-              </button>
-            </div>
+              </Button>
+            </FormActions>
           )}
         </form>
       </Form>
-    </section>
+    </Card>
   );
 }

@@ -1,7 +1,13 @@
 "use client";
 // The Token preview: what a token request would get, and which setting decided each number.
 import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Page, PageHeader } from "@/components/ui/page";
 import { usePreviewToken } from "@/lib/client/settings";
 import { formatDuration } from "@/lib/duration";
 import { GRANT_TYPES } from "@/lib/issuing";
@@ -23,14 +29,17 @@ export function TokenPreviewPage() {
   };
 
   return (
-    <main className="page">
-      <h1>Token preview</h1>
-      <p className="page-intro">
-        Check what a token request would get with the settings as they are now, before clients feel a change.
-      </p>
-      <section className="panel" aria-label="Token request">
+    <Page>
+      <PageHeader
+        title="Token preview"
+        description="Check what a token request would get with the settings as they are now, before clients feel a change."
+      />
+      <Card aria-label="Token request">
         <Form {...form}>
-          <form onSubmit={form.handleSubmit(submit)} className="form-fields preview-form">
+          <form
+            onSubmit={form.handleSubmit(submit)}
+            className="grid items-start gap-4 md:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]"
+          >
             <FormField
               control={form.control}
               name="scopes"
@@ -38,7 +47,7 @@ export function TokenPreviewPage() {
                 <FormItem>
                   <FormLabel>Scopes</FormLabel>
                   <FormControl>
-                    <input {...field} autoComplete="off" />
+                    <Input {...field} autoComplete="off" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>Space-separated, as a client sends them; blank for none.</FormDescription>
@@ -52,13 +61,13 @@ export function TokenPreviewPage() {
                 <FormItem>
                   <FormLabel>Grant type</FormLabel>
                   <FormControl>
-                    <select {...field}>
+                    <NativeSelect {...field}>
                       {GRANT_TYPES.map((type) => (
                         <option key={type} value={type}>
                           {type}
                         </option>
                       ))}
-                    </select>
+                    </NativeSelect>
                   </FormControl>
                   <FormMessage />
                 </FormItem>
@@ -71,38 +80,32 @@ export function TokenPreviewPage() {
                 <FormItem>
                   <FormLabel>Client ID</FormLabel>
                   <FormControl>
-                    <input {...field} autoComplete="off" />
+                    <Input {...field} autoComplete="off" />
                   </FormControl>
                   <FormMessage />
                   <FormDescription>Optional: blank previews a client allowed every scope.</FormDescription>
                 </FormItem>
               )}
             />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={preview.isPending}>
-                {preview.isPending ? "Previewing…" : "Preview"}
-              </button>
-            </div>
+            <Button type="submit" disabled={preview.isPending} className="lg:mt-6">
+              {preview.isPending ? "Previewing…" : "Preview"}
+            </Button>
           </form>
         </Form>
-      </section>
-      {preview.isError && (
-        <div role="alert" className="banner banner-error">
-          {preview.error.message}
-        </div>
-      )}
+      </Card>
+      {preview.isError && <Alert role="alert">{preview.error.message}</Alert>}
       {preview.data && <PreviewResult result={preview.data} />}
-    </main>
+    </Page>
   );
 }
 
 function PreviewResult({ result }: { result: TokenPreview }) {
   return (
-    <section className="panel preview-result" aria-label="Preview result">
+    <Card className="mt-4 [&_h2]:mt-4 [&_h2]:mb-1 [&_h2]:font-semibold [&_h2]:text-base" aria-label="Preview result">
       {result.ok ? (
         <>
           <h2>Granted scopes</h2>
-          <p className="mono">{result.grantedScopes.join(" ") || "(none)"}</p>
+          <p className="font-mono">{result.grantedScopes.join(" ") || "(none)"}</p>
           <h2>Access token</h2>
           <p>Lifetime: {seconds(result.accessToken.lifetime)}</p>
           <h2>Refresh token</h2>
@@ -118,7 +121,7 @@ function PreviewResult({ result }: { result: TokenPreview }) {
           {result.consent && (
             <>
               <h2>Consent screen</h2>
-              <ul className="consent-list" aria-label="Consent screen">
+              <ul className="m-0 grid list-none gap-2 p-0" aria-label="Consent screen">
                 {result.consent.scopes.map((scope) => (
                   <li key={scope.name}>
                     <input
@@ -129,9 +132,13 @@ function PreviewResult({ result }: { result: TokenPreview }) {
                       aria-label={scope.displayName}
                     />{" "}
                     <strong>{scope.displayName}</strong>
-                    {scope.emphasize && <span className="badge">Important</span>}
-                    {scope.locked && <span className="badge badge-muted">Required</span>}
-                    {scope.description && <span className="consent-description"> — {scope.description}</span>}
+                    {scope.emphasize && (
+                      <Badge variant="warning" className="ml-2">
+                        Important
+                      </Badge>
+                    )}
+                    {scope.locked && <Badge className="ml-2">Required</Badge>}
+                    {scope.description && <span className="text-muted-foreground"> — {scope.description}</span>}
                   </li>
                 ))}
               </ul>
@@ -139,17 +146,17 @@ function PreviewResult({ result }: { result: TokenPreview }) {
           )}
         </>
       ) : (
-        <div role="alert" className="banner banner-error">
+        <Alert role="alert">
           Refused with {result.error}: {result.description}
-        </div>
+        </Alert>
       )}
       <h2>Explanation</h2>
-      <ol className="explanation" aria-label="Explanation">
+      <ol className="list-decimal pl-5 text-muted-foreground" aria-label="Explanation">
         {result.explanation.map((line, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the lines are a fixed, ordered list
           <li key={index}>{line.text}</li>
         ))}
       </ol>
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,9 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { TableCell, TableHead, TableRow } from "@/components/ui/table";
 import type { ListParams } from "@/lib/client/apis";
 import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/validation";
 
@@ -112,14 +115,18 @@ interface SortableHeaderProps {
 export function SortableHeader({ label, field, sort, onSort }: SortableHeaderProps) {
   const direction = sort === field ? "ascending" : sort === `-${field}` ? "descending" : "none";
   return (
-    <th scope="col" aria-sort={direction}>
-      <button type="button" className="sort-button" onClick={() => onSort(field)}>
+    <TableHead scope="col" aria-sort={direction}>
+      <button
+        type="button"
+        className="-mx-1 inline-flex cursor-pointer items-center gap-1 rounded px-1 py-0.5 hover:text-foreground"
+        onClick={() => onSort(field)}
+      >
         {label}
-        <span aria-hidden="true" className="sort-indicator">
+        <span aria-hidden="true" className="text-[0.7em] opacity-70">
           {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
         </span>
       </button>
-    </th>
+    </TableHead>
   );
 }
 
@@ -131,9 +138,9 @@ interface SearchBoxProps {
 
 export function SearchBox({ label, value, onChange }: SearchBoxProps) {
   return (
-    <input
+    <Input
       type="search"
-      className="search"
+      className="sm:w-80"
       aria-label={label}
       placeholder={`${label}…`}
       value={value}
@@ -158,40 +165,48 @@ const NUMBER = new Intl.NumberFormat("en-US");
 
 export function Pagination({ label, page, pageCount, pageSize, total, noun, onPage, onPageSize }: PaginationProps) {
   const [one, many] = noun ?? ["item", "items"];
+  const pageSizeId = useId();
   const jumpId = useId();
   const [jump, setJump] = useState("");
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className="flex flex-wrap items-center gap-x-4 gap-y-2 text-muted-foreground text-sm" aria-label={label}>
       <span>
         {NUMBER.format(total)} {total === 1 ? one : many}
       </span>
-      <label className="page-size">
-        Rows per page
-        <select value={pageSize} onChange={(event) => onPageSize(Number(event.target.value))}>
+      <span className="inline-flex items-center gap-2">
+        <label htmlFor={pageSizeId}>Rows per page</label>
+        <NativeSelect
+          id={pageSizeId}
+          className="w-20"
+          value={pageSize}
+          onChange={(event) => onPageSize(Number(event.target.value))}
+        >
           {PAGE_SIZE_OPTIONS.map((size) => (
             <option key={size} value={size}>
               {size}
             </option>
           ))}
-        </select>
-      </label>
-      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(1)}>
-        First
-      </button>
-      <button type="button" className="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
-      </button>
-      <span aria-live="polite">
-        Page {NUMBER.format(page)} of {NUMBER.format(pageCount)}
+        </NativeSelect>
       </span>
-      <button type="button" className="button" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
-        Next
-      </button>
-      <button type="button" className="button" disabled={page >= pageCount} onClick={() => onPage(pageCount)}>
-        Last
-      </button>
+      <span className="inline-flex items-center gap-2">
+        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => onPage(1)}>
+          First
+        </Button>
+        <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+          Previous
+        </Button>
+        <span aria-live="polite" className="whitespace-nowrap">
+          Page {NUMBER.format(page)} of {NUMBER.format(pageCount)}
+        </span>
+        <Button variant="outline" size="sm" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+          Next
+        </Button>
+        <Button variant="outline" size="sm" disabled={page >= pageCount} onClick={() => onPage(pageCount)}>
+          Last
+        </Button>
+      </span>
       <form
-        className="page-size"
+        className="inline-flex items-center gap-2"
         onSubmit={(event) => {
           event.preventDefault();
           const target = Number(jump);
@@ -200,18 +215,19 @@ export function Pagination({ label, page, pageCount, pageSize, total, noun, onPa
         }}
       >
         <label htmlFor={jumpId}>Go to page</label>
-        <input
+        <Input
           id={jumpId}
           type="number"
+          className="w-20"
           min={1}
           max={pageCount}
           inputMode="numeric"
           value={jump}
           onChange={(event) => setJump(event.target.value)}
         />
-        <button type="submit" className="button">
+        <Button type="submit" variant="outline" size="sm">
           Go
-        </button>
+        </Button>
       </form>
     </nav>
   );
@@ -224,27 +240,27 @@ interface TableStateRowProps {
 
 export function TableMessageRow({ colSpan, children }: TableStateRowProps) {
   return (
-    <tr>
-      <td colSpan={colSpan} className="table-message">
+    <TableRow className="hover:bg-transparent">
+      <TableCell colSpan={colSpan} className="py-8 text-center text-muted-foreground">
         {children}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }
 
 export function SkeletonRows({ columns, rows = 5 }: { columns: number; rows?: number }) {
   return Array.from({ length: rows }, (_, row) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-    <tr key={row} className="skeleton-row">
+    <TableRow key={row}>
       {Array.from({ length: columns }, (_, column) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholder cells have no identity
-        <td key={column}>
-          <span className="skeleton">
-            {row === 0 && column === 0 && <span className="visually-hidden">Loading…</span>}
+        <TableCell key={column}>
+          <span className="block h-3.5 animate-pulse rounded bg-muted">
+            {row === 0 && column === 0 && <span className="sr-only">Loading…</span>}
           </span>
-        </td>
+        </TableCell>
       ))}
-    </tr>
+    </TableRow>
   ));
 }
 
@@ -268,9 +284,9 @@ export function TableStates({ query, columns, noun, emptyText, q }: TableStatesP
           <span role="alert">
             Could not load the {noun}: {query.error.message}
           </span>{" "}
-          <button type="button" className="button" onClick={() => query.refetch()}>
+          <Button variant="outline" size="sm" onClick={() => query.refetch()}>
             Retry
-          </button>
+          </Button>
         </TableMessageRow>
       )}
       {query.data && query.data.total === 0 && (
@@ -278,6 +294,16 @@ export function TableStates({ query, columns, noun, emptyText, q }: TableStatesP
       )}
     </>
   );
+}
+
+/** The row above a table: its search box and filters, wrapping on narrow screens. */
+export function TableToolbar({ children }: { children: React.ReactNode }) {
+  return <div className="mb-3 flex flex-wrap items-center gap-3">{children}</div>;
+}
+
+/** The row below a table: its pager, and the table's own action at the bottom right (Add Scope). */
+export function TableFooter({ children }: { children: React.ReactNode }) {
+  return <div className="mt-3 flex flex-wrap items-center gap-3 [&>:last-child]:ml-auto">{children}</div>;
 }
 
 /** The pager of a server-side table, bound to its list state. */

@@ -4,7 +4,10 @@
 // says how much, and Delete waits until the user has typed its name, which the request carries.
 import type { UseMutationResult } from "@tanstack/react-query";
 import { type ReactNode, useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
 import type { DeleteRequest } from "@/lib/client/fetch-json";
 import { describeImpact, inUse, type ScopeImpact } from "@/lib/scopes/impact";
@@ -58,16 +61,16 @@ export function DeleteDialog<T extends { id: string }>(props: DeleteDialogProps<
       }
     >
       {impact && (
-        <div className="impact">
-          <p aria-live="polite">
+        <div className="grid gap-3">
+          <Alert variant="warning" aria-live="polite" className="mb-0">
             {impact.value === undefined ? "Checking who uses it…" : describeImpact(impact.value, impact.subject)}
-          </p>
+          </Alert>
           {confirming && (
-            <div className="field">
-              <label htmlFor={fieldId}>
-                Type <strong className="mono">{name}</strong> to confirm
-              </label>
-              <input
+            <div className="grid gap-2">
+              <Label htmlFor={fieldId}>
+                Type <strong className="font-mono">{name}</strong> to confirm
+              </Label>
+              <Input
                 id={fieldId}
                 value={typed}
                 onChange={(event) => setTyped(event.target.value)}

@@ -1,11 +1,14 @@
 "use client";
-// Accessible modal dialogs (Radix): a real title, focus trapped, Escape closes unless busy. Focus
-// starts on the first field that can be changed and returns, on closing, to the control that
-// opened the dialog (or, when that is gone with its row, to the same action of the row now in its
-// place, or to the table). A dialog whose form has unsaved changes asks before it closes.
+// Accessible modal dialogs (Radix), styled as shadcn/ui's Dialog and AlertDialog: a real title,
+// focus trapped, Escape closes unless busy. Centred from the small breakpoint up; on phones a
+// full-width sheet from the bottom edge, as tall as its content allows. Focus starts on the first
+// field that can be changed and returns, on closing, to the control that opened the dialog (or,
+// when that is gone with its row, to the same action of the row now in its place, or to the
+// table). A dialog whose form has unsaved changes asks before it closes.
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import * as Dialog from "@radix-ui/react-dialog";
 import {
+  type ComponentProps,
   createContext,
   type ReactNode,
   useCallback,
@@ -16,7 +19,27 @@ import {
   useRef,
   useState,
 } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { DialogToast } from "@/components/ui/toast";
+import { cn } from "@/lib/utils";
+
+const overlayClasses = "fixed inset-0 z-50 bg-black/50";
+const contentClasses =
+  "fixed inset-x-0 bottom-0 z-50 max-h-[92dvh] w-full overflow-y-auto rounded-t-xl border bg-card p-4 text-card-foreground shadow-lg outline-none sm:inset-x-auto sm:top-1/2 sm:bottom-auto sm:left-1/2 sm:max-h-[90dvh] sm:max-w-xl sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-xl sm:p-6";
+const titleClasses = "mb-4 pr-2 font-semibold text-lg leading-tight";
+export const dialogDescriptionClasses = "mb-4 text-muted-foreground text-sm";
+
+/** The buttons at the bottom of a dialog: side by side on the right, stacked full-width on phones. */
+export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
+  return (
+    <div
+      data-slot="dialog-footer"
+      className={cn("mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}
+      {...props}
+    />
+  );
+}
 
 /** Where focus goes back to when a dialog closes. */
 interface Opener {
@@ -171,7 +194,7 @@ interface FormDialogProps {
   title: string;
   /** While true the dialog refuses to close, so that a submit is never cut off. */
   busy?: boolean;
-  /** More classes for the dialog box, such as dialog-wide. */
+  /** More classes for the dialog box, such as a wider sm:max-w-3xl. */
   className?: string;
   children: ReactNode;
 }
@@ -199,15 +222,15 @@ export function FormDialog({ open, onOpenChange, title, busy = false, className,
       onOpenChange={(next) => (busy && !next ? undefined : next ? onOpenChange(true) : requestClose())}
     >
       <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Overlay className={overlayClasses} />
         <Dialog.Content
           ref={contentRef}
-          className={className ? `dialog ${className}` : "dialog"}
+          className={cn(contentClasses, className)}
           aria-describedby={undefined}
           onOpenAutoFocus={focusFirstField}
           onCloseAutoFocus={onCloseAutoFocus}
         >
-          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+          <Dialog.Title className={titleClasses}>{title}</Dialog.Title>
           <DialogToast />
           <DialogGuardContext.Provider value={guard}>{children}</DialogGuardContext.Provider>
           <ConfirmDialog
@@ -255,30 +278,29 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => (busy && !next ? undefined : onOpenChange(next))}>
       <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content ref={contentRef} className="dialog dialog-small" onCloseAutoFocus={onCloseAutoFocus}>
-          <AlertDialog.Title className="dialog-title">{title}</AlertDialog.Title>
+        <AlertDialog.Overlay className={overlayClasses} />
+        <AlertDialog.Content
+          ref={contentRef}
+          className={cn(contentClasses, "sm:max-w-md")}
+          onCloseAutoFocus={onCloseAutoFocus}
+        >
+          <AlertDialog.Title className={titleClasses}>{title}</AlertDialog.Title>
           <DialogToast />
-          <AlertDialog.Description className="dialog-description">{description}</AlertDialog.Description>
+          <AlertDialog.Description className={dialogDescriptionClasses}>{description}</AlertDialog.Description>
           {children}
           {error && (
-            <p role="alert" className="banner banner-error">
+            <Alert role="alert" className="mt-4 mb-0">
               {error}
-            </p>
+            </Alert>
           )}
-          <div className="dialog-actions">
-            <AlertDialog.Cancel className="button" disabled={busy}>
+          <DialogFooter>
+            <AlertDialog.Cancel className={buttonVariants({ variant: "outline" })} disabled={busy}>
               {props.cancelLabel ?? "Cancel"}
             </AlertDialog.Cancel>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={busy || props.confirmDisabled}
-              onClick={onConfirm}
-            >
+            <Button variant="destructive" disabled={busy || props.confirmDisabled} onClick={onConfirm}>
               {busy ? (props.busyLabel ?? "Deleting…") : confirmLabel}
-            </button>
-          </div>
+            </Button>
+          </DialogFooter>
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>

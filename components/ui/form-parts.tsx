@@ -1,7 +1,9 @@
 "use client";
 import { useState } from "react";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
-import { useUnsavedChanges } from "@/components/ui/dialog";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DialogFooter, useUnsavedChanges } from "@/components/ui/dialog";
 import { ApiError, isStaleVersion } from "@/lib/client/fetch-json";
 // The parts every console form shares: the error banner above it (with "Reload" when someone else
 // saved a newer version), the dialog's buttons, unsaved changes, and the mapping of a failed save
@@ -11,18 +13,23 @@ import { ApiError, isStaleVersion } from "@/lib/client/fetch-json";
 export function FormBanner({ message, onReload }: { message: string | null; onReload?: () => void }) {
   if (!message) return null;
   return (
-    <div role="alert" className="banner banner-error">
+    <Alert role="alert">
       {message}
       {onReload && (
         <>
           {" "}
-          <button type="button" className="button button-small" onClick={onReload}>
+          <Button size="sm" variant="outline" onClick={onReload}>
             Reload
-          </button>
+          </Button>
         </>
       )}
-    </div>
+    </Alert>
   );
+}
+
+/** The buttons at the bottom of a form on a page, on the right. */
+export function FormActions({ children }: { children: React.ReactNode }) {
+  return <div className="mt-6 flex justify-end gap-2">{children}</div>;
 }
 
 /**
@@ -44,14 +51,14 @@ export function DialogFormActions({
 }) {
   const requestClose = useUnsavedChanges(dirty && !busy);
   return (
-    <div className="dialog-actions">
-      <button type="button" className="button" onClick={requestClose ?? onClose} disabled={busy}>
+    <DialogFooter>
+      <Button variant="outline" onClick={requestClose ?? onClose} disabled={busy}>
         Close
-      </button>
-      <button type="submit" className="button button-primary" disabled={busy || unchanged}>
+      </Button>
+      <Button type="submit" disabled={busy || unchanged}>
         {busy ? "Saving…" : "Save"}
-      </button>
-    </div>
+      </Button>
+    </DialogFooter>
   );
 }
 

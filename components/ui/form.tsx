@@ -2,9 +2,11 @@
 // The one field primitive of the console's forms, modelled on shadcn/ui's form.tsx: a FormField
 // (a react-hook-form Controller) names the field, and the parts inside its FormItem take their ids
 // and the field's error from that, so no form wires a label, aria-invalid, aria-describedby or an
-// error message by hand. The markup and class names are the ones app/globals.css styles.
+// error message by hand. Styled with the Label, and the inputs of components/ui/input.tsx.
+import { cva, type VariantProps } from "class-variance-authority";
 import {
   Children,
+  type ComponentProps,
   cloneElement,
   createContext,
   type ReactElement,
@@ -24,6 +26,8 @@ import {
   type FieldValues,
   FormProvider,
 } from "react-hook-form";
+import { labelClasses } from "@/components/ui/label";
+import { cn } from "@/lib/utils";
 
 /** The form's context for its fields: `<Form {...form}>`. */
 export const Form = FormProvider;
@@ -124,31 +128,47 @@ export function useFormField() {
   };
 }
 
-/** A labelled field: label, control, message, hint (class "field"; "checkbox-field" for a checkbox). */
-export function FormItem({ className = "field", children }: { className?: string; children: ReactNode }) {
+const formItemVariants = cva("", {
+  variants: {
+    variant: {
+      /** Label above the control, message and hint below. */
+      field: "grid min-w-0 content-start gap-2",
+      /** A checkbox, with its label and hint beside it. */
+      checkbox: "flex items-start gap-3 [&>input]:mt-0.5",
+      /** One option of a list of checkboxes. */
+      option: "flex items-center gap-2",
+    },
+  },
+  defaultVariants: { variant: "field" },
+});
+
+/** A labelled field: label, control, message, hint. */
+export function FormItem({ variant, children }: VariantProps<typeof formItemVariants> & { children: ReactNode }) {
   return (
     <ItemScope>
-      <div className={className}>{children}</div>
+      <div className={formItemVariants({ variant })}>{children}</div>
     </ItemScope>
   );
+}
+
+/** A form's fields, one below the other; disabled while it submits. */
+export function FormFields({ className, ...props }: ComponentProps<"fieldset">) {
+  return <fieldset className={cn("m-0 grid min-w-0 gap-4 border-0 p-0", className)} {...props} />;
+}
+
+/** Two fields side by side from the small breakpoint up, one below the other on phones. */
+export function FormRow({ children }: { children: ReactNode }) {
+  return <div className="grid gap-4 sm:grid-cols-2">{children}</div>;
 }
 
 /**
  * The FormItem of a list shown as checkboxes: a fieldset named by its legend and described by its
  * message and hint; each checkbox is a FormItem of the same FormField inside it.
  */
-export function FormFieldset({
-  legend,
-  className = "checkbox-group",
-  children,
-}: {
-  legend: ReactNode;
-  className?: string;
-  children: ReactNode;
-}) {
+export function FormFieldset({ legend, children }: { legend: ReactNode; children: ReactNode }) {
   return (
     <ItemScope>
-      <FieldsetBody legend={legend} className={className}>
+      <FieldsetBody legend={legend} className="m-0 grid min-w-0 gap-2.5 rounded-md border px-3 pt-1 pb-3">
         {children}
       </FieldsetBody>
     </ItemScope>
@@ -160,7 +180,7 @@ function FieldsetBody({ legend, className, children }: { legend: ReactNode; clas
   // No aria-invalid here: the group role does not take it; the checkboxes inside carry it.
   return (
     <fieldset className={className} aria-describedby={describedBy}>
-      <legend>{legend}</legend>
+      <legend className={cn(labelClasses, "px-1")}>{legend}</legend>
       {children}
     </fieldset>
   );
@@ -169,7 +189,7 @@ function FieldsetBody({ legend, className, children }: { legend: ReactNode; clas
 export function FormLabel({ className, children }: { className?: string; children: ReactNode }) {
   const { formItemId } = useFormField();
   return (
-    <label htmlFor={formItemId} className={className}>
+    <label htmlFor={formItemId} className={cn(labelClasses, className)}>
       {children}
     </label>
   );
@@ -195,7 +215,7 @@ export function FormDescription({ children }: { children?: ReactNode }) {
   useShown("description", shown);
   if (!shown) return null;
   return (
-    <p id={formDescriptionId} className="field-hint">
+    <p id={formDescriptionId} className="text-muted-foreground text-xs">
       {children}
     </p>
   );
@@ -207,7 +227,7 @@ export function FormMessage() {
   useShown("message", Boolean(message));
   if (!message) return null;
   return (
-    <p id={formMessageId} className="field-error">
+    <p id={formMessageId} className="font-medium text-destructive text-xs">
       {message}
     </p>
   );

@@ -13,6 +13,9 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { cn } from "@/lib/utils";
+
+const toastClasses = "rounded-lg border bg-foreground px-4 py-2.5 text-background text-sm shadow-lg";
 
 /** How long a confirmation stays on screen. */
 export const TOAST_DURATION_MS = 4000;
@@ -71,9 +74,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={value}>
       {children}
       {topDialog === null && (
-        <div role="status" aria-live="polite" className="toast-region">
+        <div
+          role="status"
+          aria-live="polite"
+          className="fixed inset-x-4 bottom-6 z-[100] flex justify-center sm:inset-x-auto sm:left-1/2 sm:-translate-x-1/2"
+        >
           {toast && (
-            <div key={toast.id} className="toast">
+            <div key={toast.id} className={toastClasses}>
               {toast.message}
             </div>
           )}
@@ -106,7 +113,7 @@ export function DialogToast() {
   return (
     <div role="status" aria-live="polite">
       {state?.toast && (
-        <div key={state.toast.id} className="toast">
+        <div key={state.toast.id} className={cn(toastClasses, "mb-4")}>
           {state.toast.message}
         </div>
       )}

@@ -10,6 +10,7 @@ import {
   FormControl,
   FormDescription,
   FormField,
+  FormFields,
   FormFieldset,
   FormItem,
   FormLabel,
@@ -17,6 +18,7 @@ import {
   listOptionProps,
 } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
+import { Input, NativeSelect } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { PASSWORD_HINT } from "@/lib/accounts/password-rules";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/accounts/roles";
@@ -100,7 +102,7 @@ function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Pr
     <Form {...form}>
       <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
         <FormBanner message={banner} />
-        <fieldset disabled={isSubmitting} className="form-fields">
+        <FormFields disabled={isSubmitting}>
           <FormField
             control={form.control}
             name="email"
@@ -108,7 +110,7 @@ function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Pr
               <FormItem>
                 <FormLabel>Email</FormLabel>
                 <FormControl>
-                  <input type="email" autoComplete="off" {...field} />
+                  <Input type="email" autoComplete="off" {...field} />
                 </FormControl>
                 <FormMessage />
               </FormItem>
@@ -121,7 +123,7 @@ function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Pr
               <FormItem>
                 <FormLabel>Password</FormLabel>
                 <FormControl>
-                  <input type="password" autoComplete="new-password" {...field} />
+                  <Input type="password" autoComplete="new-password" {...field} />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>{PASSWORD_HINT}</FormDescription>
@@ -129,7 +131,7 @@ function AddUserForm({ save, onDone }: { save: (input: TCreateUserRequest) => Pr
             )}
           />
           <RoleAndApiFields />
-        </fieldset>
+        </FormFields>
         <DialogFormActions busy={isSubmitting} onClose={onDone} dirty={isDirty} />
       </form>
     </Form>
@@ -174,16 +176,16 @@ function EditUserForm({ user, save, onDone }: EditUserFormProps) {
     <Form {...form}>
       <form noValidate onSubmit={form.handleSubmit(onValid, () => setBanner("Correct the fields marked below."))}>
         <FormBanner message={banner.message} onReload={banner.onReload} />
-        <fieldset disabled={isSubmitting} className="form-fields">
+        <FormFields disabled={isSubmitting}>
           {/* Shown, not edited: an item outside a FormField. */}
           <FormItem>
             <FormLabel>Email</FormLabel>
             <FormControl>
-              <input type="email" readOnly value={user.email} />
+              <Input type="email" readOnly value={user.email} />
             </FormControl>
           </FormItem>
           <RoleAndApiFields />
-        </fieldset>
+        </FormFields>
         <DialogFormActions busy={isSubmitting} onClose={onDone} dirty={isDirty} unchanged={!isDirty} />
       </form>
     </Form>
@@ -206,13 +208,13 @@ function RoleAndApiFields() {
           <FormItem>
             <FormLabel>Role</FormLabel>
             <FormControl>
-              <select {...field}>
+              <NativeSelect {...field}>
                 {ROLES.map((value) => (
                   <option key={value} value={value}>
                     {ROLE_LABELS[value]}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             </FormControl>
             <FormMessage />
           </FormItem>
@@ -226,13 +228,13 @@ function RoleAndApiFields() {
             <FormFieldset legend="APIs this service owner manages">
               <FormDescription>{apis.length === 0 ? "No APIs yet." : null}</FormDescription>
               {apis.map((api) => (
-                <FormItem key={api.id} className="checkbox-option">
+                <FormItem key={api.id} variant="option">
                   <FormControl>
                     <input {...listOptionProps(field, api.id)} />
                   </FormControl>
                   {/* A row like its checkbox's, so the name and (name) keep their spacing. */}
-                  <FormLabel className="checkbox-option">
-                    {api.displayName || api.name} <span className="mono">({api.name})</span>
+                  <FormLabel className="flex items-center gap-1.5 font-normal">
+                    {api.displayName || api.name} <span className="font-mono">({api.name})</span>
                   </FormLabel>
                 </FormItem>
               ))}

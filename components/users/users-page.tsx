@@ -3,17 +3,33 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import {
   SearchBox,
   SortableHeader,
+  TableFooter,
   TablePager,
   TableStates,
+  TableToolbar,
   useClampedPage,
   useListState,
 } from "@/components/ui/data-table";
-import { ConfirmDialog, FormDialog } from "@/components/ui/dialog";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { ConfirmDialog, dialogDescriptionClasses, FormDialog } from "@/components/ui/dialog";
+import {
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormFields,
+  FormItem,
+  FormLabel,
+  FormMessage,
+} from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors } from "@/components/ui/form-parts";
+import { Input } from "@/components/ui/input";
+import { Page, PageHeader } from "@/components/ui/page";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { UserDialog, useApiNames } from "@/components/users/user-dialog";
 import { PASSWORD_HINT } from "@/lib/accounts/password-rules";
@@ -52,72 +68,67 @@ export function UsersPage() {
     );
 
   return (
-    <main className="page">
-      <div className="page-header">
-        <h1>Users</h1>
-        <button type="button" className="button button-primary" onClick={() => setEditing({ user: null })}>
-          Add user
-        </button>
-      </div>
-      <section className="panel" aria-label="Users list">
-        <div className="toolbar">
+    <Page>
+      <PageHeader title="Users" actions={<Button onClick={() => setEditing({ user: null })}>Add user</Button>} />
+      <Card aria-label="Users list">
+        <TableToolbar>
           <SearchBox label="Search users" value={list.search} onChange={list.setSearch} />
-        </div>
-        <table className="table" aria-label="Users" aria-busy={users.isFetching}>
-          <thead>
-            <tr>
+        </TableToolbar>
+        <Table aria-label="Users" aria-busy={users.isFetching}>
+          <TableHeader>
+            <TableRow>
               <SortableHeader label="Email" field="email" sort={list.params.sort} onSort={list.toggleSort} />
               <SortableHeader label="Role" field="role" sort={list.params.sort} onSort={list.toggleSort} />
-              <th scope="col">APIs</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
+              <TableHead scope="col">APIs</TableHead>
+              <TableHead scope="col">Status</TableHead>
+              <TableHead scope="col">Actions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             <TableStates query={users} columns={COLUMNS} noun="users" emptyText="No users yet." q={list.params.q} />
             {data?.items.map((user) => (
-              <tr key={user.id}>
-                <td>{user.email}</td>
-                <td>{ROLE_LABELS[user.role]}</td>
-                <td className="mono">{user.apiIds.map(apiName).join(", ")}</td>
-                <td>{user.disabled ? "Disabled" : "Active"}</td>
-                <td className="actions">
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
+              <TableRow key={user.id}>
+                <TableCell>{user.email}</TableCell>
+                <TableCell>{ROLE_LABELS[user.role]}</TableCell>
+                <TableCell className="font-mono">{user.apiIds.map(apiName).join(", ")}</TableCell>
+                <TableCell>{user.disabled ? "Disabled" : "Active"}</TableCell>
+                <TableCell>
+                  <div className="flex gap-2">
+                    <Button
+                      variant="outline"
+                      size="sm"
                       aria-label={`Edit ${user.email}`}
                       onClick={() => setEditing({ user })}
                     >
                       Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small"
+                    </Button>
+                    <Button
+                      variant="outline"
+                      size="sm"
                       aria-label={`Reset password ${user.email}`}
                       onClick={() => setResetting(user)}
                     >
                       Reset password
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
+                    </Button>
+                    <Button
+                      variant="destructive-outline"
+                      size="sm"
                       aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}
                       disabled={updateUser.isPending}
                       onClick={() => (user.disabled ? setDisabled(user, false) : setDisabling(user))}
                     >
                       {user.disabled ? "Enable" : "Disable"}
-                    </button>
+                    </Button>
                   </div>
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-        <div className="table-footer">
+          </TableBody>
+        </Table>
+        <TableFooter>
           <TablePager label="Users pages" noun={["user", "users"]} data={data} list={list} />
-        </div>
-      </section>
+        </TableFooter>
+      </Card>
       <UserDialog user={editing?.user ?? null} open={editing !== null} onClose={() => setEditing(null)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />
       <ConfirmDialog
@@ -143,7 +154,7 @@ export function UsersPage() {
         error={updateUser.error?.message}
         onConfirm={() => disabling && setDisabled(disabling, true)}
       />
-    </main>
+    </Page>
   );
 }
 
@@ -192,12 +203,12 @@ function ResetPasswordForm(props: {
   return (
     <Form {...form}>
       <form noValidate onSubmit={form.handleSubmit(onValid)}>
-        <p className="dialog-description">
+        <p className={dialogDescriptionClasses}>
           Set a new password for {props.email}. They are signed out everywhere, and the applications they authorized
           must ask them again.
         </p>
         <FormBanner message={banner} />
-        <fieldset disabled={isSubmitting} className="form-fields">
+        <FormFields disabled={isSubmitting}>
           <FormField
             control={form.control}
             name="password"
@@ -205,14 +216,14 @@ function ResetPasswordForm(props: {
               <FormItem>
                 <FormLabel>New password</FormLabel>
                 <FormControl>
-                  <input type="password" autoComplete="new-password" {...field} />
+                  <Input type="password" autoComplete="new-password" {...field} />
                 </FormControl>
                 <FormMessage />
                 <FormDescription>{PASSWORD_HINT}</FormDescription>
               </FormItem>
             )}
           />
-        </fieldset>
+        </FormFields>
         <DialogFormActions busy={isSubmitting} onClose={props.onDone} dirty={isDirty} />
       </form>
     </Form>

@@ -16,11 +16,15 @@ import type { OAuthContext } from "@/lib/oauth/context";
 import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grant-store";
 import { readPageForm } from "@/lib/oauth/http";
 import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
+import { type Theme, themeOfCookieHeader } from "@/lib/theme";
 
 type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };
 
 /** The consent form's anti-forgery value: bound to the session, which only this browser's cookie names. */
 const csrfFor = (sessionId: string) => createHash("sha256").update(`consent:${sessionId}`).digest("base64url");
+
+/** The theme the browser chose in the console (its cookie), for the pages; without one they follow the device. */
+const themeOf = (httpRequest: Request): Theme => themeOfCookieHeader(httpRequest.headers.get("cookie"));
 
 function sameValue(a: string, b: string) {
   const left = Buffer.from(a);
@@ -69,7 +73,12 @@ export function authorizeHandlers(context: OAuthContext) {
   }
 
   /** After sign-in: the code at once when the user already allowed these scopes, else the consent page. */
-  async function continueAs(request: AuthorizationRequest, session: Session, headers: Record<string, string> = {}) {
+  async function continueAs(
+    request: AuthorizationRequest,
+    session: Session,
+    theme: Theme,
+    headers: Record<string, string> = {},
+  ) {
     const scopes = request.decision.grantedScopes;
     const clientId = request.client.info.clientId;
     if (!request.prompt.has("consent") && (await consentCovers(prisma, session.userId, clientId, scopes))) {
@@ -87,6 +96,7 @@ export function authorizeHandlers(context: OAuthContext) {
       screen: request.decision.consent ?? { scopes: [] },
       request: request.query,
       csrf: csrfFor(session.id),
+      theme,
     });
     for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
     return response;
@@ -100,9 +110,9 @@ export function authorizeHandlers(context: OAuthContext) {
     const session = await readSession(prisma, httpRequest, context.now());
     if (!session || request.prompt.has("login")) {
       if (request.prompt.has("none")) return redirectError(request, "login_required", "The user is not signed in.");
-      return signInPage({ clientName: request.client.info.name, request: request.query });
+      return signInPage({ clientName: request.client.info.name, request: request.query, theme: themeOf(httpRequest) });
     }
-    return continueAs(request, session);
+    return continueAs(request, session, themeOf(httpRequest));
   }
 
   /**
@@ -126,7 +136,7 @@ export function authorizeHandlers(context: OAuthContext) {
     if (posted instanceof Response) return posted;
     const { form, request } = posted;
     const email = form.get("email") ?? "";
-    const page = { clientName: request.client.info.name, request: request.query, email };
+    const page = { clientName: request.client.info.name, request: request.query, email, theme: themeOf(httpRequest) };
     // The console's sign-in sequence: limits first, then the password, then a new session in
     // place of the browser's previous one.
     const result = await signInUser(prisma, {
@@ -144,7 +154,7 @@ export function authorizeHandlers(context: OAuthContext) {
       return response;
     }
     const { session, setCookie, user } = result;
-    return continueAs(request, { ...session, email: user.email }, { "set-cookie": setCookie });
+    return continueAs(request, { ...session, email: user.email }, page.theme, { "set-cookie": setCookie });
   }
 
   /** POST /oauth/authorize/consent */
@@ -153,7 +163,9 @@ export function authorizeHandlers(context: OAuthContext) {
     if (posted instanceof Response) return posted;
     const { form, request } = posted;
     const session = await readSession(prisma, httpRequest, context.now());
-    if (!session) return signInPage({ clientName: request.client.info.name, request: request.query });
+    if (!session) {
+      return signInPage({ clientName: request.client.info.name, request: request.query, theme: themeOf(httpRequest) });
+    }
     if (!sameValue(form.get("csrf") ?? "", csrfFor(session.id))) {
       return errorPage("The consent form has expired. Go back to the application and try again.", 403);
     }

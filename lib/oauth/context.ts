@@ -4,6 +4,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ConfigCache } from "@/lib/oauth/config-cache";
 import type { RefreshChainCache } from "@/lib/oauth/refresh-chains";
+import type { RefreshRotations } from "@/lib/oauth/refresh-rotations";
 import type { ActiveAccessToken } from "@/lib/oauth/token-status";
 import type { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import type { ClientRateLimiter } from "@/lib/rate-limit/client-rate-limiter";
@@ -22,6 +23,8 @@ export interface OAuthContext {
   verifiedTokens: VerifiedTokenCache<ActiveAccessToken>;
   /** The grants of the refresh tokens this process issued, by the token's hash (lib/oauth/refresh-chains.ts). */
   refreshChains: RefreshChainCache;
+  /** Rotations of refresh tokens, sent to the database in batches under load (lib/oauth/refresh-rotations.ts). */
+  rotations: RefreshRotations;
   /** Seconds after a rotation in which a retry with the rotated refresh token may be answered (0: never). */
   refreshReuseInterval: number;
   now: Clock;

@@ -4,6 +4,7 @@ import { DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS } from "@/lib/issuing";
 import { ConfigCache } from "@/lib/oauth/config-cache";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { RefreshChainCache } from "@/lib/oauth/refresh-chains";
+import { RefreshRotations } from "@/lib/oauth/refresh-rotations";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
 import { VerifiedTokenCache } from "@/lib/oauth/verified-tokens";
 import { ClientRateLimiter, DEFAULT_TOKEN_REQUESTS_PER_MINUTE } from "@/lib/rate-limit/client-rate-limiter";
@@ -42,6 +43,7 @@ export async function createOAuthContext(options: {
     usage: new UsageRecorder(options.prisma, { enabled: options.usageCounting ?? true }),
     verifiedTokens: new VerifiedTokenCache(),
     refreshChains: new RefreshChainCache(),
+    rotations: new RefreshRotations(options.prisma),
     refreshReuseInterval: options.refreshReuseInterval ?? DEFAULT_REFRESH_REUSE_INTERVAL_SECONDS,
     now,
   };

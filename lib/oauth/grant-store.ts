@@ -83,31 +83,58 @@ export async function rotateRefreshToken(
     return used.count === 1 ? { refreshToken: null } : null;
   }
   const { value, hash: nextHash } = newOpaqueToken();
-  // On the pool, prepared once per connection (lib/db/client.ts sqlOf): a refresh's second and last
-  // round trip. Timestamps as epoch seconds turned into UTC, the way Prisma stores its DateTime columns.
-  const { rowCount } = await sqlOf(prisma).query({
-    name: "rotate-refresh-token",
-    text: ROTATE_REFRESH_TOKEN,
-    values: [now, nextHash, hash, next.expiresAt],
-  });
-  return rowCount === 1 ? { refreshToken: value } : null;
+  const stored = await rotateRefreshTokens(prisma, [{ hash, nextHash, now, expiresAt: next.expiresAt }]);
+  return stored.has(nextHash) ? { refreshToken: value } : null;
 }
 
-const ROTATE_REFRESH_TOKEN = `
-  WITH used AS (
-    UPDATE "RefreshToken" SET "rotatedAt" = to_timestamp($1::double precision) AT TIME ZONE 'UTC',
-      "successorId" = $2
-    WHERE "id" = $3 AND "rotatedAt" IS NULL AND "expiresAt" > to_timestamp($1::double precision) AT TIME ZONE 'UTC'
+/** A rotation of rotateRefreshTokens: the presented token's hash, its successor's, when, until when. */
+export interface Rotation {
+  hash: string;
+  nextHash: string;
+  now: number;
+  expiresAt: number;
+}
+
+/**
+ * rotateRefreshToken for many tokens in one statement (lib/oauth/refresh-rotations.ts batches
+ * them): the hashes of the successors stored. A token presented twice in one call is rotated once
+ * (an UPDATE changes a row once, whatever number of input rows join it), and the successor stored
+ * names the winner. On the pool, prepared once per connection (lib/db/client.ts sqlOf): a
+ * refresh's one round trip. Timestamps as epoch seconds turned into UTC, the way Prisma stores its
+ * DateTime columns.
+ */
+export async function rotateRefreshTokens(prisma: PrismaClient, rotations: readonly Rotation[]): Promise<Set<string>> {
+  const { rows } = await sqlOf(prisma).query<{ id: string }>({
+    name: "rotate-refresh-tokens",
+    text: ROTATE_REFRESH_TOKENS,
+    values: [
+      rotations.map((r) => r.hash),
+      rotations.map((r) => r.nextHash),
+      rotations.map((r) => r.now),
+      rotations.map((r) => r.expiresAt),
+    ],
+  });
+  return new Set(rows.map((row) => row.id));
+}
+
+const ROTATE_REFRESH_TOKENS = `
+  WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::double precision[], $4::double precision[])
+      AS i(hash, next_hash, now, expires_at)
+  ), used AS (
+    UPDATE "RefreshToken" t SET "rotatedAt" = to_timestamp(i.now) AT TIME ZONE 'UTC', "successorId" = i.next_hash
+    FROM input i
+    WHERE t."id" = i.hash AND t."rotatedAt" IS NULL AND t."expiresAt" > to_timestamp(i.now) AT TIME ZONE 'UTC'
       AND EXISTS (
-      SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
-      WHERE g."id" = "RefreshToken"."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
-    )
-    RETURNING "grantId"
+        SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
+        WHERE g."id" = t."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
+      )
+    RETURNING t."grantId", t."successorId", i.now, i.expires_at
   )
   INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
-  SELECT $2, "grantId", to_timestamp($4::double precision) AT TIME ZONE 'UTC',
-    to_timestamp($1::double precision) AT TIME ZONE 'UTC'
-  FROM used`;
+  SELECT "successorId", "grantId", to_timestamp(expires_at) AT TIME ZONE 'UTC', to_timestamp(now) AT TIME ZONE 'UTC'
+  FROM used
+  RETURNING "id"`;
 
 /**
  * A retry within the reuse interval with the rotated token `hash`: its successor, if still unused

@@ -1,27 +1,45 @@
 // The pages of the authorization flow: sign-in, consent and errors. Rendered to static HTML on
 // the lean path (React escapes every value), with no script, and never framed.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ConsentScreen, DeprecatedScope } from "@/lib/issuing";
+import { type Theme, themeClass } from "@/lib/theme";
 import { dateOf } from "@/lib/time/epoch";
 
-const STYLE = `
-body{font-family:system-ui,sans-serif;background:#f5f6f8;color:#1c2230;margin:0}
-main{max-width:28rem;margin:4rem auto;background:#fff;border:1px solid #d9dde5;border-radius:8px;padding:2rem}
-h1{font-size:1.35rem;margin:0 0 .5rem}p{line-height:1.45}
-label{display:block;font-weight:600;margin:.9rem 0 .3rem}
-input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:.55rem;border:1px solid #aab1bf;border-radius:6px;font:inherit}
-button{font:inherit;padding:.55rem 1.1rem;border-radius:6px;border:1px solid #2f54eb;background:#2f54eb;color:#fff;cursor:pointer}
-button.secondary{background:#fff;color:#1c2230;border-color:#aab1bf}
-.actions{display:flex;gap:.6rem;margin-top:1.4rem}
-.error{background:#fdecea;border:1px solid #f1aeb5;border-radius:6px;padding:.6rem .8rem}
-ul{list-style:none;padding:0}li{border-top:1px solid #e4e7ee;padding:.7rem 0}
-li label{display:flex;gap:.5rem;align-items:center;margin:0}
-.description{margin:.25rem 0 0 1.6rem;color:#4a5468;font-weight:400}
-.badge{font-size:.75rem;font-weight:600;border-radius:4px;padding:.05rem .4rem;background:#e8ecf7}
-.badge.emphasize{background:#fff1d6;color:#7a4b00}
-.badge.deprecated{background:#fdecea;color:#8a1c12}
-.deprecation{margin:.35rem 0 0 1.6rem;color:#8a1c12}
+/**
+ * The colour tokens of the console (lib/theme.css, light and dark), read once, and the look of
+ * the console's sign-in card (components/ui/card.tsx, input.tsx, button.tsx) in plain CSS: these
+ * pages carry no script and no stylesheet of Next.js.
+ */
+const TOKENS = readFileSync(fileURLToPath(new URL("../theme.css", import.meta.url)), "utf8");
+const STYLE = `${TOKENS}
+*{box-sizing:border-box}
+body{margin:0;font-family:var(--font-sans);background:var(--background);color:var(--foreground);-webkit-font-smoothing:antialiased}
+.shell{max-width:28rem;margin:0 auto;padding:3rem 1rem 4rem}
+@media (min-width:40rem){.shell{padding-top:5rem}}
+.brand{font-weight:600;margin:0 0 1rem;line-height:2rem}
+main{background:var(--card);color:var(--card-foreground);border:1px solid var(--border);border-radius:calc(var(--radius) + 4px);padding:1.5rem;box-shadow:0 1px 2px 0 rgb(0 0 0 / .05)}
+h1{font-size:1.25rem;font-weight:600;line-height:1.25;margin:0 0 .375rem}
+p{line-height:1.5;margin:0 0 1rem;font-size:.875rem}
+.lead{color:var(--muted-foreground)}
+label{display:block;font-weight:500;font-size:.875rem;line-height:1;margin:1rem 0 .5rem}
+input[type=email],input[type=password]{width:100%;height:2.25rem;padding:0 .75rem;border:1px solid var(--input);border-radius:calc(var(--radius) - 2px);background:var(--card);color:var(--foreground);font:inherit;font-size:.875rem}
+input[type=checkbox]{width:1rem;height:1rem;margin:0;accent-color:var(--primary)}
+:focus-visible{outline:2px solid var(--ring);outline-offset:2px}
+a{color:var(--primary)}
+button{font:inherit;font-size:.875rem;font-weight:500;height:2.25rem;padding:0 1rem;border-radius:calc(var(--radius) - 2px);border:1px solid var(--primary);background:var(--primary);color:var(--primary-foreground);cursor:pointer}
+button.secondary{background:var(--card);color:var(--foreground);border-color:var(--input)}
+.actions{display:flex;gap:.5rem;margin-top:1.5rem}
+.actions.wide button{width:100%}
+.error{background:var(--destructive-muted);color:var(--destructive);border:1px solid var(--destructive);border-radius:var(--radius);padding:.75rem 1rem}
+ul{list-style:none;padding:0;margin:0}li{border-top:1px solid var(--border);padding:.75rem 0}
+li label{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0}
+.description{margin:.375rem 0 0 1.5rem;color:var(--muted-foreground);font-weight:400}
+.badge{font-size:.75rem;font-weight:500;border-radius:999px;padding:.0625rem .5rem;border:1px solid var(--border);background:var(--muted);color:var(--foreground)}
+.badge.emphasize,.badge.deprecated{background:var(--warning-muted);color:var(--warning);border-color:var(--warning-border)}
+.deprecation{margin:.375rem 0 0 1.5rem;color:var(--warning)}
 `;
 
 /** When a deprecated scope stops working, in words: "January 1, 2027 at 12:00 AM UTC". */
@@ -52,9 +70,9 @@ export const PAGE_HEADERS = {
   "x-content-type-options": "nosniff",
 };
 
-function page(title: string, body: ReactNode, status = 200): Response {
+function page(title: string, body: ReactNode, status = 200, theme: Theme = "system"): Response {
   const html = renderToStaticMarkup(
-    <html lang="en">
+    <html lang="en" className={themeClass(theme)}>
       {/* biome-ignore lint/style/noHeadElement: a static page outside Next.js */}
       <head>
         <meta charSet="utf-8" />
@@ -63,7 +81,10 @@ function page(title: string, body: ReactNode, status = 200): Response {
         <style>{STYLE}</style>
       </head>
       <body>
-        <main>{body}</main>
+        <div className="shell">
+          <header className="brand">Scope Console</header>
+          <main>{body}</main>
+        </div>
       </body>
     </html>,
   );
@@ -80,12 +101,13 @@ export function signInPage(options: {
   error?: string;
   /** 429 when too many sign-ins failed. */
   status?: number;
+  theme?: Theme;
 }) {
   return page(
     "Sign in",
     <>
       <h1>Sign in</h1>
-      <p>to continue to {options.clientName}</p>
+      <p className="lead">to continue to {options.clientName}</p>
       {options.error && (
         <p className="error" role="alert">
           {options.error}
@@ -97,12 +119,13 @@ export function signInPage(options: {
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={options.email} />
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-        <div className="actions">
+        <div className="actions wide">
           <button type="submit">Sign in</button>
         </div>
       </form>
     </>,
     options.status,
+    options.theme,
   );
 }
 
@@ -112,12 +135,13 @@ export function consentPage(options: {
   screen: ConsentScreen;
   request: string;
   csrf: string;
+  theme?: Theme;
 }) {
   return page(
     "Allow access",
     <>
       <h1>{options.clientName} wants access</h1>
-      <p>
+      <p className="lead">
         Signed in as {options.email}. Choose what {options.clientName} may do on your behalf.
       </p>
       <form method="post" action={CONSENT_PATH}>
@@ -163,6 +187,8 @@ export function consentPage(options: {
         </div>
       </form>
     </>,
+    200,
+    options.theme,
   );
 }
 

@@ -6,8 +6,10 @@ import { afterEach, beforeAll, expect, it, vi } from "vitest";
 import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import type { OAuthContext } from "@/lib/oauth/context";
+import { rotateRefreshTokens } from "@/lib/oauth/grant-store";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
+import { hashOpaqueToken } from "@/lib/secrets/random";
 import { unique } from "./call";
 import { createApi, createClient, createScope, createUser, createUserGrant, type TestClient } from "./factories";
 import { basicClientRequest, testOAuthContext } from "./oauth-context";
@@ -130,4 +132,90 @@ it("a configuration change forgets what was remembered: the next refresh looks i
   const next = await refresh(client, refreshToken);
   expect(next.status, JSON.stringify(next.json)).toBe(200);
   expect(next.statements).toBe(2);
+});
+
+/** Refreshes at once, counting the rotation statements sent (lib/oauth/refresh-rotations.ts batches them). */
+async function refreshAtOnce(pairs: { client: TestClient<string>; refreshToken: string }[]) {
+  let rotations = 0;
+  const original = pg.Client.prototype.query;
+  vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+    const config = args[0] as { name?: string } | string;
+    if (typeof config !== "string" && config?.name === "rotate-refresh-tokens") rotations++;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original);
+  try {
+    const responses = await Promise.all(
+      pairs.map(({ client, refreshToken }) =>
+        tokenHandler(context)(
+          basicClientRequest(`${ISSUER}/oauth/token`, client, {
+            grant_type: "refresh_token",
+            refresh_token: refreshToken,
+          }),
+        ),
+      ),
+    );
+    // biome-ignore lint/suspicious/noExplicitAny: token responses are inspected field by field
+    return { bodies: (await Promise.all(responses.map((r) => r.json()))) as any[], rotations };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+/** `count` chains, one after another (each counts its own statements). */
+async function chainsOf(count: number) {
+  const chains = [];
+  for (let i = 0; i < count; i++) chains.push(await chain());
+  return chains;
+}
+
+it("refreshes that arrive together are rotated in fewer statements, each committed before its answer", async () => {
+  const chains = await chainsOf(12);
+  clock += 10;
+  const { bodies, rotations } = await refreshAtOnce(chains);
+  expect(bodies.map((body) => body.error ?? "ok")).toEqual(chains.map(() => "ok"));
+  expect(rotations).toBeGreaterThan(0);
+  expect(rotations).toBeLessThan(chains.length);
+  // Each presented token is rotated into the successor its answer carries, stored in its own grant.
+  for (const [i, { grantId }] of chains.entries()) {
+    const successor = await db().refreshToken.findUniqueOrThrow({
+      where: { id: hashOpaqueToken(bodies[i].refresh_token) },
+    });
+    expect(successor.grantId).toBe(grantId);
+    expect(successor.rotatedAt).toBeNull();
+    const rotated = await db().refreshToken.findMany({ where: { grantId, successorId: successor.id } });
+    expect(rotated).toHaveLength(1);
+    expect(rotated[0].rotatedAt).not.toBeNull();
+  }
+});
+
+it("a token presented twice in one rotation statement is rotated once, into one successor", async () => {
+  const { refreshToken, grantId } = await chain();
+  const hash = hashOpaqueToken(refreshToken);
+  const rotations = ["a", "b"].map((name) => ({
+    hash,
+    nextHash: unique(`successor_${name}`),
+    now: clock,
+    expiresAt: clock + 600,
+  }));
+  const stored = await rotateRefreshTokens(db(), rotations);
+  expect(stored.size).toBe(1);
+  const [winner] = [...stored];
+  expect(rotations.map((r) => r.nextHash)).toContain(winner);
+  expect((await db().refreshToken.findUniqueOrThrow({ where: { id: hash } })).successorId).toBe(winner);
+  expect(await db().refreshToken.count({ where: { grantId, rotatedAt: null } })).toBe(1);
+});
+
+it("a token presented twice at once among other refreshes: at least one answer, the other refused or a retry, the grant kept", async () => {
+  const { client, refreshToken, grantId } = await chain();
+  const others = await chainsOf(3);
+  clock += 10;
+  const { bodies } = await refreshAtOnce([{ client, refreshToken }, ...others, { client, refreshToken }]);
+  const twice = [bodies[0], bodies[bodies.length - 1]];
+  // In one batch one wins and the other is refused; in two, the later one may be answered as a
+  // retry within the reuse interval (its successor unused) in the earlier answer's place.
+  expect(twice.filter((body) => body.access_token).length).toBeGreaterThanOrEqual(1);
+  for (const body of twice) if (!body.access_token) expect(body.error).toBe("invalid_grant");
+  expect(bodies.slice(1, -1).every((body) => body.access_token)).toBe(true);
+  expect((await db().grant.findUniqueOrThrow({ where: { id: grantId } })).revokedAt).toBeNull();
+  expect(await db().refreshToken.count({ where: { grantId, rotatedAt: null } })).toBe(1);
 });

@@ -4,6 +4,7 @@
 // was presumably lost). Whether the token may be used is decided in lib/oauth/token-status.ts, as
 // for introspection and revocation.
 import { decideToken } from "@/lib/issuing";
+import type { OAuthContext } from "@/lib/oauth/context";
 import { OAuthError } from "@/lib/oauth/errors";
 import {
   extendGrantTokens,
@@ -39,6 +40,13 @@ const decideRefresh = ({ config, client, form }: GrantRequest, now: number, issu
     grant: { issuedAt, scopes },
   });
 
+/** Rotates the token `hash`: in a batch when it gets a successor, on its own when not. */
+async function rotate(context: OAuthContext, hash: string, now: number, next: { expiresAt: number } | null) {
+  if (!next) return rotateRefreshToken(context.prisma, hash, now, null);
+  const successor = await context.rotations.rotate(hash, now, next);
+  return successor === null ? null : { refreshToken: successor };
+}
+
 /**
  * A refresh token this process issued (lib/oauth/refresh-chains.ts): decided from its remembered
  * grant and rotated in one statement, which checks all that the lookup would. Null sends the
@@ -53,7 +61,7 @@ async function refreshKnown(request: GrantRequest, value: string, now: number) {
   const { grant } = known;
   const decision = decideRefresh(request, now, grant.issuedAt, grant.scopes);
   if (!decision.ok || decision.accessToken.expiresAt > grant.tokensExpireAt) return null;
-  const rotated = await rotateRefreshToken(context.prisma, hashOpaqueToken(value), now, decision.refreshToken);
+  const rotated = await rotate(context, hashOpaqueToken(value), now, decision.refreshToken);
   if (!rotated) return null;
   rememberRefreshToken(request, decision, rotated.refreshToken, grant);
   return tokenResponse(request, decision, now, {
@@ -137,7 +145,7 @@ export const refreshToken: GrantHandler = async (request) => {
 
   const issued =
     status === "active"
-      ? await rotateRefreshToken(prisma, row.id, now, next).then((rotated) => rotated && { ...rotated, decision })
+      ? await rotate(context, row.id, now, next).then((rotated) => rotated && { ...rotated, decision })
       : await retry();
   if (!issued) throw await lost();
   rememberRefreshToken(request, issued.decision, issued.refreshToken, {
