@@ -20,8 +20,18 @@ test("[SCOPES] lifetimes are entered in human units, stored, and shown again aft
     /Enter a duration such as 10 min/,
   );
 
-  await dialog.getByLabel("Access token lifetime").fill("10 min");
+  // A live reading of what was understood, as people type.
+  const access = dialog.getByLabel("Access token lifetime");
+  await access.fill("1.5 h");
+  await expect(access).toHaveAccessibleDescription(/Reads as 1 h 30 min\./);
+  await access.fill("PT10M");
+  await expect(access).toHaveAccessibleDescription(/Reads as 10 min\./);
+  await access.fill("2 fortnights");
+  await expect(access).toHaveAccessibleDescription(/Not a duration: try 10 min, 1\.5 h, 2 weeks, 1 y or PT10M\./);
+  await access.fill("10 min");
+  await expect(access).not.toHaveAccessibleDescription(/Reads as/);
   await dialog.getByLabel("Refresh token lifetime").fill("1h 30m");
+  await expect(dialog.getByLabel("Refresh token lifetime")).toHaveAccessibleDescription(/Reads as 1 h 30 min\./);
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   const stored = await (await request.get(`/api/apis/${api.id}/scopes?q=${name}`)).json();
@@ -95,9 +105,18 @@ test("[PREVIEW] shows what a request gets and which setting decided it", async (
   await page.getByLabel("Scopes").fill(`${read} ${write} offline_access`);
   await page.getByRole("button", { name: "Preview" }).click();
   const result = page.getByRole("region", { name: "Preview result" });
-  await expect(result).toContainText("Lifetime: 10 min (600 s)");
+  // Human units and dates, never seconds or Unix timestamps.
+  await expect(result).toContainText("Lifetime: 10 min;");
   await expect(result).toContainText("offline access");
-  await expect(result.getByRole("list", { name: "Explanation" })).toContainText(`from scope ${write}`);
+  await expect(result).toContainText("Refreshing ends");
+  await expect(result).not.toContainText(/\d s\b|\d{10}/);
+  const explanation = result.getByRole("list", { name: "Explanation" });
+  await expect(explanation).toContainText(`Access token: 10 min from scope ${write}`);
+  await expect(explanation).toContainText(/refreshing ends \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+  // The consent screen as the user will see it: a picture, with nothing to tick here.
+  const picture = result.getByRole("figure", { name: "What the user sees" });
+  await expect(picture).toContainText("The application wants access");
+  await expect(picture.getByRole("checkbox")).toHaveCount(0);
   // Emphasized scopes come first and are marked; the demo's offline_access is emphasized too.
   const consent = await result.getByRole("list", { name: "Consent screen" }).getByRole("listitem").allInnerTexts();
   const writeAt = consent.findIndex((item) => item.includes("Write Data"));
@@ -110,7 +129,7 @@ test("[PREVIEW] shows what a request gets and which setting decided it", async (
   await page.getByLabel("Grant type").selectOption("client_credentials");
   await page.getByLabel("Scopes").fill(read);
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(result).toContainText("Lifetime: 1 h (3600 s)");
+  await expect(result).toContainText("Lifetime: 1 h;");
   await expect(result.getByRole("heading", { name: "Refresh token" })).toBeVisible();
   await expect(result).toContainText("None");
 

@@ -12,11 +12,35 @@ describe("durations in human units", () => {
     ["90", 90],
     ["60 s", 60],
     [" 2 D ", 172_800],
+    ["2 weeks", 1_209_600],
+    ["1.5 h", 5_400],
+    [".5 min", 30],
+    ["1 y", 31_536_000],
+    ["1 month", 2_592_000],
+    ["1h30m", 5_400],
+    ["PT10M", 600],
+    ["pt1h30m", 5_400],
+    ["P1Y", 31_536_000],
+    ["P2W", 1_209_600],
+    ["P1DT12H", 129_600],
+    ["PT0.5H", 1_800],
   ])("parses %j as %i seconds", (text, seconds) => expect(parseDuration(text)).toBe(seconds));
 
-  it.each(["", "ten minutes", "10 fortnights", "-5 min", "1.5 h", "h", "10 min x"])("refuses %j", (text) =>
-    expect(parseDuration(text)).toBeNull(),
-  );
+  it.each([
+    "",
+    "ten minutes",
+    "10 fortnights",
+    "-5 min",
+    "1.5 s",
+    "1.5",
+    "h",
+    "10 min x",
+    "P",
+    "PT",
+    "P1DT",
+    "PT10X",
+    "P10M5Y",
+  ])("refuses %j", (text) => expect(parseDuration(text)).toBeNull());
 
   it.each([
     [600, "10 min"],

@@ -97,7 +97,9 @@ export const MAX_LIFETIME_SECONDS = 3650 * 86_400;
 /** RFC 6749 section 4.1.2: an authorization code lives ten minutes at most. */
 export const MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS = 600;
 
-const DURATION_MESSAGE = "Enter a duration such as 10 min, 1 h or 180 d.";
+/** What a lifetime may be typed as, for messages and hints. */
+export const DURATION_EXAMPLES = "10 min, 1.5 h, 2 weeks, 1 y or PT10M";
+const DURATION_MESSAGE = `Enter a duration such as ${DURATION_EXAMPLES}.`;
 
 /**
  * What a lifetime field accepts: seconds (the JSON API), human units (the console's forms), blank

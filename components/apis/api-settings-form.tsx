@@ -20,7 +20,7 @@ import {
 } from "@/components/ui/form";
 import { FormActions, FormBanner, useSaveBanner } from "@/components/ui/form-parts";
 import { Input, Textarea } from "@/components/ui/input";
-import { inheritHint, lifetimeText } from "@/components/ui/lifetime";
+import { inheritHint, LifetimeReading, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { type ApiDto, type TUpdateApiRequest, ZUpdateApiRequest } from "@/lib/apis/schemas";
 import { useApi, useUpdateApi } from "@/lib/client/apis";
@@ -127,6 +127,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                     </FormControl>
                     <FormMessage />
                     <FormDescription>
+                      <LifetimeReading value={field.value} />
                       {lock.hint(settings ? inheritHint(settings.accessTokenLifetime, "the service") : null)}
                     </FormDescription>
                   </FormItem>
@@ -143,6 +144,7 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                     </FormControl>
                     <FormMessage />
                     <FormDescription>
+                      <LifetimeReading value={field.value} />
                       {lock.hint(settings ? inheritHint(settings.refreshTokenLifetime, "the service") : null)}
                     </FormDescription>
                   </FormItem>

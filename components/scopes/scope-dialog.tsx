@@ -21,7 +21,7 @@ import {
 } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
-import { lifetimeText } from "@/components/ui/lifetime";
+import { LifetimeReading, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
 import { useCreateScope, useReloadScope, useScopeImpact, useUpdateScope } from "@/lib/client/scopes";
 import { displayNameHint, scopeNameHint } from "@/lib/scopes/guidelines";
@@ -357,7 +357,10 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                     <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 10 min" />
                   </FormControl>
                   <FormMessage />
-                  <FormDescription>{lock.hint(inherited?.access)}</FormDescription>
+                  <FormDescription>
+                    <LifetimeReading value={field.value} />
+                    {lock.hint(inherited?.access)}
+                  </FormDescription>
                 </FormItem>
               )}
             />
@@ -371,7 +374,10 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                     <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
                   </FormControl>
                   <FormMessage />
-                  <FormDescription>{lock.hint(inherited?.refresh)}</FormDescription>
+                  <FormDescription>
+                    <LifetimeReading value={field.value} />
+                    {lock.hint(inherited?.refresh)}
+                  </FormDescription>
                 </FormItem>
               )}
             />

@@ -20,7 +20,7 @@ import {
 } from "@/components/ui/form";
 import { FormActions, FormBanner, useSaveBanner } from "@/components/ui/form-parts";
 import { Input } from "@/components/ui/input";
-import { lifetimeText } from "@/components/ui/lifetime";
+import { LifetimeReading, lifetimeText } from "@/components/ui/lifetime";
 import { Page, PageHeader } from "@/components/ui/page";
 import { useToast } from "@/components/ui/toast";
 import { ApiError } from "@/lib/client/fetch-json";
@@ -108,7 +108,10 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
                       <Input {...field} value={field.value ?? ""} autoComplete="off" placeholder="e.g. 1 h" />
                     </FormControl>
                     <FormMessage />
-                    <FormDescription>{hint}</FormDescription>
+                    <FormDescription>
+                      <LifetimeReading value={field.value} />
+                      {hint}
+                    </FormDescription>
                   </FormItem>
                 )}
               />

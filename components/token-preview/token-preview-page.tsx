@@ -3,17 +3,17 @@
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Page, PageHeader } from "@/components/ui/page";
 import { usePreviewToken } from "@/lib/client/settings";
 import { formatDuration } from "@/lib/duration";
-import { GRANT_TYPES } from "@/lib/issuing";
+import { type ConsentScreen, deprecationText, GRANT_TYPES } from "@/lib/issuing";
 import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/schemas";
-
-const seconds = (value: number) => `${formatDuration(value)} (${value} s)`;
+import { cn } from "@/lib/utils";
 
 /** The request as typed: scopes as one line of text, a blank client ID for none. The server checks it. */
 type PreviewFormValues = Pick<TTokenPreviewRequest, "grantType"> & { scopes: string; clientId: string };
@@ -107,43 +107,22 @@ function PreviewResult({ result }: { result: TokenPreview }) {
           <h2>Granted scopes</h2>
           <p className="font-mono">{result.grantedScopes.join(" ") || "(none)"}</p>
           <h2>Access token</h2>
-          <p>Lifetime: {seconds(result.accessToken.lifetime)}</p>
+          <p>
+            Lifetime: {formatDuration(result.accessToken.lifetime)}; a token issued now expires{" "}
+            <DateTime value={result.accessToken.expiresAt} />.
+          </p>
           <h2>Refresh token</h2>
           {result.refreshToken ? (
             <p>
-              Lifetime: {seconds(result.refreshToken.lifetime)}; absolute lifetime:{" "}
-              {seconds(result.refreshToken.absoluteLifetime)}
-              {result.refreshToken.offline ? " (offline access)" : ""}
+              Lifetime: {formatDuration(result.refreshToken.lifetime)}
+              {result.refreshToken.offline ? " (offline access)" : ""}; each refresh gives a new one. Refreshing ends{" "}
+              <DateTime value={result.refreshToken.endsAt} />, {formatDuration(result.refreshToken.absoluteLifetime)}{" "}
+              after consent.
             </p>
           ) : (
             <p>None</p>
           )}
-          {result.consent && (
-            <>
-              <h2>Consent screen</h2>
-              <ul className="m-0 grid list-none gap-2 p-0" aria-label="Consent screen">
-                {result.consent.scopes.map((scope) => (
-                  <li key={scope.name}>
-                    <input
-                      type="checkbox"
-                      checked={scope.checked}
-                      disabled={scope.locked}
-                      readOnly
-                      aria-label={scope.displayName}
-                    />{" "}
-                    <strong>{scope.displayName}</strong>
-                    {scope.emphasize && (
-                      <Badge variant="warning" className="ml-2">
-                        Important
-                      </Badge>
-                    )}
-                    {scope.locked && <Badge className="ml-2">Required</Badge>}
-                    {scope.description && <span className="text-muted-foreground"> — {scope.description}</span>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          {result.consent && <ConsentPreview clientName={result.client?.name} screen={result.consent} />}
         </>
       ) : (
         <Alert role="alert">
@@ -158,5 +137,56 @@ function PreviewResult({ result }: { result: TokenPreview }) {
         ))}
       </ol>
     </Card>
+  );
+}
+
+/**
+ * The consent page as the user will see it, in its order and with its wording: a picture of the
+ * page, not a form (nothing here can be ticked). Required scopes cannot be unticked there.
+ */
+function ConsentPreview({ clientName, screen }: { clientName: string | undefined; screen: ConsentScreen }) {
+  const who = clientName || "The application";
+  return (
+    <>
+      <h2>Consent screen</h2>
+      <p className="text-muted-foreground text-sm">What the user sees when they sign in, before they allow access.</p>
+      <figure aria-label="What the user sees" className="mt-2 max-w-lg rounded-lg border bg-background p-4 shadow-sm">
+        <p className="font-semibold text-lg">{who} wants access</p>
+        <p className="mb-3 text-muted-foreground text-sm">Choose what {who} may do on your behalf.</p>
+        <ul className="m-0 grid list-none gap-3 p-0" aria-label="Consent screen">
+          {screen.scopes.map((scope) => (
+            <li key={scope.name}>
+              <span className="flex flex-wrap items-center gap-2">
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    "inline-flex size-4 items-center justify-center rounded-sm border text-[0.7rem] leading-none",
+                    scope.checked && "border-primary bg-primary text-primary-foreground",
+                    scope.locked && "opacity-60",
+                  )}
+                >
+                  {scope.checked ? "✓" : ""}
+                </span>
+                <strong>{scope.displayName}</strong>
+                <span className="sr-only">
+                  {scope.locked ? "(ticked; cannot be unticked)" : scope.checked ? "(ticked)" : "(not ticked)"}
+                </span>
+                {scope.emphasize && <Badge variant="warning">Important</Badge>}
+                {scope.required && <Badge>Required</Badge>}
+                {scope.deprecation && <Badge variant="warning">Deprecated</Badge>}
+              </span>
+              <span className="mt-0.5 ml-6 block text-muted-foreground text-sm">{scope.description || scope.name}</span>
+              {scope.deprecation && (
+                <span className="mt-0.5 ml-6 block text-sm text-warning">{deprecationText(scope.deprecation)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4 flex gap-2" aria-hidden="true">
+          <span className={buttonVariants({ size: "sm" })}>Allow</span>
+          <span className={buttonVariants({ size: "sm", variant: "outline" })}>Deny</span>
+        </p>
+      </figure>
+    </>
   );
 }

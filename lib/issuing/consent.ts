@@ -1,5 +1,6 @@
 // The consent screen as the user sees it: emphasized scopes first and marked, required scopes
 // checked and locked; a deprecated scope says when it stops working and what replaces it.
+import { dateOf } from "@/lib/time/epoch";
 import { type DeprecatedScope, deprecationOf } from "./lifecycle";
 import type { ScopeInfo } from "./types";
 
@@ -48,4 +49,18 @@ export function consentScreen(
 export function applyConsent(screen: ConsentScreen, ticked: Iterable<string>): string[] {
   const chosen = new Set(ticked);
   return screen.scopes.filter((scope) => scope.locked || chosen.has(scope.name)).map((scope) => scope.name);
+}
+
+/** When a deprecated scope stops working, in words: "January 1, 2027 at 12:00 AM UTC". */
+const SUNSET_FORMAT = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+
+/** What the consent page says of a deprecated scope: that it is, until when, and what replaces it. */
+export function deprecationText(deprecation: DeprecatedScope): string {
+  const until =
+    deprecation.sunsetAt === null
+      ? "It will stop working soon."
+      : `It stops working on ${SUNSET_FORMAT.format(dateOf(deprecation.sunsetAt))} UTC.`;
+  const replacement = deprecation.replacementLabel ? ` It is replaced by ${deprecation.replacementLabel}.` : "";
+  const note = deprecation.note ? ` ${deprecation.note}` : "";
+  return `This permission is deprecated. ${until}${replacement}${note}`;
 }

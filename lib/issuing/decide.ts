@@ -1,6 +1,8 @@
 // The one place that decides what a token request gets: granted scopes, lifetimes, whether a
 // refresh token is issued and until when, the consent screen, and why. Every part of the
 // product (token preview, token endpoint, consent page, discovery) calls this module.
+import { formatDuration } from "@/lib/duration";
+import { humanInstant } from "@/lib/time/epoch";
 import { buildCatalogue, isCatalogue, type ScopeCatalogue } from "./catalogue";
 import { type ConsentScreen, consentScreen } from "./consent";
 import type { Candidate, ExplanationLine } from "./explanation";
@@ -225,7 +227,7 @@ function decideRefresh(
   const absoluteLifetime = offline ? settings.offlineAbsoluteLifetime : settings.refreshAbsoluteLifetime;
   const issuedAt = grant?.issuedAt ?? now;
   const absoluteExpiry = issuedAt + absoluteLifetime;
-  const absoluteText = `Absolute lifetime ${absoluteLifetime} s ${offline ? "with" : "without"} ${OFFLINE_ACCESS}: the grant ends at ${absoluteExpiry} (consent at ${issuedAt}).`;
+  const absoluteText = `Absolute lifetime ${formatDuration(absoluteLifetime)} ${offline ? "with" : "without"} ${OFFLINE_ACCESS}: refreshing ends ${humanInstant(absoluteExpiry)} (consent ${humanInstant(issuedAt)}).`;
   if (now >= absoluteExpiry) {
     explanation.push({ subject: "refreshToken", source: "absolute", text: absoluteText, value: absoluteLifetime });
     return "expired";
@@ -242,7 +244,7 @@ function decideRefresh(
     source: "absolute",
     text:
       expiresAt < now + choice.value
-        ? `${absoluteText} It caps this token: it expires in ${expiresAt - now} s.`
+        ? `${absoluteText} It caps this token: it expires in ${formatDuration(expiresAt - now)}.`
         : absoluteText,
     value: absoluteLifetime,
   });

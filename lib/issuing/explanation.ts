@@ -1,4 +1,5 @@
-// Each decision says which setting decided each number.
+// Each decision says which setting decided each number, in human units ("1 h from scope read_invoices").
+import { formatDuration } from "@/lib/duration";
 
 export type ExplanationSubject = "scopes" | "accessToken" | "refreshToken" | "consent";
 export type SettingSource = "service" | "api" | "scope" | "client" | "absolute" | "request";
@@ -17,4 +18,4 @@ export interface Candidate {
   value: number;
 }
 
-export const describeCandidate = (candidate: Candidate) => `${candidate.label} ${candidate.value} s`;
+export const describeCandidate = (candidate: Candidate) => `${candidate.label} ${formatDuration(candidate.value)}`;

@@ -1,6 +1,6 @@
 // The issuing engine: pure functions, no database, no clock of its own.
 export { buildCatalogue, type ScopeCatalogue } from "./catalogue";
-export { applyConsent, type ConsentScope, type ConsentScreen, consentScreen } from "./consent";
+export { applyConsent, type ConsentScope, type ConsentScreen, consentScreen, deprecationText } from "./consent";
 export {
   decideToken,
   type RefreshTokenDecision,

@@ -2,6 +2,7 @@
 // and every lifetime set on a granted scope or on the client. For access tokens an API's own
 // default replaces the service default for its scopes. For refresh tokens an API's default only
 // caps: offline_access alone makes a refresh token long-lived, so no API default can lengthen one.
+import { formatDuration } from "@/lib/duration";
 import { type Candidate, describeCandidate } from "./explanation";
 import type { ClientInfo, LifetimeOverrides, ScopeInfo } from "./types";
 
@@ -49,5 +50,5 @@ export function mostRestrictive(candidates: Candidate[]): LifetimeChoice {
 
 export const explainChoice = (what: string, choice: LifetimeChoice) =>
   choice.candidates.length === 1
-    ? `${what}: ${choice.value} s from ${choice.decidedBy.label}.`
-    : `${what}: ${choice.value} s from ${choice.decidedBy.label} (most restrictive of: ${choice.candidates.map(describeCandidate).join(", ")}).`;
+    ? `${what}: ${formatDuration(choice.value)} from ${choice.decidedBy.label}.`
+    : `${what}: ${formatDuration(choice.value)} from ${choice.decidedBy.label} (most restrictive of: ${choice.candidates.map(describeCandidate).join(", ")}).`;

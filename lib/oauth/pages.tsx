@@ -4,9 +4,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { ConsentScreen, DeprecatedScope } from "@/lib/issuing";
+import { type ConsentScreen, deprecationText } from "@/lib/issuing";
 import { type Theme, themeClass } from "@/lib/theme";
-import { dateOf } from "@/lib/time/epoch";
 
 /**
  * The colour tokens of the console (lib/theme.css, light and dark), read once, and the look of
@@ -41,20 +40,6 @@ li label{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0}
 .badge.emphasize,.badge.deprecated{background:var(--warning-muted);color:var(--warning);border-color:var(--warning-border)}
 .deprecation{margin:.375rem 0 0 1.5rem;color:var(--warning)}
 `;
-
-/** When a deprecated scope stops working, in words: "January 1, 2027 at 12:00 AM UTC". */
-const SUNSET_FORMAT = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-
-/** What the consent page says of a deprecated scope: that it is, until when, and what replaces it. */
-export function deprecationText(deprecation: DeprecatedScope): string {
-  const until =
-    deprecation.sunsetAt === null
-      ? "It will stop working soon."
-      : `It stops working on ${SUNSET_FORMAT.format(dateOf(deprecation.sunsetAt))} UTC.`;
-  const replacement = deprecation.replacementLabel ? ` It is replaced by ${deprecation.replacementLabel}.` : "";
-  const note = deprecation.note ? ` ${deprecation.note}` : "";
-  return `This permission is deprecated. ${until}${replacement}${note}`;
-}
 
 /**
  * Headers of every page: not cached, not framed, no script. The referrer policy keeps the page's

@@ -5,7 +5,7 @@ import { loadIssuingInputs } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { decideToken } from "@/lib/issuing";
-import { systemClock } from "@/lib/time/epoch";
+import { isoInstant, systemClock } from "@/lib/time/epoch";
 import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/schemas";
 
 /** What a token request would get now, decided by the issuing module from the stored settings. */
@@ -32,12 +32,16 @@ export async function previewToken(actor: Actor, input: TTokenPreviewRequest): P
   const { grantedScopes, accessToken, refreshToken, consent, explanation } = decision;
   return {
     ok: true,
+    client: client && { clientId: client.clientId, name: client.name },
     grantedScopes,
-    accessToken: { lifetime: accessToken.lifetime },
+    accessToken: { lifetime: accessToken.lifetime, expiresAt: isoInstant(accessToken.expiresAt) },
     refreshToken: refreshToken && {
       lifetime: refreshToken.lifetime,
       absoluteLifetime: refreshToken.absoluteLifetime,
       offline: refreshToken.offline,
+      expiresAt: isoInstant(refreshToken.expiresAt),
+      // The preview is of a grant consented now: refreshing ends an absolute lifetime from now.
+      endsAt: isoInstant(now + refreshToken.absoluteLifetime),
     },
     consent,
     explanation,

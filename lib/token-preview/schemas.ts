@@ -24,9 +24,18 @@ export type TTokenPreviewRequest = z.infer<typeof ZTokenPreviewRequest>;
 export type TokenPreview =
   | {
       ok: true;
+      /** The client previewed, or null for a client allowed every scope. */
+      client: { clientId: string; name: string } | null;
       grantedScopes: string[];
-      accessToken: { lifetime: number };
-      refreshToken: Pick<RefreshTokenDecision, "lifetime" | "absoluteLifetime" | "offline"> | null;
+      /** Lifetimes in seconds; moments as ISO 8601 instants. */
+      accessToken: { lifetime: number; expiresAt: string };
+      refreshToken:
+        | (Pick<RefreshTokenDecision, "lifetime" | "absoluteLifetime" | "offline"> & {
+            expiresAt: string;
+            /** When the grant can be refreshed no longer (its absolute lifetime from consent). */
+            endsAt: string;
+          })
+        | null;
       consent: ConsentScreen | null;
       explanation: ExplanationLine[];
     }
