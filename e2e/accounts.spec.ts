@@ -181,6 +181,32 @@ test("[AUDIT] saving over someone else's newer change is refused in the dialog; 
   await page.getByRole("button", { name: "Filter" }).click();
   const event = page.getByRole("table", { name: "Audit log" }).getByRole("row").filter({ hasText: name }).first();
   await expect(event).toContainText("update");
-  await expect(event).toContainText('displayName: "Original" → "First edit"');
+  await expect(event).toContainText('Display Name: "Original" → "First edit"');
   await expect(event).toContainText(E2E_USER.email);
+});
+
+test("[AUDIT] changes read as field labels and human values; the JSON API takes lifetimes as people type them", async ({
+  page,
+  request,
+}) => {
+  const startedAt = new Date(Date.now() - 1000).toISOString();
+  const api = await createApi(request);
+  const name = uniqueName("audited");
+  const scope = await createScope(request, api.id, { name, accessTokenLifetime: 90 });
+  const changed = await request.patch(`/api/apis/${api.id}/scopes/${scope.id}`, {
+    data: { accessTokenLifetime: "1.5 h", refreshTokenLifetime: "P2W", required: true, version: scope.version },
+  });
+  expect(changed.status()).toBe(200);
+  expect(await changed.json()).toMatchObject({ accessTokenLifetime: 5_400, refreshTokenLifetime: 1_209_600 });
+
+  await page.goto(`/audit?resourceType=scope&from=${encodeURIComponent(startedAt)}&pageSize=100`);
+  const event = page
+    .getByRole("table", { name: "Audit log" })
+    .getByRole("row")
+    .filter({ hasText: name })
+    .filter({ hasText: "update" });
+  await expect(event).toContainText("Access token lifetime: 1 min 30 s → 1 h 30 min");
+  await expect(event).toContainText("Refresh token lifetime: Inherited → 14 d");
+  await expect(event).toContainText("Required: No → Yes");
+  await expect(event).not.toContainText("accessTokenLifetime");
 });

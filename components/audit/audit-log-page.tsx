@@ -10,10 +10,11 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Page, PageHeader } from "@/components/ui/page";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { changedFields, valueText } from "@/lib/audit/changes";
+import { changedFields } from "@/lib/audit/changes";
 import { AUDIT_RESOURCES, type AuditResource } from "@/lib/audit/record";
 import type { AuditEventDto } from "@/lib/audit/schemas";
 import { useAuditLog } from "@/lib/client/audit";
+import { fieldLabel, fieldValueText } from "./field-text";
 
 const COLUMNS = 5;
 const RESOURCE_LABELS: Record<AuditResource, string> = {
@@ -149,12 +150,12 @@ function Changes({ event }: { event: AuditEventDto }) {
     <ul className="m-0 list-none p-0">
       {changes.map(({ field, before, after }) => (
         <li key={field}>
-          <span className="font-mono">{field}</span>:{" "}
+          <span className="font-medium">{fieldLabel(field)}</span>:{" "}
           {event.action === "create"
-            ? valueText(after)
+            ? fieldValueText(field, after)
             : event.action === "delete"
-              ? valueText(before)
-              : `${valueText(before)} → ${valueText(after)}`}
+              ? fieldValueText(field, before)
+              : `${fieldValueText(field, before)} → ${fieldValueText(field, after)}`}
         </li>
       ))}
     </ul>
