@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { uniqueName } from "./support";
+import { createApi, createScope, uniqueName } from "./support";
 
 const clientRow = (page: import("@playwright/test").Page, name: string) =>
   page
@@ -21,7 +21,20 @@ test("[CLIENTS] Add client shows the secret once; the client survives a reload",
   const dialog = page.getByRole("dialog", { name: "Client" });
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByLabel("Redirect URIs").fill("https://app.example/callback\nhttp://localhost:8080/cb");
-  await dialog.getByLabel("Allowed scopes").fill("openid read_invoices");
+  // Allowed scopes are picked from the scopes that exist, grouped by API, found by searching.
+  const picker = dialog.getByLabel("Allowed scopes");
+  await picker.fill("openid");
+  await dialog.getByRole("checkbox", { name: "openid", exact: true }).check();
+  await picker.fill("invoices");
+  await expect(dialog.getByRole("group", { name: /Invoices API/ })).toBeVisible();
+  await dialog
+    .getByRole("group", { name: /Invoices API/ })
+    .getByRole("checkbox", { name: "read_invoices" })
+    .check();
+  await expect(dialog.getByRole("list", { name: "Chosen scopes" }).getByRole("listitem")).toHaveText([
+    /openid/,
+    /read_invoices/,
+  ]);
   await dialog.getByLabel("client_credentials").check();
   await dialog.getByLabel("Access token lifetime").fill("15 min");
   await dialog.getByRole("button", { name: "Save" }).click();
@@ -29,6 +42,14 @@ test("[CLIENTS] Add client shows the secret once; the client survives a reload",
   const secretDialog = page.getByRole("dialog", { name: "Client secret" });
   const clientId = await secretDialog.getByLabel("Client ID").inputValue();
   const secret = await secretDialog.getByLabel("Client secret").inputValue();
+  await expect(secretDialog.getByRole("status").filter({ hasText: `Client "${name}" added.` })).toBeVisible();
+  // Copy buttons put the ID and the secret on the clipboard.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await secretDialog.getByRole("button", { name: "Copy the client's secret" }).click();
+  await expect(secretDialog.getByRole("button", { name: "Copy the client's secret" })).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  await secretDialog.getByRole("button", { name: "Copy the client's ID" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(clientId);
   expect(clientId).toMatch(/^client_/);
   expect(Buffer.from(secret, "base64url")).toHaveLength(32);
   await secretDialog.getByRole("button", { name: "Done" }).click();
@@ -51,7 +72,7 @@ test("[CLIENTS] Add client shows the secret once; the client survives a reload",
   expect(newSecret).not.toBe(secret);
 });
 
-test("[CLIENTS] an http redirect URI off the loopback and an unknown scope are refused", async ({ page }) => {
+test("[CLIENTS] an http redirect URI off the loopback and an unknown scope are refused", async ({ page, request }) => {
   await page.goto("/clients");
   await page.getByRole("button", { name: "Add client" }).click();
   const dialog = page.getByRole("dialog", { name: "Client" });
@@ -60,10 +81,16 @@ test("[CLIENTS] an http redirect URI off the loopback and an unknown scope are r
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog.getByLabel("Redirect URIs")).toHaveAccessibleDescription(/http only on localhost/);
 
+  // A scope picked, then deleted by someone else before the save: refused beside the field.
+  const doomed = await createScope(request, (await createApi(request)).id, { name: uniqueName("doomed") });
   await dialog.getByLabel("Redirect URIs").fill("https://app.example/callback");
-  await dialog.getByLabel("Allowed scopes").fill("no_such_scope");
+  await dialog.getByLabel("Allowed scopes").fill(doomed.name);
+  await dialog.getByRole("checkbox", { name: doomed.name }).check();
+  expect((await request.delete(`/api/apis/${doomed.apiId}/scopes/${doomed.id}`)).status()).toBe(204);
   await dialog.getByRole("button", { name: "Save" }).click();
-  await expect(dialog.getByLabel("Allowed scopes")).toHaveAccessibleDescription(/Unknown scopes: no_such_scope/);
+  await expect(dialog.getByLabel("Allowed scopes")).toHaveAccessibleDescription(
+    new RegExp(`Unknown scopes: ${doomed.name}`),
+  );
   await expect(dialog.getByRole("alert")).toBeVisible();
 });
 

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useLifetimeLock } from "@/components/auth/viewer";
+import { ScopePicker } from "@/components/clients/scope-picker";
 import { FormDialog } from "@/components/ui/dialog";
 import {
   Form,
@@ -20,15 +21,16 @@ import {
 } from "@/components/ui/form";
 import { DialogFormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
-import { lifetimeText } from "@/components/ui/lifetime";
+import { LifetimeReading, lifetimeText } from "@/components/ui/lifetime";
+import { useToast } from "@/components/ui/toast";
 import { useCreateClient, useReloadClient, useUpdateClient } from "@/lib/client/clients";
 import { CLIENT_TYPES, type ClientDto, type ClientWithSecret, ZCreateClientRequest } from "@/lib/clients/schemas";
 import { GRANT_TYPES } from "@/lib/issuing";
 import { ZVersion } from "@/lib/validation";
 
 /**
- * The dialog's fields, adding or editing: a new client's (redirect URIs one per line, scopes
- * separated by spaces, lifetimes in human units), and the version an edit was made from, sent back
+ * The dialog's fields, adding or editing: a new client's (redirect URIs one per line, scopes picked
+ * from the scopes that exist, lifetimes in human units), and the version an edit was made from, sent back
  * so that a newer save by someone else is not overwritten. An edit sends every field, so the rules
  * across fields that the server checks on the merged client hold for the form as they are.
  */
@@ -40,7 +42,7 @@ const EMPTY_CLIENT: ClientFormValues = {
   name: "",
   type: "confidential",
   redirectUris: "",
-  allowedScopes: "",
+  allowedScopes: [],
   allowedGrantTypes: ["authorization_code", "refresh_token"],
   accessTokenLifetime: "",
   refreshTokenLifetime: "",
@@ -50,7 +52,7 @@ const toFormValues = (client: ClientDto): ClientFormValues => ({
   name: client.name,
   type: client.type,
   redirectUris: client.redirectUris.join("\n"),
-  allowedScopes: client.allowedScopes.join(" "),
+  allowedScopes: client.allowedScopes,
   allowedGrantTypes: client.allowedGrantTypes,
   accessTokenLifetime: lifetimeText(client.accessTokenLifetime),
   refreshTokenLifetime: lifetimeText(client.refreshTokenLifetime),
@@ -103,6 +105,7 @@ interface ClientFormProps {
 
 function ClientForm({ client, save, onDone }: ClientFormProps) {
   const lock = useLifetimeLock();
+  const notify = useToast();
   const form = useForm<ClientFormValues, unknown, ClientFormOutput>({
     resolver: zodResolver(ZClientForm),
     defaultValues: client ? toFormValues(client) : EMPTY_CLIENT,
@@ -118,7 +121,8 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
   const onValid = async (values: ClientFormOutput) => {
     setBanner(null);
     try {
-      await save(values);
+      const saved = await save(values);
+      notify(client ? `Client "${saved.name}" saved.` : `Client "${saved.name}" added.`);
       onDone();
     } catch (error) {
       setBanner(showServerErrors(form, error, EMPTY_CLIENT, "The client could not be saved."), error);
@@ -190,16 +194,7 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
           <FormField
             control={form.control}
             name="allowedScopes"
-            render={({ field }) => (
-              <FormItem>
-                <FormLabel>Allowed scopes</FormLabel>
-                <FormControl>
-                  <Textarea {...field} rows={2} spellCheck={false} />
-                </FormControl>
-                <FormMessage />
-                <FormDescription>Scope names of any API, separated by spaces.</FormDescription>
-              </FormItem>
-            )}
+            render={({ field }) => <ScopePicker value={field.value as string[]} onChange={field.onChange} />}
           />
           <FormField
             control={form.control}
@@ -232,7 +227,10 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
                     <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 15 min" />
                   </FormControl>
                   <FormMessage />
-                  <FormDescription>{lock.hint("Blank: no limit of the client's own.")}</FormDescription>
+                  <FormDescription>
+                    <LifetimeReading value={field.value} />
+                    {lock.hint("Blank: no limit of the client's own.")}
+                  </FormDescription>
                 </FormItem>
               )}
             />
@@ -246,7 +244,10 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
                     <Input {...field} value={field.value ?? ""} {...lock.input} placeholder="e.g. 1 d" />
                   </FormControl>
                   <FormMessage />
-                  <FormDescription>{lock.hint("Blank: no limit of the client's own.")}</FormDescription>
+                  <FormDescription>
+                    <LifetimeReading value={field.value} />
+                    {lock.hint("Blank: no limit of the client's own.")}
+                  </FormDescription>
                 </FormItem>
               )}
             />

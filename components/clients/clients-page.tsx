@@ -6,6 +6,7 @@ import { ClientDialog } from "@/components/clients/client-dialog";
 import { ReviewDialog } from "@/components/clients/review-dialog";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import {
   SearchBox,
   SortableHeader,
@@ -212,15 +213,21 @@ function SecretDialog({ client, onClose }: { client: ClientWithSecret | null; on
         {/* Values to copy, not a form: FormItems outside a FormField label them. */}
         <FormItem>
           <FormLabel>Client ID</FormLabel>
-          <FormControl>
-            <Input readOnly value={client?.clientId ?? ""} className="font-mono" />
-          </FormControl>
+          <div className="flex gap-2">
+            <FormControl>
+              <Input readOnly value={client?.clientId ?? ""} className="font-mono" />
+            </FormControl>
+            <CopyButton value={client?.clientId ?? ""} label="Copy the client's ID" />
+          </div>
         </FormItem>
         <FormItem>
           <FormLabel>Client secret</FormLabel>
-          <FormControl>
-            <Input readOnly value={client?.clientSecret ?? ""} className="font-mono" />
-          </FormControl>
+          <div className="flex gap-2">
+            <FormControl>
+              <Input readOnly value={client?.clientSecret ?? ""} className="font-mono" />
+            </FormControl>
+            <CopyButton value={client?.clientSecret ?? ""} label="Copy the client's secret" />
+          </div>
         </FormItem>
       </div>
       <DialogFooter>

@@ -229,3 +229,17 @@ export interface BulkScopesResult {
   /** An update's scopes, as they are now. */
   items: ScopeDto[];
 }
+
+/** GET /api/scopes: the scope directory across APIs, by name. */
+export const ZScopeDirectoryQuery = z.object({ ...ZPaging });
+export type TScopeDirectoryQuery = z.infer<typeof ZScopeDirectoryQuery>;
+
+/** A scope in the directory, with the API it belongs to. */
+export interface ScopeDirectoryEntry {
+  name: string;
+  displayName: string;
+  lifecycle: ScopeLifecycle;
+  apiId: string;
+  apiName: string;
+  apiDisplayName: string;
+}

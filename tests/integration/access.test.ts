@@ -38,6 +38,8 @@ const OWNER_OUTCOME: Record<string, number> = {
   "GET /api/apis/[id]/scopes/[scopeId]/usage": 403,
   "POST /api/apis/[id]/scopes/bulk": 403,
   "GET /api/clients": 200,
+  /** The directory lists only the owner's APIs' scopes: none here. */
+  "GET /api/scopes": 200,
   "POST /api/clients": 403,
   "GET /api/clients/[id]": 403,
   "PATCH /api/clients/[id]": 403,
