@@ -15,6 +15,8 @@ const START_TIMEOUT_MS = 90_000;
 export interface ConsoleProcess {
   url: string;
   pid: number;
+  /** What it printed so far, stdout and stderr. */
+  output(): string;
   /** Ends the process with `signal` and waits for it to exit. */
   kill(signal: NodeJS.Signals): Promise<void>;
 }
@@ -58,6 +60,7 @@ export function startConsole({ port, databaseUrl, dataDir, env = {} }: ConsoleOp
         resolve({
           url,
           pid: child.pid as number,
+          output: () => output,
           async kill(signal) {
             if (child.exitCode === null && child.signalCode === null) child.kill(signal);
             await exited;

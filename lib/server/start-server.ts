@@ -30,6 +30,8 @@ export interface RunningServer {
 }
 
 export async function startServer({ dev = false } = {}): Promise<RunningServer> {
+  // Next.js's anonymous telemetry stays off (the build and the server read it), unless asked for.
+  process.env.NEXT_TELEMETRY_DISABLED ||= "1";
   const env = loadEnv();
   // First: a missing or damaged key fails the start at once, before the database or a build.
   const kek = loadKeyEncryptionKey(env);
@@ -50,9 +52,12 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
     await database.close().catch(() => {});
     throw error;
   }
-  const { served, stopCleanup, stopSunsetSweep } = started;
+  const { served, stopCleanup, stopSunsetSweep, firstAdmin } = started;
   const url = urlOf(env);
+  // Last, after the build's output, where it does not scroll away: where to sign in, and on the
+  // first start the first admin's generated password.
   console.log(`Scope Console is ready at ${url}${workers > 1 ? ` (${workers} workers)` : ""}`);
+  console.log(`Sign in at ${url}/sign-in${firstAdmin ? `\n${firstAdmin}` : ""}`);
 
   return {
     url,
@@ -71,7 +76,10 @@ export async function startServer({ dev = false } = {}): Promise<RunningServer> 
 
 /** The first admin, the build, the first signing keys, the background jobs, then the server(s). */
 async function startJobsAndServe(env: Env, dev: boolean, kek: Buffer, workers: number) {
-  await bootstrapAdmin(db(), env);
+  let firstAdmin: string | null = null;
+  await bootstrapAdmin(db(), env, (line) => {
+    firstAdmin = line;
+  });
 
   if (!dev) await ensureBuild();
   // Here, not in each worker: they would race to make the first signing keys.
@@ -82,7 +90,7 @@ async function startJobsAndServe(env: Env, dev: boolean, kek: Buffer, workers: n
   // Before listening: a sunset that passed while the server was down retires its scope now.
   const stopSunsetSweep = await startSunsetSweep(db(), systemClock);
   const served = workers > 1 ? await startWorkers(workers) : await serve(env, dev, kek);
-  return { served, stopCleanup, stopSunsetSweep };
+  return { served, stopCleanup, stopSunsetSweep, firstAdmin: firstAdmin as string | null };
 }
 
 const urlOf = (env: Env) => {
