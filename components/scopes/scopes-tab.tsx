@@ -17,9 +17,9 @@ import {
   useListState,
 } from "@/components/ui/data-table";
 import { DateTime } from "@/components/ui/date-time";
-import { DeleteDialog } from "@/components/ui/delete-dialog";
+import { DeleteDialog, TypeToConfirm } from "@/components/ui/delete-dialog";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { inheritHint } from "@/components/ui/lifetime";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -371,7 +371,6 @@ function BulkDeleteDialog({
   const notify = useToast();
   const [impact, setImpact] = useState<ScopeImpact | null>(null);
   const [typed, setTyped] = useState("");
-  const fieldId = useId();
   const count = String(ids.length);
   const close = () => {
     mutation.reset();
@@ -417,18 +416,7 @@ function BulkDeleteDialog({
           <Alert variant="warning" aria-live="polite" className="mb-0">
             {describeImpact(impact, "them")}
           </Alert>
-          <div className="grid gap-2">
-            <Label htmlFor={fieldId}>
-              Type <strong className="font-mono">{count}</strong> to confirm
-            </Label>
-            <Input
-              id={fieldId}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </div>
+          <TypeToConfirm expected={count} value={typed} onChange={setTyped} />
         </div>
       )}
     </ConfirmDialog>

@@ -29,7 +29,6 @@ export function DeleteDialog<T extends { id: string }>(props: DeleteDialogProps<
   const { item, title, description, deleted, mutation, onClose, impact } = props;
   const notify = useToast();
   const [typed, setTyped] = useState("");
-  const fieldId = useId();
   const name = item && impact ? impact.name(item) : null;
   const confirming = impact?.value !== undefined && inUse(impact.value) && name !== null;
   const close = () => {
@@ -65,22 +64,36 @@ export function DeleteDialog<T extends { id: string }>(props: DeleteDialogProps<
           <Alert variant="warning" aria-live="polite" className="mb-0">
             {impact.value === undefined ? "Checking who uses it…" : describeImpact(impact.value, impact.subject)}
           </Alert>
-          {confirming && (
-            <div className="grid gap-2">
-              <Label htmlFor={fieldId}>
-                Type <strong className="font-mono">{name}</strong> to confirm
-              </Label>
-              <Input
-                id={fieldId}
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            </div>
-          )}
+          {confirming && <TypeToConfirm expected={name} value={typed} onChange={setTyped} />}
         </div>
       )}
     </ConfirmDialog>
+  );
+}
+
+/** "Type read_invoices to confirm": the field a delete of something in use waits for. */
+export function TypeToConfirm({
+  expected,
+  value,
+  onChange,
+}: {
+  expected: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const fieldId = useId();
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={fieldId}>
+        Type <strong className="font-mono">{expected}</strong> to confirm
+      </Label>
+      <Input
+        id={fieldId}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </div>
   );
 }

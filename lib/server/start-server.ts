@@ -30,8 +30,8 @@ export interface RunningServer {
 }
 
 export async function startServer({ dev = false } = {}): Promise<RunningServer> {
-  // Next.js's anonymous telemetry stays off (the build and the server read it), unless asked for.
-  process.env.NEXT_TELEMETRY_DISABLED ||= "1";
+  // Next.js sends no anonymous telemetry (the build and the server read this).
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
   const env = loadEnv();
   // First: a missing or damaged key fails the start at once, before the database or a build.
   const kek = loadKeyEncryptionKey(env);
