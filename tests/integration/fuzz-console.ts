@@ -66,7 +66,19 @@ const oneOf =
 const notALifetime = (max: number) =>
   oneOf(
     (r) => r.pick([0, -1, -86_400, 1.5, max + 1, 1e308, -(2 ** 31)]),
-    (r) => r.pick(["forever", "-5 min", "10 parsecs", `${"9".repeat(30)} d`, "1.5 h", "min", "0 s"]),
+    (r) =>
+      r.pick([
+        "forever",
+        "-5 min",
+        "10 parsecs",
+        `${"9".repeat(30)} d`,
+        "1.5 s",
+        "min",
+        "0 s",
+        "P",
+        "PT",
+        "2 fortnights",
+      ]),
     (r) => wrongType(r, "string", "number", "null"),
   );
 
@@ -318,6 +330,7 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
       },
     },
     "GET /api/clients": { query: pagedQuery(["name", "clientId", "createdAt"]) },
+    "GET /api/scopes": { query: { page, pageSize, q: search } },
     "POST /api/clients": {
       body: {
         ...clientFields,
