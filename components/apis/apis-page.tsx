@@ -1,6 +1,5 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 // The APIs screen: every API, with Edit (opens its screen), Delete and "Add API".
 import { useIsAdmin } from "@/components/auth/viewer";
@@ -26,7 +25,6 @@ import { ApiDialog } from "./api-dialog";
 const COLUMNS = 5;
 
 export function ApisPage() {
-  const router = useRouter();
   const list = useListState("name");
   const apis = useApis(list.params);
   // Only an admin adds or deletes APIs; a service owner sees the APIs assigned to them.
@@ -69,7 +67,9 @@ export function ApisPage() {
             {data?.items.map((api) => (
               <TableRow key={api.id}>
                 <TableCell className="font-mono">
-                  <Link href={`/apis/${api.id}`}>{api.name}</Link>
+                  <Link href={`/apis/${api.id}`} onClick={list.markLeaving}>
+                    {api.name}
+                  </Link>
                 </TableCell>
                 <TableCell>{api.displayName}</TableCell>
                 <TableCell className="min-w-48 max-w-md text-muted-foreground">{api.description}</TableCell>
@@ -80,7 +80,7 @@ export function ApisPage() {
                       variant="outline"
                       size="sm"
                       aria-label={`Edit ${api.name}`}
-                      onClick={() => router.push(`/apis/${api.id}?tab=scopes`)}
+                      onClick={() => list.leave(`/apis/${api.id}?tab=scopes`)}
                     >
                       Edit
                     </Button>

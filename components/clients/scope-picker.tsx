@@ -15,8 +15,9 @@ import type { Page } from "@/lib/validation";
 /** How many matches the picker shows at once: more are reached by searching. */
 export const SCOPE_PICKER_PAGE_SIZE = 50;
 
-function useScopeDirectory(q: string) {
+function useScopeDirectory(q: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: ["scope-directory", q],
     queryFn: () =>
       fetchJson<Page<ScopeDirectoryEntry>>(`/api/scopes${toQueryString({ q, pageSize: SCOPE_PICKER_PAGE_SIZE })}`),
@@ -43,11 +44,13 @@ const NUMBER = new Intl.NumberFormat("en-US");
 export function ScopePicker({ value, onChange }: { value: string[]; onChange: (names: string[]) => void }) {
   const [search, setSearch] = useState("");
   const [q, setQ] = useState("");
+  // The matches show once the search is used, not on opening: the dialog opens on its Name.
+  const [browsing, setBrowsing] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setQ(search.trim()), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [search]);
-  const directory = useScopeDirectory(q);
+  const directory = useScopeDirectory(q, browsing);
   const chosen = new Set(value);
   const set = (name: string, on: boolean) =>
     onChange(on ? [...value.filter((item) => item !== name), name] : value.filter((item) => item !== name));
@@ -84,43 +87,47 @@ export function ScopePicker({ value, onChange }: { value: string[]; onChange: (n
           type="search"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
+          onFocus={() => setBrowsing(true)}
           placeholder="Search scopes by name…"
           autoComplete="off"
           spellCheck={false}
         />
       </FormControl>
       <FormMessage />
-      <FormDescription>Tick the scopes the client may request; search to find one among many.</FormDescription>
-      <div className="max-h-56 overflow-y-auto rounded-md border p-2" aria-busy={directory.isFetching}>
-        {directory.isError && <p role="alert">The scopes could not be loaded: {directory.error.message}</p>}
-        {data && data.items.length === 0 && <p className="text-muted-foreground text-sm">No scope matches.</p>}
-        {data &&
-          byApi(data.items).map(([apiId, group]) => (
-            <fieldset key={apiId} className="m-0 mb-2 grid gap-1 border-0 p-0 last:mb-0">
-              <legend className="mb-1 font-medium text-muted-foreground text-xs">{group.label}</legend>
-              {group.entries.map((entry) => (
-                <label key={entry.name} className="flex items-baseline gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(entry.name)}
-                    onChange={(event) => set(entry.name, event.target.checked)}
-                  />
-                  <span className="font-mono">{entry.name}</span>
-                  {entry.displayName && (
-                    <span className="text-muted-foreground text-xs" aria-hidden="true">
-                      {entry.displayName}
-                    </span>
-                  )}
-                </label>
-              ))}
-            </fieldset>
-          ))}
-        {data && data.total > data.items.length && (
-          <p className="mt-1 text-muted-foreground text-xs">
-            Showing {NUMBER.format(data.items.length)} of {NUMBER.format(data.total)} scopes: search to find the others.
-          </p>
-        )}
-      </div>
+      <FormDescription>Search, then tick the scopes the client may request.</FormDescription>
+      {browsing && (
+        <div className="max-h-56 overflow-y-auto rounded-md border p-2" aria-busy={directory.isFetching}>
+          {directory.isError && <p role="alert">The scopes could not be loaded: {directory.error.message}</p>}
+          {data && data.items.length === 0 && <p className="text-muted-foreground text-sm">No scope matches.</p>}
+          {data &&
+            byApi(data.items).map(([apiId, group]) => (
+              <fieldset key={apiId} className="m-0 mb-2 grid gap-1 border-0 p-0 last:mb-0">
+                <legend className="mb-1 font-medium text-muted-foreground text-xs">{group.label}</legend>
+                {group.entries.map((entry) => (
+                  <label key={entry.name} className="flex items-baseline gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(entry.name)}
+                      onChange={(event) => set(entry.name, event.target.checked)}
+                    />
+                    <span className="font-mono">{entry.name}</span>
+                    {entry.displayName && (
+                      <span className="text-muted-foreground text-xs" aria-hidden="true">
+                        {entry.displayName}
+                      </span>
+                    )}
+                  </label>
+                ))}
+              </fieldset>
+            ))}
+          {data && data.total > data.items.length && (
+            <p className="mt-1 text-muted-foreground text-xs">
+              Showing {NUMBER.format(data.items.length)} of {NUMBER.format(data.total)} scopes: search to find the
+              others.
+            </p>
+          )}
+        </div>
+      )}
     </FormItem>
   );
 }

@@ -3,7 +3,7 @@
 // state lives in the URL, under the JSON API's own parameter names (page, pageSize, q, sort and the
 // list's filters), so that reload, Back and a shared link show the same view.
 import type { UseQueryResult } from "@tanstack/react-query";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
@@ -44,7 +44,10 @@ const positive = (value: string | null, fallback: number) => {
  */
 export function useListState<F extends string = never>(defaultSort: string, filterKeys: readonly F[] = []) {
   const pathname = usePathname();
+  const router = useRouter();
   const query = useSearchParams();
+  /** Set once a row's action leaves the page: a search still pending then must not write over the new address. */
+  const leaving = useRef(false);
   const params = useMemo<ListParams>(() => {
     const pageSize = positive(query.get("pageSize"), DEFAULT_PAGE_SIZE);
     return {
@@ -87,7 +90,7 @@ export function useListState<F extends string = never>(defaultSort: string, filt
   useEffect(() => setSearch((current) => (current.trim() === params.q ? current : params.q)), [params.q]);
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (search.trim() !== q.current) update({ q: search.trim(), page: undefined }, true);
+      if (!leaving.current && search.trim() !== q.current) update({ q: search.trim(), page: undefined }, true);
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [search, update]);
@@ -102,6 +105,15 @@ export function useListState<F extends string = never>(defaultSort: string, filt
     /** Changes filters and goes back to the first page. */
     setFilters: (changes: Partial<Record<F, string>>) => update({ ...changes, page: undefined }),
     toggleSort: (field: string) => update({ page: undefined, sort: params.sort === field ? `-${field}` : field }),
+    /** Leaves the list for `href` (a row's page), dropping a search typed but not yet in the URL. */
+    leave: (href: string) => {
+      leaving.current = true;
+      router.push(href);
+    },
+    /** The same for a link that leaves the list (its onClick); not one opened in another tab. */
+    markLeaving: (event: React.MouseEvent) => {
+      if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey) leaving.current = true;
+    },
   };
 }
 
