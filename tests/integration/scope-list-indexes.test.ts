@@ -76,7 +76,9 @@ async function plansOfList(query: string) {
 const scansOfScopes = (nodes: PlanNode[]) => nodes.filter((node) => node["Relation Name"] === "ApiScope");
 
 it("search by name, display name or description reads the three trigram indexes, not the API's rows", async () => {
-  const { json, plans } = await plansOfList(`q=${prefix}_read_0004`);
+  // A constant term, not one with the random prefix: the planner's estimate for an ILIKE comes from
+  // the term's trigrams, and a prefix that happens to look common tipped it to another plan.
+  const { json, plans } = await plansOfList("q=read_0004");
   expect(json.total).toBe(10); // 00040 to 00049
   // The page's ids and the total in one statement: every match, from the three trigram indexes (a
   // BitmapOr), never a scan of the rows nor a walk of the name index filtering them.
