@@ -234,6 +234,10 @@ const SCENARIOS = {
     repeat(server.introspectUrl, `token=${server.accessToken}`, server.authorization, seconds),
 };
 type Scenario = keyof typeof SCENARIOS;
+/** BENCH_SCENARIOS=refresh_token,introspection runs only those (and skips the workers' comparison); all by default. */
+const ONLY_SCENARIOS = (process.env.BENCH_SCENARIOS?.split(",") ?? Object.keys(SCENARIOS)).filter(
+  (name): name is Scenario => name in SCENARIOS,
+);
 
 const median = (results: Result[]) => [...results].sort((a, b) => a.rps - b.rps)[Math.floor(results.length / 2)];
 
@@ -389,7 +393,7 @@ try {
     await json(`${peerBase}/bench/refresh-tokens`),
   );
 
-  for (const scenario of Object.keys(SCENARIOS) as Scenario[]) {
+  for (const scenario of ONLY_SCENARIOS) {
     if (scenario === "refresh_token") {
       // Minted just before they are used: until then each server is in the state it started in.
       for (const instance of ours) {
@@ -409,7 +413,7 @@ try {
   await serverDatabase.drop();
 }
 // After the others have stopped: its three worker processes have the machine to themselves.
-const byWorkers = await compareWorkers();
+const byWorkers: Record<string, Result> = process.env.BENCH_SCENARIOS ? {} : await compareWorkers();
 
 console.log(
   `\n${CONNECTIONS} connections on loopback; per scenario each server warms up (${WARMUP_SECONDS} s, or a round of refreshes), then they ` +
@@ -428,9 +432,11 @@ for (const [scenario, byServer] of Object.entries(results)) {
   }
 }
 const [one, two] = [byWorkers["WORKERS=1"], byWorkers["WORKERS=2"]];
-console.log(`\nclient_credentials by WORKERS (a PostgreSQL server, ${availableParallelism()} cores)\n`);
-console.log("| workers | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: |");
-for (const [name, r] of Object.entries(byWorkers)) {
-  console.log(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+if (one && two) {
+  console.log(`\nclient_credentials by WORKERS (a PostgreSQL server, ${availableParallelism()} cores)\n`);
+  console.log("| workers | requests/s | p50 ms | p99 ms | errors |\n| --- | ---: | ---: | ---: | ---: |");
+  for (const [name, r] of Object.entries(byWorkers)) {
+    console.log(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+  }
+  console.log(`| **2 / 1** | ${(two.rps / one.rps).toFixed(2)}x | | | |`);
 }
-console.log(`| **2 / 1** | ${(two.rps / one.rps).toFixed(2)}x | | | |`);
