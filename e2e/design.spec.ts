@@ -18,6 +18,7 @@ const CONSOLE_PAGES = [
   { path: "/settings", heading: "Settings" },
   { path: "/token-preview", heading: "Token preview" },
   { path: "/audit", heading: "Audit log" },
+  { path: "/config", heading: "Import / export" },
   { path: "/deprecations", heading: "Deprecations" },
 ] as const;
 

@@ -20,6 +20,7 @@ const NAV_ITEMS = [
   { href: "/settings", label: "Settings", adminOnly: true },
   { href: "/users", label: "Users", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },
+  { href: "/config", label: "Import / export", adminOnly: true },
 ] as const;
 
 const isCurrent = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);

@@ -20,7 +20,7 @@ export interface RouteContext<P extends Record<string, string> = Record<string, 
 const UNSTORABLE_TEXT = "Text may not contain NUL characters or unpaired surrogates.";
 
 /** The field paths (as in problem details) of the text in a parsed body that cannot be stored. */
-function unstorableFields(value: unknown): string[] {
+export function unstorableFields(value: unknown): string[] {
   const found: string[] = [];
   // A loop, not recursion: a body may nest thousands of levels deep.
   const pending: [unknown, string][] = [[value, ""]];
@@ -36,7 +36,7 @@ function unstorableFields(value: unknown): string[] {
   return found;
 }
 
-function refuseUnstorable(fields: string[]): void {
+export function refuseUnstorable(fields: string[]): void {
   if (fields.length === 0) return;
   throw new AppError("BAD_REQUEST", UNSTORABLE_TEXT, Object.fromEntries(fields.map((f) => [f, [UNSTORABLE_TEXT]])));
 }

@@ -7,21 +7,12 @@ import { requireAdmin } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function createApi(actor: Actor, input: TCreateApiRequest): Promise<ApiDto> {
   requireAdmin(actor, "create APIs");
   try {
-    return await db().$transaction(async (tx) => {
-      const api = toApiDto(await tx.api.create({ data: input, select: apiSelect }));
-      await recordAudit(tx, actor, {
-        action: "create",
-        resourceType: "api",
-        resourceId: api.id,
-        resourceName: api.name,
-        after: api,
-      });
-      return api;
-    });
+    return await db().$transaction((tx) => createApiIn(tx, actor, input));
   } catch (error) {
     if (isUniqueViolation(error)) {
       const message = `An API named "${input.name}" already exists.`;
@@ -29,4 +20,22 @@ export async function createApi(actor: Actor, input: TCreateApiRequest): Promise
     }
     throw error;
   }
+}
+
+/** The creation inside a transaction of the caller's (also lib/config-file's apply). */
+export async function createApiIn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  input: TCreateApiRequest,
+): Promise<ApiDto> {
+  requireAdmin(actor, "create APIs");
+  const api = toApiDto(await tx.api.create({ data: input, select: apiSelect }));
+  await recordAudit(tx, actor, {
+    action: "create",
+    resourceType: "api",
+    resourceId: api.id,
+    resourceName: api.name,
+    after: api,
+  });
+  return api;
 }

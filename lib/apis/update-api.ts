@@ -8,33 +8,43 @@ import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function updateApi(actor: Actor, id: string, input: TUpdateApiRequest): Promise<ApiDto> {
   requireApi(actor, id);
+  return changeConfig(db(), (tx) => updateApiIn(tx, actor, id, input));
+}
+
+/** updateApi inside a transaction of the caller's (also lib/config-file's apply). */
+export async function updateApiIn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  id: string,
+  input: TUpdateApiRequest,
+): Promise<ApiDto> {
+  requireApi(actor, id);
   const { name, version, ...changes } = input;
-  return changeConfig(db(), async (tx) => {
-    const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
-    if (!row) throw notFound("The API");
-    const before = toApiDto(row);
-    if (name !== undefined && name !== before.name) {
-      const message = "The name of an API cannot be changed.";
-      throw new AppError("BAD_REQUEST", message, { name: [message] });
-    }
-    requireLifetimesUnchanged(actor, changes, before);
-    const after = toApiDto(
-      await versionedUpdate(
-        tx.api.update({ where: { id, version }, data: { ...changes, ...nextVersion }, select: apiSelect }),
-        "The API",
-      ),
-    );
-    await recordAudit(tx, actor, {
-      action: "update",
-      resourceType: "api",
-      resourceId: id,
-      resourceName: after.name,
-      before,
-      after,
-    });
-    return after;
+  const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
+  if (!row) throw notFound("The API");
+  const before = toApiDto(row);
+  if (name !== undefined && name !== before.name) {
+    const message = "The name of an API cannot be changed.";
+    throw new AppError("BAD_REQUEST", message, { name: [message] });
+  }
+  requireLifetimesUnchanged(actor, changes, before);
+  const after = toApiDto(
+    await versionedUpdate(
+      tx.api.update({ where: { id, version }, data: { ...changes, ...nextVersion }, select: apiSelect }),
+      "The API",
+    ),
+  );
+  await recordAudit(tx, actor, {
+    action: "update",
+    resourceType: "api",
+    resourceId: id,
+    resourceName: after.name,
+    before,
+    after,
   });
+  return after;
 }

@@ -15,13 +15,18 @@ export class ApiError extends Error {
   }
 }
 
-export async function fetchJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  /** `body` goes as JSON; `text` as it is, of `contentType` (a YAML document). */
+  init: { method?: string; body?: unknown; text?: string; contentType?: string } = {},
+): Promise<T> {
   let response: Response;
+  const text = init.text ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   try {
     response = await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: text === undefined ? undefined : { "content-type": init.contentType ?? "application/json" },
+      body: text,
     });
   } catch {
     throw new ApiError(0, "The server could not be reached. Check your connection and try again.");

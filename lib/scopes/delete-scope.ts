@@ -19,21 +19,31 @@ import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
  */
 export async function deleteScope(actor: Actor, apiId: string, scopeId: string, query: TDeleteQuery): Promise<void> {
   requireApi(actor, apiId);
-  await changeConfig(db(), async (tx) => {
-    const row = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
-    if (!row) throw notFound("The scope");
-    const impact = await scopeImpact(tx, [row], new Date());
-    if (inUse(impact) && query.confirm !== row.name) throw inUseConflict("The scope", row.name, impact);
-    await removeScopesEverywhere(tx, actor, [row]);
-    const { count } = await tx.apiScope.deleteMany({ where: { id: scopeId, apiId } });
-    if (count === 0) throw notFound("The scope");
-    await recordAudit(tx, actor, {
-      action: "delete",
-      resourceType: "scope",
-      resourceId: scopeId,
-      resourceName: row.name,
-      before: { ...toScopeDto(row), impact },
-    });
+  await changeConfig(db(), (tx) => deleteScopeIn(tx, actor, apiId, scopeId, query));
+}
+
+/** deleteScope inside a transaction of the caller's (also lib/config-file's apply). */
+export async function deleteScopeIn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  apiId: string,
+  scopeId: string,
+  query: TDeleteQuery,
+): Promise<void> {
+  requireApi(actor, apiId);
+  const row = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
+  if (!row) throw notFound("The scope");
+  const impact = await scopeImpact(tx, [row], new Date());
+  if (inUse(impact) && query.confirm !== row.name) throw inUseConflict("The scope", row.name, impact);
+  await removeScopesEverywhere(tx, actor, [row]);
+  const { count } = await tx.apiScope.deleteMany({ where: { id: scopeId, apiId } });
+  if (count === 0) throw notFound("The scope");
+  await recordAudit(tx, actor, {
+    action: "delete",
+    resourceType: "scope",
+    resourceId: scopeId,
+    resourceName: row.name,
+    before: { ...toScopeDto(row), impact },
   });
 }
 

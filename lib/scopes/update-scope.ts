@@ -6,6 +6,7 @@ import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound, staleVersion } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { changedFields, nextLifecycle, requireNotRetired } from "@/lib/scopes/lifecycle";
 import type { ScopeDto, ScopeLifecycle, TUpdateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
@@ -21,50 +22,60 @@ export async function updateScope(
   input: TUpdateScopeRequest,
 ): Promise<ScopeDto> {
   requireApi(actor, apiId);
+  return changeConfig(db(), (tx) => updateScopeIn(tx, actor, apiId, scopeId, input));
+}
+
+/** updateScope inside a transaction of the caller's (also lib/config-file's apply). */
+export async function updateScopeIn(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  apiId: string,
+  scopeId: string,
+  input: TUpdateScopeRequest,
+): Promise<ScopeDto> {
+  requireApi(actor, apiId);
   const { name, version, id, apiId: _apiId, deprecatedAt, createdAt, updatedAt, ...changes } = input;
   const { lifecycle, sunsetAt, replacedBy, deprecationNote, ...attributes } = changes;
   const now = systemClock();
-  return changeConfig(db(), async (tx) => {
-    const row = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
-    if (!row) throw notFound("The scope");
-    const before = toScopeDto(row);
-    // What GET gave may come back: the fields the server sets are ignored when unchanged.
-    if (name !== undefined && name !== before.name)
-      throw new AppError("BAD_REQUEST", NAME_READ_ONLY, { name: [NAME_READ_ONLY] });
-    const readOnly = changedFields(before, { id, apiId: _apiId, deprecatedAt, createdAt, updatedAt });
-    if (readOnly.length > 0) {
-      throw new AppError("BAD_REQUEST", SET_BY_SERVER, Object.fromEntries(readOnly.map((f) => [f, [SET_BY_SERVER]])));
-    }
-    if (requireNotRetired(before, changes, now)) {
-      if (version !== before.version) throw staleVersion("The scope");
-      return before;
-    }
-    requireLifetimesUnchanged(actor, changes, before);
-    const lifecycleColumns = await nextLifecycle(
-      tx,
-      before.name,
-      { ...row, lifecycle: row.lifecycle as ScopeLifecycle },
-      { lifecycle, sunsetAt, replacedBy, deprecationNote },
-      now,
-    );
-    const after = toScopeDto(
-      await versionedUpdate(
-        tx.apiScope.update({
-          where: { id: scopeId, version },
-          data: { ...attributes, ...lifecycleColumns, ...nextVersion },
-          select: scopeSelect,
-        }),
-        "The scope",
-      ),
-    );
-    await recordAudit(tx, actor, {
-      action: "update",
-      resourceType: "scope",
-      resourceId: scopeId,
-      resourceName: after.name,
-      before,
-      after,
-    });
-    return after;
+  const row = await tx.apiScope.findFirst({ where: { id: scopeId, apiId }, select: scopeSelect });
+  if (!row) throw notFound("The scope");
+  const before = toScopeDto(row);
+  // What GET gave may come back: the fields the server sets are ignored when unchanged.
+  if (name !== undefined && name !== before.name)
+    throw new AppError("BAD_REQUEST", NAME_READ_ONLY, { name: [NAME_READ_ONLY] });
+  const readOnly = changedFields(before, { id, apiId: _apiId, deprecatedAt, createdAt, updatedAt });
+  if (readOnly.length > 0) {
+    throw new AppError("BAD_REQUEST", SET_BY_SERVER, Object.fromEntries(readOnly.map((f) => [f, [SET_BY_SERVER]])));
+  }
+  if (requireNotRetired(before, changes, now)) {
+    if (version !== before.version) throw staleVersion("The scope");
+    return before;
+  }
+  requireLifetimesUnchanged(actor, changes, before);
+  const lifecycleColumns = await nextLifecycle(
+    tx,
+    before.name,
+    { ...row, lifecycle: row.lifecycle as ScopeLifecycle },
+    { lifecycle, sunsetAt, replacedBy, deprecationNote },
+    now,
+  );
+  const after = toScopeDto(
+    await versionedUpdate(
+      tx.apiScope.update({
+        where: { id: scopeId, version },
+        data: { ...attributes, ...lifecycleColumns, ...nextVersion },
+        select: scopeSelect,
+      }),
+      "The scope",
+    ),
+  );
+  await recordAudit(tx, actor, {
+    action: "update",
+    resourceType: "scope",
+    resourceId: scopeId,
+    resourceName: after.name,
+    before,
+    after,
   });
+  return after;
 }

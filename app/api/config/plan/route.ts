@@ -1,0 +1,13 @@
+import { handler, json } from "@/lib/api/route";
+import { requireAdmin } from "@/lib/auth/permissions";
+import { parseConfigDocument } from "@/lib/config-file/parse";
+import { planConfig } from "@/lib/config-file/plan";
+import { db } from "@/lib/db/client";
+
+/** What applying the document would change; nothing is written. */
+export const POST = handler(async (request, _params, actor) => {
+  requireAdmin(actor, "plan a configuration");
+  const document = await parseConfigDocument(request);
+  const { fingerprint, changes } = await db().$transaction((tx) => planConfig(tx, document));
+  return json({ fingerprint, changes });
+});

@@ -1,0 +1,52 @@
+// Reads a configuration document from a request: YAML (JSON is YAML too) up to a size that holds
+// a large catalogue, validated by the document's schema; each bad field is named by its path in
+// the document (`apis[2].scopes[0].name`).
+import { parse, YAMLParseError } from "yaml";
+import { refuseUnstorable, unstorableFields } from "@/lib/api/route";
+import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/body";
+import { type ConfigDocument, ZConfigDocument } from "./schema";
+
+/** A document of thousands of scopes and clients fits. */
+export const MAX_CONFIG_BODY_BYTES = 8 * 1024 * 1024;
+const MEDIA_TYPES = /^(application\/(json|yaml|x-yaml)|text\/(yaml|x-yaml|plain))\b/i;
+
+/** ["apis", 2, "scopes", 0, "name"] -> "apis[2].scopes[0].name". */
+export const documentPath = (path: readonly PropertyKey[]) =>
+  path.reduce<string>(
+    (text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    "",
+  );
+
+export function parseConfigText(text: string): ConfigDocument {
+  let body: unknown;
+  try {
+    body = parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : "";
+    throw new AppError("BAD_REQUEST", `The document is not valid YAML or JSON${where}.`);
+  }
+  refuseUnstorable(unstorableFields(body));
+  const parsed = ZConfigDocument.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = documentPath(issue.path) || "_";
+    fields[key] ??= [];
+    fields[key].push(issue.message);
+  }
+  const [first] = Object.entries(fields);
+  throw new AppError("BAD_REQUEST", `The document is not valid: ${first[0]}: ${first[1][0]}`, fields);
+}
+
+export async function parseConfigDocument(request: Request): Promise<ConfigDocument> {
+  if (!MEDIA_TYPES.test(request.headers.get("content-type") ?? "")) {
+    throw new AppError("BAD_REQUEST", "Send the document as application/yaml or application/json.");
+  }
+  const text = await readBodyText(
+    request,
+    MAX_CONFIG_BODY_BYTES,
+    () => new AppError("PAYLOAD_TOO_LARGE", "The document is too large."),
+  );
+  return parseConfigText(text);
+}
