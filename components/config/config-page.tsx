@@ -62,7 +62,7 @@ export function ConfigPage() {
           </a>
         }
       />
-      <Card aria-label="Document" className="grid gap-4">
+      <Card aria-label="Configuration to apply" className="grid gap-4">
         <div className="grid gap-2">
           <Label htmlFor={fileId}>Configuration file</Label>
           <input
@@ -130,8 +130,8 @@ export function ConfigPage() {
                 {planned.changes.map((change) => (
                   <li key={`${change.action} ${change.resourceType} ${change.name}`} className="rounded-md border p-3">
                     <p className="flex flex-wrap items-center gap-2">
-                      <Badge variant={ACTION_BADGES[change.action]}>{ACTION_LABELS[change.action]}</Badge>
-                      <span>{RESOURCE_LABELS[change.resourceType]}</span>
+                      <Badge variant={ACTION_BADGES[change.action]}>{ACTION_LABELS[change.action]}</Badge>{" "}
+                      <span>{RESOURCE_LABELS[change.resourceType]}</span>{" "}
                       <span className="font-mono">{change.name}</span>
                     </p>
                     {change.impact && (

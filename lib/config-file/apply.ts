@@ -1,8 +1,8 @@
 import "server-only";
 // Applies a document in one transaction, or nothing: each change goes through the service that
 // the console's own requests use (the same checks, one audit entry per resource), inside one
-// change of the configuration. Refused when the console changed since the plan (409), and when
-// the document leaves resources out without `prune: true`.
+// change of the configuration. Refused when what the plan covers changed since (409). Only with
+// `prune: true` does it delete what the document leaves out.
 import type { Actor } from "@/lib/accounts/roles";
 import { createApiIn } from "@/lib/apis/create-api";
 import { deleteApiIn } from "@/lib/apis/delete-api";
@@ -21,8 +21,8 @@ import { createScopeIn } from "@/lib/scopes/create-scope";
 import { deleteScopeIn } from "@/lib/scopes/delete-scope";
 import { updateScopeIn } from "@/lib/scopes/update-scope";
 import { updateSettingsIn } from "@/lib/settings/update-settings";
-import { planConfig } from "./plan";
-import type { ConfigApi, ConfigDocument, ConfigPlan, PlannedChange } from "./schema";
+import { apiAsExported, planConfig, scopeAsExported } from "./plan";
+import type { ConfigDocument, ConfigPlan, PlannedChange } from "./schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -129,9 +129,11 @@ async function apply(tx: Tx, actor: Actor, document: ConfigDocument, changes: Pl
     let id = existing?.id;
     if (!existing) id = (await at(path, () => createApiIn(tx, actor, { name: api.name, ...only(api, API_FIELDS) }))).id;
     else if (change && Object.keys(change.fields).some((field) => field !== "owners"))
-      await at(path, () => updateApiIn(tx, actor, existing.id, { ...apiFields(api), version: existing.version }));
+      await at(path, () =>
+        updateApiIn(tx, actor, existing.id, { ...only(apiAsExported(api), API_FIELDS), version: existing.version }),
+      );
     apiIds.set(api.name, id as string);
-    if (!existing || change?.fields.owners) await setOwners(tx, actor, id as string, apiAsOwners(api), path);
+    if (!existing || change?.fields.owners) await setOwners(tx, actor, id as string, apiAsExported(api).owners, path);
   }
   // Active scopes first: a deprecated scope may name one of them as its replacement.
   const scopes = document.apis.flatMap((api, a) =>
@@ -156,7 +158,8 @@ async function apply(tx: Tx, actor: Actor, document: ConfigDocument, changes: Pl
         where: { name: scope.name },
         select: { id: true, version: true },
       });
-      const fields = Object.fromEntries(Object.keys(change.fields).map((field) => [field, scopeValue(scope, field)]));
+      // What the document leaves out is what a new scope gets (scopeAsExported), as the plan compared it.
+      const fields = only(scopeAsExported(scope), Object.keys(change.fields));
       await at(path, () => updateScopeIn(tx, actor, apiId, row.id, { ...fields, version: row.version }));
     }
   }
@@ -195,35 +198,6 @@ async function apply(tx: Tx, actor: Actor, document: ConfigDocument, changes: Pl
   return secrets;
 }
 
-const apiFields = (api: ConfigApi) => ({
-  displayName: api.displayName ?? "",
-  description: api.description ?? "",
-  accessTokenLifetime: api.accessTokenLifetime ?? null,
-  refreshTokenLifetime: api.refreshTokenLifetime ?? null,
-});
-const apiAsOwners = (api: ConfigApi) => [...new Set(api.owners.map((email) => email.toLowerCase()))];
-
-/** A scope field's value as the document means it: what it leaves out, a new scope's value. */
-function scopeValue(scope: ConfigApi["scopes"][number], field: string): unknown {
-  const value = (scope as Record<string, unknown>)[field];
-  if (value !== undefined) return value;
-  const defaults: Record<string, unknown> = {
-    displayName: "",
-    description: "",
-    required: false,
-    emphasize: false,
-    showInDiscoveryDocument: true,
-    accessTokenLifetime: null,
-    refreshTokenLifetime: null,
-    documentationUrl: null,
-    lifecycle: "active",
-    sunsetAt: null,
-    replacedBy: null,
-    deprecationNote: "",
-  };
-  return defaults[field];
-}
-
 /**
  * Applies `document` if the console is still as it was when the plan with `fingerprint` was made.
  * Answers the changes made, in the plan's shape, and the secrets of new confidential clients.
@@ -243,14 +217,6 @@ export async function applyConfig(actor: Actor, document: ConfigDocument, finger
           conflict: "stale-plan",
           fingerprint: plan.fingerprint,
         },
-      );
-    }
-    const deletions = plan.changes.filter((change) => change.action === "delete");
-    if (deletions.length > 0 && !document.prune) {
-      throw new AppError(
-        "BAD_REQUEST",
-        `The document leaves out ${deletions.length} resources of the console (${deletions.map((change) => `${change.resourceType} ${change.name}`).join(", ")}): set prune: true to delete them.`,
-        { prune: ["Deletions need prune: true."] },
       );
     }
     const secrets = await apply(tx, actor, document, plan.changes);

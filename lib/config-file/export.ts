@@ -4,47 +4,24 @@ import "server-only";
 // that two exports of an unchanged console are byte-identical, and its fingerprint names it.
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
+import type { ApiDto } from "@/lib/apis/schemas";
+import type { ClientDto, ClientType } from "@/lib/clients/schemas";
 import { loadSettings } from "@/lib/config/load";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { GrantType } from "@/lib/issuing";
+import type { ScopeDto, ScopeLifecycle } from "@/lib/scopes/schemas";
 import { SETTINGS_FIELDS } from "@/lib/settings/schemas";
 
 type Tx = Prisma.TransactionClient;
 
-/** What an export holds: the document's fields, every one present (null or [] when unset). */
-export interface ExportedScope {
-  name: string;
-  displayName: string;
-  description: string;
-  required: boolean;
-  emphasize: boolean;
-  showInDiscoveryDocument: boolean;
-  accessTokenLifetime: number | null;
-  refreshTokenLifetime: number | null;
-  documentationUrl: string | null;
-  lifecycle: string;
-  sunsetAt: string | null;
-  replacedBy: string | null;
-  deprecationNote: string;
-}
-export interface ExportedApi {
-  name: string;
-  displayName: string;
-  description: string;
-  accessTokenLifetime: number | null;
-  refreshTokenLifetime: number | null;
+/** What an export holds: the JSON API's fields but those the server sets, every one present (null or [] when unset). */
+export type ExportedScope = Omit<ScopeDto, "id" | "apiId" | "deprecatedAt" | "version" | "createdAt" | "updatedAt">;
+export type ExportedApi = Omit<ApiDto, "id" | "scopeCount" | "version" | "createdAt" | "updatedAt"> & {
+  /** The emails of its service owners. */
   owners: string[];
   scopes: ExportedScope[];
-}
-export interface ExportedClient {
-  clientId: string;
-  name: string;
-  type: string;
-  redirectUris: string[];
-  allowedScopes: string[];
-  allowedGrantTypes: string[];
-  accessTokenLifetime: number | null;
-  refreshTokenLifetime: number | null;
-}
+};
+export type ExportedClient = Omit<ClientDto, "id" | "hasSecret" | "version" | "createdAt" | "updatedAt">;
 export interface ExportedConfig {
   settings: Record<string, number>;
   apis: ExportedApi[];
@@ -103,6 +80,7 @@ export async function exportConfig(tx: Tx): Promise<ExportedConfig> {
       owners: owners.map((owner) => owner.user.email).sort(),
       scopes: scopes.sort(byName).map(({ sunsetAt, ...scope }) => ({
         ...scope,
+        lifecycle: scope.lifecycle as ScopeLifecycle,
         sunsetAt: sunsetAt?.toISOString() ?? null,
         replacedBy: scope.replacedBy,
         deprecationNote: scope.deprecationNote,
@@ -113,10 +91,10 @@ export async function exportConfig(tx: Tx): Promise<ExportedConfig> {
       .map(({ scopes, ...client }) => ({
         clientId: client.clientId,
         name: client.name,
-        type: client.type,
+        type: client.type as ClientType,
         redirectUris: client.redirectUris,
         allowedScopes: scopes.map((row) => row.scope.name).sort(),
-        allowedGrantTypes: client.allowedGrantTypes,
+        allowedGrantTypes: client.allowedGrantTypes as GrantType[],
         accessTokenLifetime: client.accessTokenLifetime,
         refreshTokenLifetime: client.refreshTokenLifetime,
       })),
@@ -124,7 +102,7 @@ export async function exportConfig(tx: Tx): Promise<ExportedConfig> {
 }
 
 /** The console's state as one hash: a plan made from it is applied only while it is the same. */
-export const fingerprintOf = (config: ExportedConfig) =>
+export const fingerprintOf = (config: Partial<ExportedConfig>) =>
   createHash("sha256").update(JSON.stringify(config)).digest("hex");
 
 export const CONFIG_MEDIA_TYPES = { yaml: "application/yaml", json: "application/json" } as const;

@@ -69,7 +69,7 @@ function fieldChanges<T extends object>(before: T | null, after: T | null, skip:
 
 /**
  * The plan from the console's export to the document: creates and updates in the document's
- * terms, then what the document leaves out as deletions (applied only with `prune: true`).
+ * terms, then, with `prune: true`, what the document leaves out as deletions.
  */
 export function diffConfig(current: ExportedConfig, document: ConfigDocument): PlannedChange[] {
   const changes: PlannedChange[] = [];
@@ -118,6 +118,8 @@ export function diffConfig(current: ExportedConfig, document: ConfigDocument): P
     else if (Object.keys(fields).length > 0)
       changes.push({ action: "update", resourceType: "client", name: wanted.clientId, fields });
   }
+  // Without prune, a document manages what it lists and leaves the rest alone.
+  if (!document.prune) return changes;
   const wantedApis = new Set(document.apis.map((api) => api.name));
   for (const client of current.clients) {
     if (!wantedClients.has(client.clientId))
@@ -167,8 +169,28 @@ async function withImpact(tx: Tx, changes: PlannedChange[]): Promise<PlannedChan
   );
 }
 
+/**
+ * The part of the console a plan depends on: all of it with `prune` (what is not listed is
+ * deleted), else what the document lists (its APIs with their scopes, its clients, the settings
+ * if it has them), so that a change elsewhere does not make its plan stale.
+ */
+export function coveredBy(current: ExportedConfig, document: ConfigDocument): Partial<ExportedConfig> {
+  if (document.prune) return current;
+  const apis = new Set(document.apis.map((api) => api.name));
+  const scopes = new Set(document.apis.flatMap((api) => api.scopes.map((scope) => scope.name)));
+  const clients = new Set(document.clients.map((client) => client.clientId));
+  return {
+    ...(document.settings ? { settings: current.settings } : {}),
+    apis: current.apis.filter((api) => apis.has(api.name) || api.scopes.some((scope) => scopes.has(scope.name))),
+    clients: current.clients.filter((client) => clients.has(client.clientId)),
+  };
+}
+
 /** The plan of a document against the console as it is in `tx`. */
-export async function planConfig(tx: Tx, document: ConfigDocument): Promise<ConfigPlan & { current: ExportedConfig }> {
+export async function planConfig(tx: Tx, document: ConfigDocument): Promise<ConfigPlan> {
   const current = await exportConfig(tx);
-  return { fingerprint: fingerprintOf(current), changes: await withImpact(tx, diffConfig(current, document)), current };
+  return {
+    fingerprint: fingerprintOf(coveredBy(current, document)),
+    changes: await withImpact(tx, diffConfig(current, document)),
+  };
 }

@@ -136,7 +136,7 @@ describe("configuration as code", () => {
     expect(await db().auditEvent.count()).toBe(auditedBefore + 3);
   });
 
-  it("refuses a plan that the console has moved past, and deletions without prune", async () => {
+  it("refuses a plan that the console has moved past where the document reaches; deletes only with prune", async () => {
     const document = JSON.parse(await exportText());
     const plan = await send(planRoute.POST, "/api/config/plan", document);
     const billing = await db().api.findUniqueOrThrow({ where: { name: "billing" } });
@@ -145,20 +145,34 @@ describe("configuration as code", () => {
     expect(stale.status).toBe(409);
     expect(stale.json.conflict).toBe("stale-plan");
 
-    // The document now leaves out what was made meanwhile: a deletion, refused without prune.
-    const refused = await planAndApply(document);
-    expect(refused.plan.changes).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ action: "delete", resourceType: "scope", name: "made_meanwhile" }),
-      ]),
+    // A document that lists one API only is not stale for a change elsewhere, and leaves the rest alone.
+    const justBilling = { apis: document.apis.filter((api: { name: string }) => api.name === "billing") };
+    const planned = await send(planRoute.POST, "/api/config/plan", justBilling);
+    await createApi({ name: "elsewhere" });
+    const applied = await send(
+      applyRoute.POST,
+      `/api/config/apply?fingerprint=${planned.json.fingerprint}`,
+      justBilling,
     );
-    expect(refused.applied.status).toBe(400);
+    expect(applied.status, JSON.stringify(applied.json)).toBe(200);
+    // Without prune, what the document leaves out stays: made_meanwhile is not in it.
+    expect(planned.json.changes).toEqual([]);
     expect(await db().apiScope.count({ where: { name: "made_meanwhile" } })).toBe(1);
 
-    const pruned = await planAndApply({ ...document, prune: true });
-    expect(pruned.applied.status, JSON.stringify(pruned.applied.json)).toBe(200);
+    const pruning = await planAndApply({ ...document, prune: true });
+    expect(pruning.plan.changes).toEqual([
+      expect.objectContaining({
+        action: "delete",
+        resourceType: "scope",
+        name: "made_meanwhile",
+        impact: { allowedClients: 0, consents: 0, liveGrants: 0 },
+      }),
+      expect.objectContaining({ action: "delete", resourceType: "api", name: "elsewhere" }),
+    ]);
+    expect(pruning.applied.status, JSON.stringify(pruning.applied.json)).toBe(200);
     expect(await db().apiScope.count({ where: { name: "made_meanwhile" } })).toBe(0);
-    expect((await planAndApply(document)).plan.changes).toEqual([]);
+    expect(await db().api.count({ where: { name: "elsewhere" } })).toBe(0);
+    expect((await planAndApply({ ...document, prune: true })).plan.changes).toEqual([]);
   });
 
   it("names the path of each bad field, and writes nothing", async () => {

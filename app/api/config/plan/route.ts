@@ -8,6 +8,5 @@ import { db } from "@/lib/db/client";
 export const POST = handler(async (request, _params, actor) => {
   requireAdmin(actor, "plan a configuration");
   const document = await parseConfigDocument(request);
-  const { fingerprint, changes } = await db().$transaction((tx) => planConfig(tx, document));
-  return json({ fingerprint, changes });
+  return json(await db().$transaction((tx) => planConfig(tx, document)));
 });
