@@ -9,7 +9,7 @@ import { type ConfigDocument, ZConfigDocument } from "./schema";
 
 /** A document of thousands of scopes and clients fits. */
 export const MAX_CONFIG_BODY_BYTES = 8 * 1024 * 1024;
-const MEDIA_TYPES = /^(application\/(json|yaml|x-yaml)|text\/(yaml|x-yaml|plain))\b/i;
+const MEDIA_TYPES = /^(application\/((.+\+)?json|yaml|x-yaml)|text\/(yaml|x-yaml))\b/i;
 
 /** ["apis", 2, "scopes", 0, "name"] -> "apis[2].scopes[0].name". */
 export const documentPath = (path: readonly PropertyKey[]) =>
@@ -26,8 +26,9 @@ export function parseConfigText(text: string): ConfigDocument {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : "";
     throw new AppError("BAD_REQUEST", `The document is not valid YAML or JSON${where}.`);
   }
+  if (body === null || body === undefined) throw new AppError("BAD_REQUEST", "The document is empty.");
   refuseUnstorable(unstorableFields(body));
-  const parsed = ZConfigDocument.safeParse(body ?? {});
+  const parsed = ZConfigDocument.safeParse(body);
   if (parsed.success) return parsed.data;
   const fields: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {

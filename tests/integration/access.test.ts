@@ -40,6 +40,9 @@ const OWNER_OUTCOME: Record<string, number> = {
   "GET /api/clients": 200,
   /** The directory lists only the owner's APIs' scopes: none here. */
   "GET /api/scopes": 200,
+  "GET /api/config": 403,
+  "POST /api/config/plan": 403,
+  "POST /api/config/apply": 403,
   "POST /api/clients": 403,
   "GET /api/clients/[id]": 403,
   "PATCH /api/clients/[id]": 403,
@@ -104,6 +107,9 @@ function requestFor(name: string, user: TestUser | null) {
     "POST /api/users": { email: `${unique("u")}@example.com`, password: "a long enough password", role: "admin" },
     "PATCH /api/users/[id]": { role: "admin", version: 1 },
     "PUT /api/users/[id]/password": { password: "a long enough password" },
+    // Would create an API: only authorization may refuse it.
+    "POST /api/config/plan": { apis: [{ name: unique("planned") }] },
+    "POST /api/config/apply": { apis: [{ name: unique("applied") }] },
   };
   if (method !== "GET" && method !== "DELETE") body = bodies[name] ?? {};
   const queries: Record<string, string> = { "GET /api/clients/review": `?ids=${fixture.clientId}` };

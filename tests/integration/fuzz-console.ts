@@ -269,6 +269,35 @@ const time: FieldRule = {
 export function consoleOperations(fixture: ConsoleFixture): Record<string, Operation> {
   const apiFields = { displayName: text(200), description: text(1000) };
   const lifetimes = { accessTokenLifetime: optionalLifetime, refreshTokenLifetime: optionalLifetime };
+  /** A configuration document (lib/config-file/schema.ts): valid ones list nothing, so that nothing is written. */
+  const configDocument: Fields = {
+    prune: { valid: () => false, invalid: (r) => r.pick(["yes", 1, null, "true"]) },
+    apis: {
+      valid: () => [],
+      invalid: (r) =>
+        r.pick([
+          "x",
+          1,
+          null,
+          [{}],
+          [{ name: "" }],
+          [{ name: "a b" }],
+          [{ name: "a", scopes: "b" }],
+          [{ name: "a", owners: ["not an email"] }],
+        ]),
+    },
+    clients: {
+      valid: () => [],
+      invalid: (r) =>
+        r.pick([
+          "x",
+          1,
+          [{}],
+          [{ clientId: "", name: "n", type: "public", allowedGrantTypes: ["authorization_code"] }],
+        ]),
+    },
+    settings: { valid: () => undefined, invalid: (r) => r.pick(["x", 1, { accessTokenLifetime: -1 }, { version: 1 }]) },
+  };
   const scopeFlags = { required: bool, emphasize: bool, showInDiscoveryDocument: bool };
   const clientFields = {
     name: clientName,
@@ -331,6 +360,18 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
     },
     "GET /api/clients": { query: pagedQuery(["name", "clientId", "createdAt"]) },
     "GET /api/scopes": { query: { page, pageSize, q: search } },
+    "GET /api/config": {},
+    "POST /api/config/plan": { body: configDocument },
+    "POST /api/config/apply": {
+      query: {
+        fingerprint: {
+          required: true,
+          valid: (r) => Array.from({ length: 64 }, () => r.pick([..."0123456789abcdef"])).join(""),
+          invalid: (r) => r.pick(["", "abc", "g".repeat(64), "A".repeat(64), `${"0".repeat(64)} `]),
+        },
+      },
+      body: configDocument,
+    },
     "POST /api/clients": {
       body: {
         ...clientFields,
