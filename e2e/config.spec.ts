@@ -23,9 +23,7 @@ test("[CONFIG] Import / export: a document is planned field by field and applied
 
   await documentField.fill(documentWith("5 min"));
   await page.getByRole("button", { name: "Plan" }).click();
-  await expect(changes).toHaveText(
-    [`Create API ${api}`, `Create Scope ${scope}`].map((t) => new RegExp(t)),
-  );
+  await expect(changes).toHaveText([`Create API ${api}`, `Create Scope ${scope}`].map((t) => new RegExp(t)));
   await page.getByRole("button", { name: "Apply" }).click();
   await page.getByRole("alertdialog", { name: "Apply the plan" }).getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toContainText("Applied 2 changes.");
