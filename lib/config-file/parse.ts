@@ -18,12 +18,37 @@ export const documentPath = (path: readonly PropertyKey[]) =>
     "",
   );
 
-export function parseConfigText(text: string): ConfigDocument {
+/** Deeper than any configuration: a document nested further is refused before it is parsed. */
+export const MAX_DOCUMENT_DEPTH = 64;
+
+/** How deep the flow collections ([ and {) of a text nest, outside quoted strings: a cheap bound. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "{") deepest = Math.max(deepest, ++depth);
+    else if (c === "]" || c === "}") depth--;
+  }
+  return deepest;
+}
+
+/** `json`: the text is JSON (its media type said so); else YAML, of which JSON is a part. */
+export function parseConfigText(text: string, json = false): ConfigDocument {
   let body: unknown;
   try {
-    body = parse(text, { maxAliasCount: 100 });
+    if (flowDepth(text) > MAX_DOCUMENT_DEPTH) throw new RangeError("too deep");
+    body = json ? JSON.parse(text) : parse(text, { maxAliasCount: 100 });
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : "";
+    if (error instanceof RangeError) {
+      throw new AppError("BAD_REQUEST", `The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels.`);
+    }
     throw new AppError("BAD_REQUEST", `The document is not valid YAML or JSON${where}.`);
   }
   if (body === null || body === undefined) throw new AppError("BAD_REQUEST", "The document is empty.");
@@ -41,7 +66,8 @@ export function parseConfigText(text: string): ConfigDocument {
 }
 
 export async function parseConfigDocument(request: Request): Promise<ConfigDocument> {
-  if (!MEDIA_TYPES.test(request.headers.get("content-type") ?? "")) {
+  const type = request.headers.get("content-type") ?? "";
+  if (!MEDIA_TYPES.test(type)) {
     throw new AppError("BAD_REQUEST", "Send the document as application/yaml or application/json.");
   }
   const text = await readBodyText(
@@ -49,5 +75,5 @@ export async function parseConfigDocument(request: Request): Promise<ConfigDocum
     MAX_CONFIG_BODY_BYTES,
     () => new AppError("PAYLOAD_TOO_LARGE", "The document is too large."),
   );
-  return parseConfigText(text);
+  return parseConfigText(text, /json\b/i.test(type));
 }
