@@ -39,6 +39,9 @@ const server = (port: number, args: string) => ({
   },
   reuseExistingServer: false,
   timeout: 240_000,
+  // Stopped as Ctrl-C would (Playwright's default is SIGKILL): the server stops its embedded
+  // PostgreSQL and removes its data, instead of leaving one running per test run.
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
   stdout: "ignore" as const,
   stderr: "pipe" as const,
 });
