@@ -82,7 +82,7 @@ test("[ACCOUNTS] an admin adds a service owner, who manages only their API's sco
   await expect(apis.getByRole("link", { name: other.name })).toHaveCount(0);
   await expect(owner.getByRole("button", { name: "Add API" })).toHaveCount(0);
   const nav = owner.getByRole("navigation", { name: "Main" });
-  for (const adminOnly of ["Users", "Audit log", "Settings"]) {
+  for (const adminOnly of ["Users", "Audit log", "Settings", "Import / export"]) {
     await expect(nav.getByRole("link", { name: adminOnly })).toHaveCount(0);
   }
   // No client uses only their API's scopes yet: the empty list says so.
