@@ -5,11 +5,12 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 import type { ApiDto } from "@/lib/apis/schemas";
-import type { ClientDto, ClientType } from "@/lib/clients/schemas";
+import { clientSelect, toClientDto } from "@/lib/clients/client-dto";
+import type { ClientDto } from "@/lib/clients/schemas";
 import { loadSettings } from "@/lib/config/load";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { GrantType } from "@/lib/issuing";
-import type { ScopeDto, ScopeLifecycle } from "@/lib/scopes/schemas";
+import type { ScopeDto } from "@/lib/scopes/schemas";
+import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 import { SETTINGS_FIELDS } from "@/lib/settings/schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -41,63 +42,26 @@ export async function exportConfig(tx: Tx): Promise<ExportedConfig> {
         accessTokenLifetime: true,
         refreshTokenLifetime: true,
         owners: { select: { user: { select: { email: true } } } },
-        scopes: {
-          select: {
-            name: true,
-            displayName: true,
-            description: true,
-            required: true,
-            emphasize: true,
-            showInDiscoveryDocument: true,
-            accessTokenLifetime: true,
-            refreshTokenLifetime: true,
-            documentationUrl: true,
-            lifecycle: true,
-            sunsetAt: true,
-            replacedBy: true,
-            deprecationNote: true,
-          },
-        },
+        scopes: { select: scopeSelect },
       },
     }),
-    tx.oAuthClient.findMany({
-      select: {
-        clientId: true,
-        name: true,
-        type: true,
-        redirectUris: true,
-        allowedGrantTypes: true,
-        accessTokenLifetime: true,
-        refreshTokenLifetime: true,
-        scopes: { select: { scope: { select: { name: true } } } },
-      },
-    }),
+    tx.oAuthClient.findMany({ select: clientSelect }),
   ]);
   return {
     settings: Object.fromEntries(SETTINGS_FIELDS.map(({ key }) => [key, settings[key]])),
     apis: apis.sort(byName).map(({ owners, scopes, ...api }) => ({
       ...api,
       owners: owners.map((owner) => owner.user.email).sort(),
-      scopes: scopes.sort(byName).map(({ sunsetAt, ...scope }) => ({
-        ...scope,
-        lifecycle: scope.lifecycle as ScopeLifecycle,
-        sunsetAt: sunsetAt?.toISOString() ?? null,
-        replacedBy: scope.replacedBy,
-        deprecationNote: scope.deprecationNote,
-      })),
+      // The JSON API's scope without the fields the server sets.
+      scopes: scopes
+        .sort(byName)
+        .map(toScopeDto)
+        .map(({ id, apiId, deprecatedAt, version, createdAt, updatedAt, ...scope }) => scope),
     })),
     clients: clients
       .sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0))
-      .map(({ scopes, ...client }) => ({
-        clientId: client.clientId,
-        name: client.name,
-        type: client.type as ClientType,
-        redirectUris: client.redirectUris,
-        allowedScopes: scopes.map((row) => row.scope.name).sort(),
-        allowedGrantTypes: client.allowedGrantTypes as GrantType[],
-        accessTokenLifetime: client.accessTokenLifetime,
-        refreshTokenLifetime: client.refreshTokenLifetime,
-      })),
+      .map(toClientDto)
+      .map(({ id, hasSecret, version, createdAt, updatedAt, ...client }) => client),
   };
 }
 
