@@ -90,3 +90,20 @@ test("[APIS] an unknown API shows an error", async ({ page }) => {
   await page.goto("/apis/does-not-exist?tab=scopes");
   await expect(page.getByRole("alert").filter({ hasText: "The API was not found." })).toBeVisible();
 });
+
+test("[APIS] the console's own API is listed as built in, without Delete; its scopes cannot be added or deleted", async ({
+  page,
+}) => {
+  await page.goto("/apis");
+  await page.getByLabel("Search APIs").fill("scope-console");
+  const row = apiRow(page, "scope-console");
+  await expect(row).toContainText("Built in");
+  await expect(row.getByRole("button", { name: "Delete scope-console" })).toHaveCount(0);
+  await row.getByRole("button", { name: "Edit scope-console" }).click();
+  await expect(page.getByText("This is the console's own API.")).toBeVisible();
+  const scopes = page.getByRole("table", { name: "API scopes" });
+  await expect(scopes.getByRole("row").filter({ hasText: "console:write" })).toBeVisible();
+  await expect(scopes.getByRole("button", { name: /^Delete / })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add Scope" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete selected" })).toHaveCount(0);
+});

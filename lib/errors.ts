@@ -57,6 +57,22 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/**
+ * The caller's credentials were refused (401) or do not allow the request (403): answered with a
+ * `WWW-Authenticate: Bearer` challenge (RFC 6750 3), with its error code when a token was sent.
+ */
+export class BearerError extends AppError {
+  constructor(
+    code: "UNAUTHORIZED" | "FORBIDDEN",
+    message: string,
+    readonly bearerError?: "invalid_request" | "invalid_token" | "insufficient_scope",
+    /** The scope the request needs (insufficient_scope). */
+    readonly scope?: string,
+  ) {
+    super(code, message);
+  }
+}
+
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} was not found.`);
 
 /** The `conflict` member of a stale version's problem details, by which the console offers "Reload". */

@@ -16,7 +16,13 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const session = await pageSession((await cookies()).get(SESSION_COOKIE)?.value);
   if (!session) return <SignInRedirect />;
   if (!CONSOLE_ROLES.has(session.role)) return <NoConsoleAccess email={session.email} />;
-  const viewer: Viewer = { id: session.userId, email: session.email, role: session.role, apiIds: session.apiIds };
+  const viewer: Viewer = {
+    kind: "user",
+    id: session.userId,
+    email: session.email,
+    role: session.role,
+    apiIds: session.apiIds,
+  };
   const admin = viewer.role === "admin";
   return (
     <ViewerProvider viewer={viewer}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useState } from "react";
 // The APIs screen: every API, with Edit (opens its screen), Delete and "Add API".
 import { useIsAdmin } from "@/components/auth/viewer";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import {
@@ -71,7 +72,14 @@ export function ApisPage() {
                     {api.name}
                   </Link>
                 </TableCell>
-                <TableCell>{api.displayName}</TableCell>
+                <TableCell>
+                  {api.displayName}
+                  {api.builtIn && (
+                    <Badge variant="secondary" className="ml-2">
+                      Built in
+                    </Badge>
+                  )}
+                </TableCell>
                 <TableCell className="min-w-48 max-w-md text-muted-foreground">{api.description}</TableCell>
                 <TableCell>{api.scopeCount}</TableCell>
                 <TableCell>
@@ -84,7 +92,7 @@ export function ApisPage() {
                     >
                       Edit
                     </Button>
-                    {admin && (
+                    {admin && !api.builtIn && (
                       <Button
                         variant="destructive-outline"
                         size="sm"

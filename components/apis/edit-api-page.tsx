@@ -36,6 +36,14 @@ export function EditApiPage({ id }: { id: string }) {
           {api.error.message} <Link href="/apis">Back to the APIs</Link>
         </Alert>
       )}
+      {api.data?.builtIn && (
+        <Alert>
+          This is the console's own API. Machines call the console's admin API with access tokens of its scopes, which a
+          client gets through client_credentials: <span className="font-mono">console:read</span> to read,{" "}
+          <span className="font-mono">console:write</span> to change. It is never deleted and has no service owners; its
+          scopes are fixed, and only their texts and lifetimes can change.
+        </Alert>
+      )}
       {api.data && (
         <Tabs
           value={tab}
@@ -50,7 +58,7 @@ export function EditApiPage({ id }: { id: string }) {
             <ApiSettingsForm api={api.data} />
           </TabsContent>
           <TabsContent value="scopes">
-            <ScopesTab apiId={id} />
+            <ScopesTab apiId={id} builtIn={api.data.builtIn} />
           </TabsContent>
         </Tabs>
       )}

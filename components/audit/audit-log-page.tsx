@@ -79,7 +79,7 @@ export function AuditLogPage() {
           </Label>
           <Label className="grid gap-2">
             Actor
-            <Input type="email" value={form.actor} onChange={set("actor")} placeholder="admin@example.com" />
+            <Input value={form.actor} onChange={set("actor")} placeholder="admin@example.com or a client ID" />
           </Label>
           <Label className="grid gap-2">
             From
@@ -120,7 +120,15 @@ export function AuditLogPage() {
                 <TableCell>
                   <DateTime value={event.at} />
                 </TableCell>
-                <TableCell>{event.actorEmail}</TableCell>
+                <TableCell>
+                  {event.actorType === "client" ? (
+                    <>
+                      Client <span className="font-mono">{event.actorEmail}</span>
+                    </>
+                  ) : (
+                    event.actorEmail
+                  )}
+                </TableCell>
                 <TableCell>{event.action}</TableCell>
                 <TableCell>
                   {RESOURCE_LABELS[event.resourceType as AuditResource] ?? event.resourceType}{" "}

@@ -48,7 +48,8 @@ const yesNo = (value: boolean) => (value ? "Yes" : "No");
 const lifetime = (seconds: number | null) => (seconds === null ? "Inherited" : formatDuration(seconds));
 const FILTERS = ["lifecycle", ...SCOPE_FLAGS] as const;
 
-export function ScopesTab({ apiId }: { apiId: string }) {
+/** `builtIn`: the console's own API, whose scopes are fixed (lib/scopes/built-in.ts): no adding or deleting. */
+export function ScopesTab({ apiId, builtIn = false }: { apiId: string; builtIn?: boolean }) {
   const list = useListState("name", FILTERS);
   const lifecycle = list.filters.lifecycle as ScopeLifecycle | "";
   const scopes = useScopes(apiId, { ...list.params, ...list.filters, lifecycle });
@@ -160,14 +161,16 @@ export function ScopesTab({ apiId }: { apiId: string }) {
         >
           Apply
         </Button>
-        <Button
-          variant="destructive-outline"
-          size="sm"
-          disabled={selected.size === 0 || bulk.isPending}
-          onClick={() => setBulkDeleting(true)}
-        >
-          Delete selected
-        </Button>
+        {!builtIn && (
+          <Button
+            variant="destructive-outline"
+            size="sm"
+            disabled={selected.size === 0 || bulk.isPending}
+            onClick={() => setBulkDeleting(true)}
+          >
+            Delete selected
+          </Button>
+        )}
       </fieldset>
       <Table aria-busy={scopes.isFetching} aria-label="API scopes">
         <TableHeader>
@@ -256,14 +259,16 @@ export function ScopesTab({ apiId }: { apiId: string }) {
                   >
                     {scope.lifecycle === "retired" ? "View" : "Edit"}
                   </Button>
-                  <Button
-                    variant="destructive-outline"
-                    size="sm"
-                    aria-label={`Delete ${scope.name}`}
-                    onClick={() => setDeleting(scope)}
-                  >
-                    Delete
-                  </Button>
+                  {!builtIn && (
+                    <Button
+                      variant="destructive-outline"
+                      size="sm"
+                      aria-label={`Delete ${scope.name}`}
+                      onClick={() => setDeleting(scope)}
+                    >
+                      Delete
+                    </Button>
+                  )}
                 </div>
               </TableCell>
             </TableRow>
@@ -272,7 +277,7 @@ export function ScopesTab({ apiId }: { apiId: string }) {
       </Table>
       <TableFooter>
         <TablePager label="Scopes pages" noun={["scope", "scopes"]} data={data} list={list} />
-        <Button onClick={() => setEditing({ scope: null })}>Add Scope</Button>
+        {!builtIn && <Button onClick={() => setEditing({ scope: null })}>Add Scope</Button>}
       </TableFooter>
       <ScopeDialog
         apiId={apiId}

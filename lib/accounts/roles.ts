@@ -15,14 +15,22 @@ export const CONSOLE_ROLES: ReadonlySet<string> = new Set<Role>(["admin", "owner
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
-/** Who is signed in to the console, as every service receives it. */
+/**
+ * Who calls the console, as every service receives it: a signed-in person (`user`), or a machine
+ * presenting an access token of the console's own API (`client`, lib/accounts/console-api.ts),
+ * which acts as an admin within its token's scopes.
+ */
 export interface Actor {
+  kind: "user" | "client";
+  /** The user's id, or the OAuth client's. */
   id: string;
+  /** How the audit log names them: the user's email, or the client's client_id. */
   email: string;
   role: Role;
   /** The APIs a service owner manages (empty for an admin, who manages all). */
   apiIds: string[];
-  sessionId: string;
+  /** The browser's session; null for a machine with a bearer token. */
+  sessionId: string | null;
 }
 
 /** What a page needs to show the right actions; no session id. */

@@ -1,7 +1,7 @@
 // RFC 9457 problem details for the console's JSON API.
 import { ZodError } from "zod";
 import { isForeignKeyViolation } from "@/lib/db/errors";
-import { AppError, type FieldErrors, TooManyRequestsError } from "@/lib/errors";
+import { AppError, BearerError, type FieldErrors, TooManyRequestsError } from "@/lib/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -54,8 +54,24 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
   return fields;
 }
 
+/** The realm of the console's bearer challenges. */
+export const BEARER_REALM = "Scope Console";
+
+/** A `WWW-Authenticate: Bearer` challenge (RFC 6750 3): the error's code, description and needed scope. */
+export function bearerChallenge(error: BearerError): string {
+  const quoted = (value: string) => `"${value.replace(/["\\]/g, "")}"`;
+  const params = [`realm=${quoted(BEARER_REALM)}`];
+  if (error.bearerError)
+    params.push(`error=${quoted(error.bearerError)}`, `error_description=${quoted(error.message)}`);
+  if (error.scope) params.push(`scope=${quoted(error.scope)}`);
+  return `Bearer ${params.join(", ")}`;
+}
+
 /** Maps anything a handler throws to a response; unexpected errors are logged, never leaked. */
 export function problemFromError(error: unknown): Response {
+  if (error instanceof BearerError) {
+    return problem(error.status, error.message, undefined, { "www-authenticate": bearerChallenge(error) });
+  }
   if (error instanceof TooManyRequestsError) {
     return problem(error.status, error.message, undefined, { "retry-after": String(error.retryAfter) });
   }

@@ -1,9 +1,10 @@
 // Helpers that keep route handlers thin: read and validate input, map errors to problems.
 
 import type { z } from "zod";
+import type { ConsoleAccess } from "@/lib/accounts/console-api";
 import type { Actor } from "@/lib/accounts/roles";
 import { problemFromError } from "@/lib/api/problem";
-import { requireActor } from "@/lib/auth/actor";
+import { bearerTokenOf, requireActor, requireBearerActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/body";
 import { isSameOrigin, SAFE_METHODS } from "@/lib/http/same-origin";
@@ -41,6 +42,21 @@ export function refuseUnstorable(fields: string[]): void {
   throw new AppError("BAD_REQUEST", UNSTORABLE_TEXT, Object.fromEntries(fields.map((f) => [f, [UNSTORABLE_TEXT]])));
 }
 
+/** Path parameters, as Next.js gives them: text that can be stored, or a 400. */
+async function paramsOf<P extends Record<string, string>>(context: RouteContext<P>): Promise<P> {
+  // Next.js gives a route without dynamic segments no params at all.
+  const params = await context.params;
+  refuseUnstorable(Object.entries(params ?? {}).flatMap(([name, value]) => (isStorableText(value) ? [] : [name])));
+  return params;
+}
+
+/** A change from a browser must come from the console's own pages (CSRF). */
+function requireSameOriginChange(request: Request): void {
+  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+    throw new AppError("FORBIDDEN", "Changes are accepted only from the console's own pages.");
+  }
+}
+
 /**
  * Wraps a handler that needs no session (signing in): a change must come from the console's own
  * pages (CSRF), path parameters must be text that can be stored, and every thrown error becomes
@@ -51,28 +67,45 @@ export function publicHandler<P extends Record<string, string>>(
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
-        throw new AppError("FORBIDDEN", "Changes are accepted only from the console's own pages.");
-      }
-      // Next.js gives a route without dynamic segments no params at all.
-      const params = await context.params;
-      refuseUnstorable(Object.entries(params ?? {}).flatMap(([name, value]) => (isStorableText(value) ? [] : [name])));
-      return await fn(request, params);
+      requireSameOriginChange(request);
+      return await fn(request, await paramsOf(context));
     } catch (error) {
       return problemFromError(error);
     }
   };
 }
 
+export interface HandlerOptions {
+  /**
+   * What a bearer token must allow (lib/accounts/console-api.ts): by default `read` for GET and
+   * HEAD, `write` for the rest; `read` for a POST that writes nothing (a plan).
+   */
+  access?: ConsoleAccess;
+}
+
 /**
- * Wraps a console handler: as publicHandler, and only for a signed-in console user (401 without a
- * session, 403 for an account that may not use the console). What the actor may do with the
- * resource is checked by the service it calls (lib/auth/permissions.ts).
+ * Wraps a console handler: as publicHandler, and only for a console user (401 without a session,
+ * 403 for an account that may not use the console) or a machine whose bearer token allows the
+ * request (401 / 403 with a Bearer challenge). The same-origin rule is for browsers: a bearer
+ * token is never sent by a browser on its own, so it cannot be forged across sites. What the
+ * actor may do with the resource is checked by the service it calls (lib/auth/permissions.ts).
  */
 export function handler<P extends Record<string, string>>(
   fn: (request: Request, params: P, actor: Actor) => Promise<Response>,
+  options: HandlerOptions = {},
 ) {
-  return publicHandler<P>(async (request, params) => fn(request, params, await requireActor(request)));
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const token = bearerTokenOf(request);
+      if (token === null) requireSameOriginChange(request);
+      const params = await paramsOf(context);
+      const access = options.access ?? (SAFE_METHODS.has(request.method) ? "read" : "write");
+      const actor = token === null ? await requireActor(request) : await requireBearerActor(token, access);
+      return await fn(request, params, actor);
+    } catch (error) {
+      return problemFromError(error);
+    }
+  };
 }
 
 /** Reads a JSON body and validates it with the operation's schema. */

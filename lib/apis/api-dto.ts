@@ -7,6 +7,7 @@ export const apiSelect = {
   description: true,
   accessTokenLifetime: true,
   refreshTokenLifetime: true,
+  builtIn: true,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -20,6 +21,7 @@ interface ApiRow {
   description: string;
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
+  builtIn: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;

@@ -7,6 +7,7 @@ import { changeConfig } from "@/lib/config/change";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireNotBuiltInApi } from "@/lib/scopes/built-in";
 import { removeScopesEverywhere } from "@/lib/scopes/delete-scope";
 import { inUse } from "@/lib/scopes/impact";
 import { inUseConflict, scopeImpact } from "@/lib/scopes/references";
@@ -31,6 +32,7 @@ export async function deleteApiIn(
   requireAdmin(actor, "delete APIs");
   const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
   if (!row) throw notFound("The API");
+  await requireNotBuiltInApi(tx, [id], "it cannot be deleted.");
   const scopes = await tx.apiScope.findMany({ where: { apiId: id }, select: { id: true, name: true } });
   const impact = await scopeImpact(tx, scopes, new Date());
   if (inUse(impact) && query.confirm !== row.name) throw inUseConflict("The API", row.name, impact);

@@ -32,6 +32,8 @@ export interface ApiDto {
   description: string;
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
+  /** The console's own API (lib/scopes/built-in.ts): never deleted, no owners, no new scopes. */
+  builtIn: boolean;
   scopeCount: number;
   version: number;
   createdAt: string;

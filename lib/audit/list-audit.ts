@@ -10,7 +10,8 @@ export async function listAudit(actor: Actor, query: TListAuditQuery): Promise<P
   const where = {
     ...(query.resourceType ? { resourceType: query.resourceType } : {}),
     ...(query.resourceId ? { resourceId: query.resourceId } : {}),
-    ...(query.actor ? { actorEmail: query.actor.toLowerCase() } : {}),
+    // An email is stored in lower case; a client's client_id as it was given.
+    ...(query.actor ? { actorEmail: { in: [...new Set([query.actor.toLowerCase(), query.actor])] } } : {}),
     ...(query.from || query.to
       ? {
           at: {

@@ -21,11 +21,11 @@ export interface AuditChange {
   after?: object | null;
 }
 
-/** Who made a change: a console user, or the server itself (actorId null). */
-export type AuditActor = Pick<Actor, "email"> & { id: string | null };
+/** Who made a change: a console user, a client with a bearer token, or the server itself (actorId null). */
+export type AuditActor = Pick<Actor, "email"> & { id: string | null; kind: Actor["kind"] | "system" };
 
 /** The author of changes the server makes by itself, such as retiring scopes at their sunset. */
-export const SYSTEM_ACTOR: AuditActor = { id: null, email: "system" };
+export const SYSTEM_ACTOR: AuditActor = { kind: "system", id: null, email: "system" };
 
 const asJson = (value: object | null | undefined) =>
   value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
@@ -48,6 +48,7 @@ export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActo
   await tx.auditEvent.create({
     data: {
       actorId: actor.id,
+      actorType: actor.kind,
       actorEmail: actor.email,
       action: change.action,
       resourceType: change.resourceType,

@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ZDateTime } from "@/lib/validation";
 
 const ZTime = ZDateTime({ local: true, error: "Give a date and time (ISO 8601)." }).optional();
 
-/** GET /api/audit: newest first, filtered by resource type, actor (email) and time. */
+/** GET /api/audit: newest first, filtered by resource type, actor (an email or a client_id) and time. */
 export const ZListAuditQuery = z
   .object({
     resourceType: z
@@ -24,6 +24,8 @@ export type TListAuditQuery = z.infer<typeof ZListAuditQuery>;
 export interface AuditEventDto {
   id: string;
   at: string;
+  /** user, client (a machine with a bearer token; actorEmail is its client_id) or system. */
+  actorType: string;
   actorEmail: string;
   action: string;
   resourceType: string;

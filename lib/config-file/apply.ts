@@ -17,6 +17,7 @@ import { loadSettings } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireNotBuiltInApi } from "@/lib/scopes/built-in";
 import { createScopeIn } from "@/lib/scopes/create-scope";
 import { deleteScopeIn } from "@/lib/scopes/delete-scope";
 import { updateScopeIn } from "@/lib/scopes/update-scope";
@@ -74,6 +75,9 @@ const CLIENT_FIELDS = [
 
 /** Sets an API's service owners to the document's, each changed user audited. */
 async function setOwners(tx: Tx, actor: Actor, apiId: string, emails: string[], path: string) {
+  if (emails.length > 0) {
+    await requireNotBuiltInApi(tx, [apiId], "no service owner can be assigned to it.", `${path}.owners`);
+  }
   const users = await tx.user.findMany({
     where: { email: { in: emails } },
     select: { id: true, email: true, role: true },

@@ -17,7 +17,7 @@ type Tx = Prisma.TransactionClient;
 
 /** What an export holds: the JSON API's fields but those the server sets, every one present (null or [] when unset). */
 export type ExportedScope = Omit<ScopeDto, "id" | "apiId" | "deprecatedAt" | "version" | "createdAt" | "updatedAt">;
-export type ExportedApi = Omit<ApiDto, "id" | "scopeCount" | "version" | "createdAt" | "updatedAt"> & {
+export type ExportedApi = Omit<ApiDto, "id" | "builtIn" | "scopeCount" | "version" | "createdAt" | "updatedAt"> & {
   /** The emails of its service owners. */
   owners: string[];
   scopes: ExportedScope[];

@@ -1,6 +1,7 @@
 import "server-only";
 // What applying a document would change, field by field: the difference between the console's
 // export and the document, each resource named as the document names it. Nothing is written.
+import { CONSOLE_API_NAME } from "@/lib/accounts/console-api";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { scopeImpact } from "@/lib/scopes/references";
 import {
@@ -131,6 +132,8 @@ export function diffConfig(current: ExportedConfig, document: ConfigDocument): P
       });
   }
   for (const api of current.apis) {
+    // The console's own API is in every console and is never deleted (lib/scopes/built-in.ts).
+    if (api.name === CONSOLE_API_NAME) continue;
     if (!wantedApis.has(api.name)) {
       changes.push({
         action: "delete",

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireNotBuiltInApi } from "@/lib/scopes/built-in";
 import { NEW_SCOPE_LIFECYCLE, nextLifecycle } from "@/lib/scopes/lifecycle";
 import { forgetScopeNames } from "@/lib/scopes/references";
 import type { ScopeDto, TCreateScopeRequest } from "@/lib/scopes/schemas";
@@ -38,6 +39,7 @@ export async function createScopeIn(
   const { lifecycle, sunsetAt, replacedBy, deprecationNote, ...attributes } = input;
   const api = await tx.api.findUnique({ where: { id: apiId }, select: { id: true } });
   if (!api) throw notFound("The API");
+  await requireNotBuiltInApi(tx, [apiId], "no scope can be added to it.");
   await assertScopeNameFree(tx, input.name);
   // A name used before starts with nothing: no consent or grant of an earlier scope carries over.
   await forgetScopeNames(tx, [input.name]);

@@ -7,6 +7,7 @@ import { allowedScopeNames } from "@/lib/config/load";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireNotBuiltInScopes } from "@/lib/scopes/built-in";
 import { inUse } from "@/lib/scopes/impact";
 import { forgetScopeNames, inUseConflict, scopeImpact } from "@/lib/scopes/references";
 import type { TDeleteQuery } from "@/lib/scopes/schemas";
@@ -57,6 +58,8 @@ export async function removeScopesEverywhere(
   scopes: { id: string; name: string }[],
 ): Promise<void> {
   const ids = scopes.map((scope) => scope.id);
+  // Every way of deleting scopes (one, several, an API's) comes through here.
+  await requireNotBuiltInScopes(tx, ids, "its scopes cannot be deleted.");
   const clients = await tx.oAuthClient.findMany({
     where: { scopes: { some: { scopeId: { in: ids } } } },
     select: { id: true, name: true, scopes: { select: { scope: { select: { id: true, name: true } } } } },

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound, staleVersion } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireNotBuiltInScopes } from "@/lib/scopes/built-in";
 import { changedFields, nextLifecycle, requireNotRetired } from "@/lib/scopes/lifecycle";
 import type { ScopeDto, ScopeLifecycle, TUpdateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
@@ -52,6 +53,9 @@ export async function updateScopeIn(
     return before;
   }
   requireLifetimesUnchanged(actor, changes, before);
+  if (changedFields(before, { lifecycle, sunsetAt, replacedBy }).length > 0) {
+    await requireNotBuiltInScopes(tx, [scopeId], "its scopes cannot be deprecated or retired.");
+  }
   const lifecycleColumns = await nextLifecycle(
     tx,
     before.name,

@@ -3,11 +3,13 @@
 import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
+import { acceptBearerTokens } from "@/lib/accounts/console-api";
 import { ensureBuild } from "@/lib/build";
 import { db } from "@/lib/db/client";
 import { startHousekeeping } from "@/lib/db/housekeeping";
 import { type Env, issuerOf, loadEnv } from "@/lib/env";
 import { setClientAddress } from "@/lib/http/client-address";
+import { bearerVerifier } from "@/lib/oauth/bearer-verifier";
 import { createOAuthContext } from "@/lib/oauth/create-context";
 import { loadKeyEncryptionKey } from "@/lib/oauth/key-encryption";
 import { ensureSigningKey } from "@/lib/oauth/signing-keys";
@@ -111,6 +113,8 @@ async function serve(env: Env, dev: boolean, kek: Buffer): Promise<RunningServer
     usageCounting: env.USAGE_COUNTING === "on",
     refreshReuseInterval: env.REFRESH_REUSE_INTERVAL,
   });
+  // The admin API accepts this server's access tokens of the console's own API (decision 012).
+  acceptBearerTokens(bearerVerifier(oauth));
   const lean = getRequestListener(createLeanApp(oauth).fetch);
   const server = createServer((request, response) => {
     // Both paths: the limits per address read it (lib/http/client-address.ts).
@@ -144,6 +148,7 @@ async function serve(env: Env, dev: boolean, kek: Buffer): Promise<RunningServer
     // Its last counts reach the database, so that a restart forgets none.
     await oauth.clientLimiter.stop();
     await oauth.usage.stop();
+    acceptBearerTokens(null);
     await app.close();
   };
   return { url: urlOf(env), close: stop, stop };

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/accounts/passwords";
 import type { Role } from "@/lib/accounts/roles";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireNotBuiltInApi } from "@/lib/scopes/built-in";
 import { ZCreateUserRequest } from "@/lib/users/schemas";
 import { userSelect } from "@/lib/users/user-dto";
 
@@ -20,6 +21,7 @@ export async function ownedApis(tx: Pick<PrismaClient, "api">, role: Role, apiId
     const message = "Some of the APIs do not exist.";
     throw new AppError("BAD_REQUEST", message, { apiIds: [message] });
   }
+  await requireNotBuiltInApi(tx, owned, "no service owner can be assigned to it.", "apiIds");
   return owned;
 }
 
