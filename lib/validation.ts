@@ -1,6 +1,7 @@
 // Field rules shared by the console's resources.
 import { z } from "zod";
 import { formatDuration, parseDuration } from "@/lib/duration";
+import { AppError } from "@/lib/errors";
 
 export const NAME_MAX_LENGTH = 200;
 export const DISPLAY_NAME_MAX_LENGTH = 200;
@@ -132,3 +133,33 @@ export const ZOptionalLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SE
 
 /** The optional lifetimes of a scope, an API or a client. */
 export const ZLifetimeOverrides = { accessTokenLifetime: ZOptionalLifetime, refreshTokenLifetime: ZOptionalLifetime };
+
+/**
+ * The JSON API is symmetric: what a GET answers, a PUT or PATCH takes back. The fields the server
+ * sets come back optional in the update's schema; those that never change (an id, a creation time)
+ * are refused, 400 on each, only when they differ from the stored value, and bookkeeping that moves
+ * by itself (a count, updatedAt) is ignored: a stale edit is caught by its version instead.
+ */
+export const SET_BY_SERVER = "This field is set by the server and cannot be changed.";
+
+const sameValue = (sent: unknown, stored: unknown) =>
+  JSON.stringify(sent) === JSON.stringify(stored) ||
+  // An instant may come back in another ISO 8601 form (2026-12-04T10:00:00Z for ...00.000Z).
+  (typeof sent === "string" &&
+    typeof stored === "string" &&
+    !Number.isNaN(Date.parse(sent)) &&
+    Date.parse(sent) === Date.parse(stored));
+
+/** Refuses `sent` values of fields the server sets that differ from the resource's `stored` ones. */
+export function requireServerFieldsUnchanged(stored: object, sent: Record<string, unknown>): void {
+  const changed = Object.entries(sent)
+    .filter(([field, value]) => value !== undefined && !sameValue(value, (stored as Record<string, unknown>)[field]))
+    .map(([field]) => field);
+  if (changed.length > 0) {
+    throw new AppError(
+      "BAD_REQUEST",
+      SET_BY_SERVER,
+      Object.fromEntries(changed.map((field) => [field, [SET_BY_SERVER]])),
+    );
+  }
+}

@@ -15,9 +15,20 @@ const ZApiAttributes = z.object({ displayName: ZDisplayName, description: ZDescr
 export const ZCreateApiRequest = ZApiAttributes.partial().extend({ name: ZIdentifier }).strict();
 export type TCreateApiRequest = z.infer<typeof ZCreateApiRequest>;
 
-/** Like a scope's, an API's name is read-only once created. */
+/**
+ * Like a scope's, an API's name is read-only once created. What GET answers may come back: the
+ * fields the server sets are ignored when unchanged (lib/validation.ts requireServerFieldsUnchanged).
+ */
 export const ZUpdateApiRequest = ZApiAttributes.partial()
-  .extend({ name: z.string().optional(), version: ZVersion })
+  .extend({
+    name: z.string().optional(),
+    version: ZVersion,
+    id: z.string().optional(),
+    builtIn: z.boolean().optional(),
+    scopeCount: z.number().optional(),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+  })
   .strict();
 export type TUpdateApiRequest = z.infer<typeof ZUpdateApiRequest>;
 

@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireServerFieldsUnchanged } from "@/lib/validation";
 
 export async function updateApi(actor: Actor, id: string, input: TUpdateApiRequest): Promise<ApiDto> {
   requireApi(actor, id);
@@ -23,7 +24,7 @@ export async function updateApiIn(
   input: TUpdateApiRequest,
 ): Promise<ApiDto> {
   requireApi(actor, id);
-  const { name, version, ...changes } = input;
+  const { name, version, id: sentId, builtIn, createdAt, scopeCount: _count, updatedAt: _updated, ...changes } = input;
   const row = await tx.api.findUnique({ where: { id }, select: apiSelect });
   if (!row) throw notFound("The API");
   const before = toApiDto(row);
@@ -31,6 +32,7 @@ export async function updateApiIn(
     const message = "The name of an API cannot be changed.";
     throw new AppError("BAD_REQUEST", message, { name: [message] });
   }
+  requireServerFieldsUnchanged(before, { id: sentId, builtIn, createdAt });
   requireLifetimesUnchanged(actor, changes, before);
   const after = toApiDto(
     await versionedUpdate(

@@ -81,7 +81,17 @@ export const ZCreateClientRequest = ZClientAttributes.strict().superRefine((clie
 });
 export type TCreateClientRequest = z.infer<typeof ZCreateClientRequest>;
 
-export const ZUpdateClientRequest = ZClientAttributes.partial().extend({ version: ZVersion }).strict();
+/** What GET answers may come back: the fields the server sets are ignored when unchanged (as a scope's). */
+export const ZUpdateClientRequest = ZClientAttributes.partial()
+  .extend({
+    version: ZVersion,
+    id: z.string().optional(),
+    clientId: z.string().optional(),
+    hasSecret: z.boolean().optional(),
+    createdAt: z.string().optional(),
+    updatedAt: z.string().optional(),
+  })
+  .strict();
 export type TUpdateClientRequest = z.infer<typeof ZUpdateClientRequest>;
 
 export const ZListClientsQuery = z.object({ ...ZPaging, sort: ZSort(["name", "clientId", "createdAt"], "name") });

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireServerFieldsUnchanged } from "@/lib/validation";
 
 export async function updateClient(actor: Actor, id: string, input: TUpdateClientRequest): Promise<ClientDto> {
   return changeConfig(db(), (tx) => updateClientIn(tx, actor, id, input));
@@ -22,11 +23,21 @@ export async function updateClientIn(
   id: string,
   input: TUpdateClientRequest,
 ): Promise<ClientDto> {
-  const { version, allowedScopes, ...changes } = input;
+  const {
+    version,
+    allowedScopes,
+    id: sentId,
+    clientId,
+    createdAt,
+    hasSecret: _secret,
+    updatedAt: _updated,
+    ...changes
+  } = input;
   const row = await tx.oAuthClient.findUnique({ where: { id }, select: clientSelect });
   if (!row) throw notFound("The client");
   const before = toClientDto(row);
   await requireClientScopes(tx, actor, before.allowedScopes);
+  requireServerFieldsUnchanged(before, { id: sentId, clientId, createdAt });
   if (changes.type !== undefined && changes.type !== before.type) {
     const message = "The type of a client cannot be changed: register a new client.";
     throw new AppError("BAD_REQUEST", message, { type: [message] });

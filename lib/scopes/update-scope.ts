@@ -12,9 +12,9 @@ import { changedFields, nextLifecycle, requireNotRetired } from "@/lib/scopes/li
 import type { ScopeDto, ScopeLifecycle, TUpdateScopeRequest } from "@/lib/scopes/schemas";
 import { scopeSelect, toScopeDto } from "@/lib/scopes/scope-dto";
 import { systemClock } from "@/lib/time/epoch";
+import { requireServerFieldsUnchanged } from "@/lib/validation";
 
 const NAME_READ_ONLY = "The name of a scope cannot be changed: clients request it by this name.";
-const SET_BY_SERVER = "This field is set by the server and cannot be changed.";
 
 export async function updateScope(
   actor: Actor,
@@ -44,10 +44,7 @@ export async function updateScopeIn(
   // What GET gave may come back: the fields the server sets are ignored when unchanged.
   if (name !== undefined && name !== before.name)
     throw new AppError("BAD_REQUEST", NAME_READ_ONLY, { name: [NAME_READ_ONLY] });
-  const readOnly = changedFields(before, { id, apiId: _apiId, deprecatedAt, createdAt, updatedAt });
-  if (readOnly.length > 0) {
-    throw new AppError("BAD_REQUEST", SET_BY_SERVER, Object.fromEntries(readOnly.map((f) => [f, [SET_BY_SERVER]])));
-  }
+  requireServerFieldsUnchanged(before, { id, apiId: _apiId, deprecatedAt, createdAt, updatedAt });
   if (requireNotRetired(before, changes, now)) {
     if (version !== before.version) throw staleVersion("The scope");
     return before;
