@@ -86,7 +86,7 @@ Fingerprint: ${FINGERPRINT}
 
   it("says how to apply exactly this plan, quoting a file name the shell would split", () => {
     expect(renderPlan(plan, plain, "scopes.yaml")).toContain(
-      `  scope-console config apply scopes.yaml --fingerprint ${FINGERPRINT}\n`,
+      `  npx scope-console config apply scopes.yaml --fingerprint ${FINGERPRINT}\n`,
     );
     expect(renderPlan(plan, plain, "my scopes.yaml")).toContain(`config apply 'my scopes.yaml' --fingerprint`);
   });
@@ -171,11 +171,19 @@ describe("refusals", () => {
   });
 
   it.each([
-    ['Bearer error="invalid_token", error_description="The access token expired."', 401, "refused the token"],
-    ['Bearer error="insufficient_scope", scope="console:write"', 403, "lacks the scope this needs: console:write"],
+    [
+      'Bearer realm="Scope Console", error="invalid_token", error_description="No."',
+      401,
+      "refused the token in SCOPE_CONSOLE_TOKEN (invalid_token): get one",
+    ],
+    [
+      'Bearer error="insufficient_scope", scope="console:write"',
+      403,
+      "lacks the scope console:write (insufficient_scope)",
+    ],
     ['Bearer error="invalid_request"', 400, null],
-    ['Bearer error="invalid_request"', 401, "could not read the token"],
-    ['Bearer realm="scope-console"', 401, "wants a bearer token"],
+    ['Bearer error="invalid_request"', 401, "could not use the token in SCOPE_CONSOLE_TOKEN (invalid_request)"],
+    ['Bearer realm="Scope Console"', 401, "wants a bearer token in SCOPE_CONSOLE_TOKEN"],
     ['Basic realm="x"', 401, null],
   ])("%s on %i says what is wrong with the token: %s", (challenge, status, said) => {
     const text = failure(status, { title: "Unauthorized", detail: "No." }, challenge);
@@ -184,9 +192,9 @@ describe("refusals", () => {
     else expect(text.split("\n")).toHaveLength(2);
   });
 
-  it("quotes the challenge's description", () => {
+  it("quotes the challenge's description when the detail did not say it", () => {
     expect(failure(401, null, 'Bearer error="invalid_token", error_description="The access token expired."')).toContain(
-      "SCOPE_CONSOLE_TOKEN (The access token expired): it is expired",
+      "SCOPE_CONSOLE_TOKEN (invalid_token: The access token expired): get one",
     );
   });
 

@@ -104,7 +104,7 @@ export function renderPlan(plan: ConfigPlan, style: Style, file?: string): strin
     summary.push(
       "",
       "To apply exactly this plan, and only while the console is still in the state it was made from:",
-      `  scope-console config apply ${/^[\w./:@=-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`} --fingerprint ${plan.fingerprint}`,
+      `  npx scope-console config apply ${/^[\w./:@=-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`} --fingerprint ${plan.fingerprint}`,
     );
   return `${blocks.join("\n\n")}\n\n${summary.join("\n")}\n`;
 }
@@ -140,24 +140,26 @@ export function bearerChallenge(header: string | null): Record<string, string> |
   return params;
 }
 
-const TOKEN_HINT =
-  "SCOPE_CONSOLE_TOKEN must be an access token from the console's POST /oauth/token, of a client allowed console:read (export, plan) and console:write (apply).";
+const GET_A_TOKEN =
+  "get one from the console's POST /oauth/token (client_credentials) for a client allowed console:read (export, plan) and console:write (apply)";
 
-/** What is wrong with the token, from the challenge of a 401 or 403; null when it says nothing. */
-function tokenTrouble(status: number, challenge: Record<string, string> | null): string | null {
+/**
+ * What to do about the token, from the challenge of a 401 or 403 (RFC 6750 3.1); null when it
+ * says nothing. Its description is quoted unless the problem's detail already said it.
+ */
+function tokenTrouble(status: number, challenge: Record<string, string> | null, detail?: string): string | null {
   if (!challenge || (status !== 401 && status !== 403)) return null;
-  const said = challenge.error_description ? ` (${challenge.error_description.replace(/\.$/, "")})` : "";
+  const description = challenge.error_description;
+  const said = description && description !== detail ? `: ${description.replace(/\.$/, "")}` : "";
   switch (challenge.error) {
     case "invalid_token":
-      return `The console refused the token in SCOPE_CONSOLE_TOKEN${said}: it is expired, revoked or not one of this console's. Get a new one. ${TOKEN_HINT}`;
+      return `The console refused the token in SCOPE_CONSOLE_TOKEN (invalid_token${said}): ${GET_A_TOKEN}.`;
     case "insufficient_scope":
-      return `The token in SCOPE_CONSOLE_TOKEN lacks the scope this needs${challenge.scope ? `: ${challenge.scope}` : ""}${said}. Export and plan need console:read, apply console:write: allow them to the client and ask for them when getting the token (scope=console:read console:write).`;
-    case "invalid_request":
-      return `The console could not read the token in SCOPE_CONSOLE_TOKEN${said}. ${TOKEN_HINT}`;
+      return `The token in SCOPE_CONSOLE_TOKEN lacks the scope ${challenge.scope ?? "this needs"} (insufficient_scope${said}): export and plan need console:read, apply console:write; allow it to the client and ask for it when getting the token (scope=console:read console:write).`;
     case undefined:
-      return `The console wants a bearer token and got none it accepts. ${TOKEN_HINT}`;
+      return `The console wants a bearer token in SCOPE_CONSOLE_TOKEN: ${GET_A_TOKEN}.`;
     default:
-      return `The console refused the token in SCOPE_CONSOLE_TOKEN: ${challenge.error}${said}. ${TOKEN_HINT}`;
+      return `The console could not use the token in SCOPE_CONSOLE_TOKEN (${challenge.error}${said}): ${GET_A_TOKEN}.`;
   }
 }
 
@@ -177,7 +179,7 @@ export function renderFailure(
   const lines = [style.remove(`Error: ${response.status} ${title}${problem.detail ? `: ${problem.detail}` : ""}`)];
   for (const [path, messages] of Object.entries(problem.errors ?? {}))
     lines.push(`  ${style.strong(path)}: ${[messages].flat().join(" ")}`);
-  const trouble = tokenTrouble(response.status, bearerChallenge(response.wwwAuthenticate));
+  const trouble = tokenTrouble(response.status, bearerChallenge(response.wwwAuthenticate), problem.detail);
   if (trouble) lines.push(trouble);
   return `${lines.join("\n")}\n`;
 }
