@@ -5,6 +5,8 @@
 //   floor:    lib/{accounts,config,db,http,issuing,rate-limit,secrets,time} and lib/*.ts
 //   usage:    lib/usage: console services, except the recorder (and the days and settings it reads),
 //             which the protocol stack calls and which stays off the console.
+//   cli:      lib/cli (and bin/, which starts it): a client of the HTTP API, run wherever the
+//             document is kept; it imports the server's types only, and of its code the pure lib/duration.ts.
 // The floor imports neither stack; neither stack imports the other. Only the composition root
 // (server.ts, lib/server/, scripts/, bench/ and the tests) wires both.
 const CONSOLE =
@@ -62,6 +64,17 @@ module.exports = {
       severity: "error",
       from: { path: "^lib/issuing/", pathNot: "\\.test\\.ts$" },
       to: { path: "^(lib/(?!issuing/|time/|duration\\.ts$)|next|@prisma|pg$)", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "cli-is-an-http-client",
+      comment:
+        "lib/cli talks to the console over HTTP only: type-only imports keep it in step with the API's shapes, and at run time it loads nothing of the server but the pure lib/duration.ts.",
+      severity: "error",
+      from: { path: "^(lib/cli/|bin/)" },
+      to: {
+        path: "^(app/|components/|lib/(?!cli/|duration\\.ts$)|server\\.ts$|scripts/|bench/|tests/|e2e/)",
+        dependencyTypesNot: ["type-only"],
+      },
     },
     {
       name: "no-folder-loops",
