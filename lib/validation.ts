@@ -65,13 +65,30 @@ export const ZPaging = {
   q: z.string().trim().max(NAME_MAX_LENGTH).default(""),
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-}
+const ZPageFields = {
+  total: z.number().int().min(0).describe("How many items match, on every page."),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  pageCount: z.number().int().min(1),
+};
+
+/** What every list endpoint answers: one page of items, and where it is. */
+export const ZPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), ...ZPageFields });
+export type Page<T> = { items: T[] } & z.infer<z.ZodObject<typeof ZPageFields>>;
+
+/** Whether two types are the same, both ways. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * Holds a response schema to a type kept elsewhere (the issuing module's, which imports no zod):
+ * `sameType<z.infer<typeof ZX>, X>(true)` fails the type-check once either gains a field.
+ */
+export const sameType = <A, B>(same: Same<A, B>) => same;
+
+/** A moment as the JSON API answers it: an ISO 8601 date-time in UTC, as Date.toISOString() writes it. */
+export const ZInstant = z.string().meta({ format: "date-time" });
+
+/** A lifetime as the JSON API answers it: whole seconds, or null where it inherits. */
+export const ZSecondsOrNull = z.number().int().min(1).nullable();
 
 export function pageOf<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
@@ -124,11 +141,18 @@ const seconds = (max: number) =>
     .min(1, "A lifetime must be at least 1 s.")
     .max(max, `A lifetime must be at most ${formatDuration(max)}.`);
 
+/** What the API description says of a lifetime field (its JSON Schema shows only the number). */
+const LIFETIME_DESCRIPTION = `Seconds; a request may also give it in words (${DURATION_EXAMPLES}).`;
+
 /** A lifetime in seconds, given as a number or in human units. */
-export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS));
-export const ZAuthorizationCodeLifetime = z.preprocess(toSeconds, seconds(MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS));
+export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS)).describe(LIFETIME_DESCRIPTION);
+export const ZAuthorizationCodeLifetime = z
+  .preprocess(toSeconds, seconds(MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS))
+  .describe(LIFETIME_DESCRIPTION);
 /** Like ZLifetime, where blank or null inherits. */
-export const ZOptionalLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable().optional());
+export const ZOptionalLifetime = z
+  .preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable().optional())
+  .describe(`${LIFETIME_DESCRIPTION} Blank or null inherits.`);
 
 /** The optional lifetimes of a scope, an API or a client. */
 export const ZLifetimeOverrides = { accessTokenLifetime: ZOptionalLifetime, refreshTokenLifetime: ZOptionalLifetime };

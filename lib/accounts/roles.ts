@@ -1,6 +1,8 @@
 // Who may do what in the console. `admin`: everything. `owner`: the scopes of the APIs assigned to
 // them (and the clients whose scopes all belong to those APIs), lifetimes read-only. `user`: no
 // console at all; they only sign in to authorize clients.
+import { z } from "zod";
+
 export const ROLES = ["admin", "owner", "user"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -15,15 +17,16 @@ export const CONSOLE_ROLES: ReadonlySet<string> = new Set<Role>(["admin", "owner
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
+/** Who is signed in, as a page (and GET /api/session) sees it: what it needs to show the right actions. */
+export const ZViewer = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  apiIds: z.array(z.string()).describe("The APIs a service owner manages (empty for an admin, who manages all)."),
+});
+export type Viewer = z.infer<typeof ZViewer>;
+
 /** Who is signed in to the console, as every service receives it. */
-export interface Actor {
-  id: string;
-  email: string;
-  role: Role;
-  /** The APIs a service owner manages (empty for an admin, who manages all). */
-  apiIds: string[];
+export interface Actor extends Viewer {
   sessionId: string;
 }
-
-/** What a page needs to show the right actions; no session id. */
-export type Viewer = Omit<Actor, "sessionId">;

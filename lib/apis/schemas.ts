@@ -4,8 +4,10 @@ import {
   ZDescription,
   ZDisplayName,
   ZIdentifier,
+  ZInstant,
   ZLifetimeOverrides,
   ZPaging,
+  ZSecondsOrNull,
   ZSort,
   ZVersion,
 } from "@/lib/validation";
@@ -25,15 +27,17 @@ export const API_SORT_FIELDS = ["name", "displayName", "createdAt"] as const;
 export const ZListApisQuery = z.object({ ...ZPaging, sort: ZSort(API_SORT_FIELDS, "name") });
 export type TListApisQuery = z.infer<typeof ZListApisQuery>;
 
-export interface ApiDto {
-  id: string;
-  name: string;
-  displayName: string;
-  description: string;
-  accessTokenLifetime: number | null;
-  refreshTokenLifetime: number | null;
-  scopeCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An API as the JSON API answers it. */
+export const ZApiDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  description: z.string(),
+  accessTokenLifetime: ZSecondsOrNull,
+  refreshTokenLifetime: ZSecondsOrNull,
+  scopeCount: z.number().int().min(0),
+  version: z.number().int(),
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+});
+export type ApiDto = z.infer<typeof ZApiDto>;
