@@ -21,7 +21,6 @@ const NAV_ITEMS = [
   { href: "/users", label: "Users", adminOnly: true },
   { href: "/audit", label: "Audit log", adminOnly: true },
   { href: "/config", label: "Import / export", adminOnly: true },
-  { href: "/api-reference", label: "API reference" },
 ] as const;
 
 const isCurrent = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
