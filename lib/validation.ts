@@ -141,18 +141,22 @@ const seconds = (max: number) =>
     .min(1, "A lifetime must be at least 1 s.")
     .max(max, `A lifetime must be at most ${formatDuration(max)}.`);
 
-/** What the API description says of a lifetime field (its JSON Schema shows only the number). */
-const LIFETIME_DESCRIPTION = `Seconds; a request may also give it in words (${DURATION_EXAMPLES}).`;
+/**
+ * Marks a lifetime field's JSON Schema: its converter sees only the seconds the words become, and the
+ * API description (lib/openapi) adds the words a request may send instead.
+ */
+export const DURATION_INPUT = "x-duration-input";
+const lifetime = (description: string) => ({ description: `Seconds. ${description}`.trim(), [DURATION_INPUT]: true });
 
 /** A lifetime in seconds, given as a number or in human units. */
-export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS)).describe(LIFETIME_DESCRIPTION);
+export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS)).meta(lifetime(""));
 export const ZAuthorizationCodeLifetime = z
   .preprocess(toSeconds, seconds(MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS))
-  .describe(LIFETIME_DESCRIPTION);
+  .meta(lifetime(""));
 /** Like ZLifetime, where blank or null inherits. */
 export const ZOptionalLifetime = z
   .preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable().optional())
-  .describe(`${LIFETIME_DESCRIPTION} Blank or null inherits.`);
+  .meta(lifetime("Null (or, in a request, blank) inherits."));
 
 /** The optional lifetimes of a scope, an API or a client. */
 export const ZLifetimeOverrides = { accessTokenLifetime: ZOptionalLifetime, refreshTokenLifetime: ZOptionalLifetime };

@@ -6,17 +6,32 @@ import { z } from "zod";
 import { SESSION_COOKIE } from "@/lib/accounts/cookies";
 import { PROBLEM_CONTENT_TYPE } from "@/lib/api/problem";
 import { type Access, type Component, OPERATIONS, type Operation, SHARED_COMPONENTS } from "@/lib/openapi/operations";
+import { DURATION_EXAMPLES, DURATION_INPUT } from "@/lib/validation";
 import packageJson from "@/package.json";
 
 type JsonSchema = Record<string, unknown>;
 
 export const OPENAPI_PATH = "/api/openapi.json";
 
-/** zod bounds every integer to the safe range; that is no rule of ours, and only noise in the document. */
+/** zod bounds every integer to the safe range: no rule of ours, and only noise in the document. */
 const tidy = ({ jsonSchema }: { jsonSchema: JsonSchema }) => {
   if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
   if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
 };
+
+/**
+ * A lifetime field (marked DURATION_INPUT) takes its seconds or a duration in words ("1 h"): the
+ * converter sees only the number the words become, so a request's schema gets the words added.
+ */
+function withDurations(node: unknown, io: Component["io"]): unknown {
+  if (Array.isArray(node)) return node.map((item) => withDurations(item, io));
+  if (typeof node !== "object" || node === null) return node;
+  const { [DURATION_INPUT]: duration, ...rest } = node as JsonSchema;
+  const schema = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, withDurations(value, io)]));
+  if (!duration || io === "output") return schema;
+  const { description, ...seconds } = schema;
+  return { description, anyOf: [seconds, { type: "string", description: `In words: ${DURATION_EXAMPLES}.` }] };
+}
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -31,7 +46,10 @@ function schemasOf(components: Component[], io: Component["io"]): Record<string,
   const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}`, override: tidy });
   // Each schema's $id and $schema are the components' business: OpenAPI 3.1's dialect is 2020-12.
   return Object.fromEntries(
-    Object.entries(schemas).map(([name, { $id: _id, $schema: _schema, ...schema }]) => [name, schema as JsonSchema]),
+    Object.entries(schemas).map(([name, { $id: _id, $schema: _schema, ...schema }]) => [
+      name,
+      withDurations(schema, io) as JsonSchema,
+    ]),
   );
 }
 
