@@ -68,17 +68,20 @@ function queryParameters(query: z.ZodObject) {
   }));
 }
 
-const PATH_PARAMETER_DESCRIPTIONS: Record<string, string> = {
-  id: "The resource's id (a client's row id, not its client_id).",
-  scopeId: "The scope's id.",
-};
+/** What `{id}` names under each resource's path, and `{scopeId}`. */
+function pathParameterDescription(path: string, name: string): string {
+  if (name === "scopeId") return "The scope's id.";
+  if (path.startsWith("/api/clients/")) return "The client's id (its row id, not its OAuth client_id).";
+  if (path.startsWith("/api/users/")) return "The user's id.";
+  return "The API's id.";
+}
 
 function pathParameters(path: string) {
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: "path",
     required: true,
-    description: PATH_PARAMETER_DESCRIPTIONS[name],
+    description: pathParameterDescription(path, name),
     schema: { type: "string" },
   }));
 }
