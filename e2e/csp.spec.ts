@@ -3,8 +3,8 @@
 // what an attacker injects does not run; no other site can frame the console or the OAuth pages.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { createApi, createScope, uniqueName } from "./support";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { createApi, createScope, uniqueName, watchPolicy } from "./support";
 import { E2E_USER, SIGNED_OUT } from "./user";
 
 /** The directives of a Content Security Policy header, each with its sources. */
@@ -34,25 +34,6 @@ async function pageOf(get: (path: string) => Promise<Answer>, path: string) {
   return { policy, nonce: nonce as string, html };
 }
 
-/**
- * Everything the page's policy blocks from now on, in every document the page loads: the
- * `securitypolicyviolation` events and the console's reports of them.
- */
-async function watchPolicy(page: Page): Promise<string[]> {
-  const blocked: string[] = [];
-  await page.exposeFunction("reportPolicyViolation", (report: string) => blocked.push(report));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      const report = `${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`;
-      (window as unknown as { reportPolicyViolation(report: string): void }).reportPolicyViolation(report);
-    });
-  });
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
-  });
-  return blocked;
-}
-
 test("[CSP] every console page answers a policy with a nonce of its own, carried by each of its scripts", async ({
   request,
   baseURL,
@@ -77,6 +58,7 @@ test("[CSP] every console page answers a policy with a nonce of its own, carried
     ["/settings", signedIn],
     ["/users", signedIn],
     ["/audit", signedIn],
+    ["/api-reference", signedIn],
   ];
   for (const [path, get] of pages) {
     const first = await pageOf(get, path);
@@ -87,6 +69,7 @@ test("[CSP] every console page answers a policy with a nonce of its own, carried
       "script-src": ["'self'", `'nonce-${first.nonce}'`, "'strict-dynamic'"],
       "style-src": ["'self'", `'nonce-${first.nonce}'`],
       "connect-src": ["'self'"],
+      "img-src": ["'self'", "data:"],
       "object-src": ["'none'"],
       "base-uri": ["'self'"],
       "form-action": ["'self'"],

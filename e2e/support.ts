@@ -64,3 +64,22 @@ const rowNamed = (page: Page, table: string, name: string) =>
 
 export const scopeRow = (page: Page, name: string) => rowNamed(page, "API scopes", name);
 export const apiRow = (page: Page, name: string) => rowNamed(page, "APIs", name);
+
+/**
+ * Everything the page's policy blocks from now on, in every document the page loads: the
+ * `securitypolicyviolation` events and the console's reports of them.
+ */
+export async function watchPolicy(page: Page): Promise<string[]> {
+  const blocked: string[] = [];
+  await page.exposeFunction("reportPolicyViolation", (report: string) => blocked.push(report));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = `${event.violatedDirective} blocked ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`;
+      (window as unknown as { reportPolicyViolation(report: string): void }).reportPolicyViolation(report);
+    });
+  });
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  return blocked;
+}

@@ -1,6 +1,6 @@
 // Typed errors thrown by services. One function (lib/api/problem.ts) turns them into
 // RFC 9457 problem details; the browser maps `fields` onto the form.
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 
 export type AppErrorCode =
   | "BAD_REQUEST"
@@ -22,7 +22,12 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
 };
 
 /** Field name -> messages, as in the `errors` member of our problem details. */
-export type FieldErrors = Record<string, string[]>;
+export const ZFieldErrors = z
+  .record(z.string(), z.array(z.string()))
+  .describe(
+    'Field name (a path such as "apis[2].scopes[0].name" in a configuration document) -> messages; "_" for the body itself.',
+  );
+export type FieldErrors = z.infer<typeof ZFieldErrors>;
 
 export class AppError extends Error {
   constructor(

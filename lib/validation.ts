@@ -66,13 +66,30 @@ export const ZPaging = {
   q: z.string().trim().max(NAME_MAX_LENGTH).default(""),
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-  pageCount: number;
-}
+const ZPageFields = {
+  total: z.number().int().min(0).describe("How many items match, on every page."),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  pageCount: z.number().int().min(1),
+};
+
+/** What every list endpoint answers: one page of items, and where it is. */
+export const ZPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), ...ZPageFields });
+export type Page<T> = { items: T[] } & z.infer<z.ZodObject<typeof ZPageFields>>;
+
+/** Whether two types are the same, both ways. */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * Holds a response schema to a type kept elsewhere (the issuing module's, which imports no zod):
+ * `sameType<z.infer<typeof ZX>, X>(true)` fails the type-check once either gains a field.
+ */
+export const sameType = <A, B>(same: Same<A, B>) => same;
+
+/** A moment as the JSON API answers it: an ISO 8601 date-time in UTC, as Date.toISOString() writes it. */
+export const ZInstant = z.string().meta({ format: "date-time" });
+
+/** A lifetime as the JSON API answers it: whole seconds, or null where it inherits. */
+export const ZSecondsOrNull = z.number().int().min(1).nullable();
 
 export function pageOf<T>(items: T[], total: number, page: number, pageSize: number): Page<T> {
   return { items, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
@@ -125,11 +142,22 @@ const seconds = (max: number) =>
     .min(1, "A lifetime must be at least 1 s.")
     .max(max, `A lifetime must be at most ${formatDuration(max)}.`);
 
+/**
+ * Marks a lifetime field's JSON Schema: its converter sees only the seconds the words become, and the
+ * API description (lib/openapi) adds the words a request may send instead.
+ */
+export const DURATION_INPUT = "x-duration-input";
+const lifetime = (description: string) => ({ description: `Seconds. ${description}`.trim(), [DURATION_INPUT]: true });
+
 /** A lifetime in seconds, given as a number or in human units. */
-export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS));
-export const ZAuthorizationCodeLifetime = z.preprocess(toSeconds, seconds(MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS));
+export const ZLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS)).meta(lifetime(""));
+export const ZAuthorizationCodeLifetime = z
+  .preprocess(toSeconds, seconds(MAX_AUTHORIZATION_CODE_LIFETIME_SECONDS))
+  .meta(lifetime(""));
 /** Like ZLifetime, where blank or null inherits. */
-export const ZOptionalLifetime = z.preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable().optional());
+export const ZOptionalLifetime = z
+  .preprocess(toSeconds, seconds(MAX_LIFETIME_SECONDS).nullable().optional())
+  .meta(lifetime("Null (or, in a request, blank) inherits."));
 
 /** The optional lifetimes of a scope, an API or a client. */
 export const ZLifetimeOverrides = { accessTokenLifetime: ZOptionalLifetime, refreshTokenLifetime: ZOptionalLifetime };

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { NoConsoleAccess, SignInRedirect } from "@/components/auth/gates";
 import { ViewerProvider } from "@/components/auth/viewer";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SESSION_COOKIE } from "@/lib/accounts/cookies";
 import { CONSOLE_ROLES, ROLE_LABELS, type Viewer } from "@/lib/accounts/roles";
@@ -26,8 +27,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const admin = viewer.role === "admin";
   return (
     <ViewerProvider viewer={viewer}>
-      <SiteHeader who={`${viewer.email} (${ROLE_LABELS[viewer.role]})`} admin={admin} />
-      {children}
+      {/* The footer stays at the bottom of the window on a short page. */}
+      <div className="flex min-h-dvh flex-col">
+        <SiteHeader who={`${viewer.email} (${ROLE_LABELS[viewer.role]})`} admin={admin} />
+        <div className="flex-1">{children}</div>
+        <SiteFooter />
+      </div>
     </ViewerProvider>
   );
 }

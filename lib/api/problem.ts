@@ -1,7 +1,7 @@
 // RFC 9457 problem details for the console's JSON API.
-import { ZodError } from "zod";
+import { ZodError, z } from "zod";
 import { isForeignKeyViolation } from "@/lib/db/errors";
-import { AppError, BearerError, type FieldErrors, TooManyRequestsError } from "@/lib/errors";
+import { AppError, BearerError, type FieldErrors, TooManyRequestsError, ZFieldErrors } from "@/lib/errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -18,15 +18,15 @@ const TITLES: Record<number, string> = {
   500: "Internal Server Error",
 };
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldErrors;
-  /** Extension members (RFC 9457 3.2), such as a conflict's `impact`. */
-  [extension: string]: unknown;
-}
+/** What every error answers; extension members (RFC 9457 3.2) such as a conflict's `impact` may follow. */
+export const ZProblem = z.looseObject({
+  type: z.string().describe('Always "about:blank": the status says what happened.'),
+  title: z.string().describe("The status's reason phrase."),
+  status: z.number().int(),
+  detail: z.string().describe("What went wrong, in a sentence for people."),
+  errors: ZFieldErrors.optional().describe("Present when the input did not validate."),
+});
+export type Problem = z.infer<typeof ZProblem>;
 
 export function problem(
   status: number,

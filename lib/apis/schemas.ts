@@ -4,8 +4,10 @@ import {
   ZDescription,
   ZDisplayName,
   ZIdentifier,
+  ZInstant,
   ZLifetimeOverrides,
   ZPaging,
+  ZSecondsOrNull,
   ZSort,
   ZVersion,
 } from "@/lib/validation";
@@ -36,17 +38,19 @@ export const API_SORT_FIELDS = ["name", "displayName", "createdAt"] as const;
 export const ZListApisQuery = z.object({ ...ZPaging, sort: ZSort(API_SORT_FIELDS, "name") });
 export type TListApisQuery = z.infer<typeof ZListApisQuery>;
 
-export interface ApiDto {
-  id: string;
-  name: string;
-  displayName: string;
-  description: string;
-  accessTokenLifetime: number | null;
-  refreshTokenLifetime: number | null;
+/** An API as the JSON API answers it. */
+export const ZApiDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  description: z.string(),
+  accessTokenLifetime: ZSecondsOrNull,
+  refreshTokenLifetime: ZSecondsOrNull,
   /** The console's own API (lib/scopes/built-in.ts): never deleted, no owners, no new scopes. */
-  builtIn: boolean;
-  scopeCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  builtIn: z.boolean(),
+  scopeCount: z.number().int().min(0),
+  version: z.number().int(),
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+});
+export type ApiDto = z.infer<typeof ZApiDto>;

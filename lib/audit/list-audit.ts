@@ -30,8 +30,9 @@ export async function listAudit(actor: Actor, query: TListAuditQuery): Promise<P
       take: query.pageSize,
     }),
   ]);
-  const items = rows.map(({ actorId: _actorId, at, before, after, ...row }) => ({
+  const items = rows.map(({ actorId: _actorId, actorType, at, before, after, ...row }) => ({
     ...row,
+    actorType: actorType as AuditEventDto["actorType"],
     at: at.toISOString(),
     before: before as AuditEventDto["before"],
     after: after as AuditEventDto["after"],

@@ -21,8 +21,11 @@ export interface AuditChange {
   after?: object | null;
 }
 
-/** Who made a change: a console user, a client with a bearer token, or the server itself (actorId null). */
-export type AuditActor = Pick<Actor, "email"> & { id: string | null; kind: Actor["kind"] | "system" };
+/** Who makes changes: a console user, a client with a bearer token, or the server itself. */
+export const AUDIT_ACTOR_TYPES = ["user", "client", "system"] as const;
+
+/** Who made a change (actorId null for the server itself). */
+export type AuditActor = Pick<Actor, "email"> & { id: string | null; kind: (typeof AUDIT_ACTOR_TYPES)[number] };
 
 /** The author of changes the server makes by itself, such as retiring scopes at their sunset. */
 export const SYSTEM_ACTOR: AuditActor = { kind: "system", id: null, email: "system" };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_EMAIL_LENGTH } from "@/lib/accounts/email";
-import { AUDIT_RESOURCES } from "@/lib/audit/record";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ZDateTime } from "@/lib/validation";
+import { AUDIT_ACTOR_TYPES, AUDIT_RESOURCES } from "@/lib/audit/record";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ZDateTime, ZInstant } from "@/lib/validation";
 
 const ZTime = ZDateTime({ local: true, error: "Give a date and time (ISO 8601)." }).optional();
 
@@ -21,16 +21,20 @@ export const ZListAuditQuery = z
   .strict();
 export type TListAuditQuery = z.infer<typeof ZListAuditQuery>;
 
-export interface AuditEventDto {
-  id: string;
-  at: string;
+/** A record of what the resource was before the change and after it (null for a create or a delete). */
+const ZAuditState = z.record(z.string(), z.unknown()).nullable();
+
+export const ZAuditEventDto = z.object({
+  id: z.string(),
+  at: ZInstant,
   /** user, client (a machine with a bearer token; actorEmail is its client_id) or system. */
-  actorType: string;
-  actorEmail: string;
-  action: string;
-  resourceType: string;
-  resourceId: string;
-  resourceName: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+  actorType: z.enum(AUDIT_ACTOR_TYPES),
+  actorEmail: z.string(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string(),
+  resourceName: z.string(),
+  before: ZAuditState,
+  after: ZAuditState,
+});
+export type AuditEventDto = z.infer<typeof ZAuditEventDto>;

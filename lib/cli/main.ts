@@ -4,8 +4,7 @@
 // Exit codes: 0 done or nothing to do, 2 a plan with changes pending, 1 any error.
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import type { AppliedConfig } from "../config-file/apply";
-import type { ConfigPlan } from "../config-file/schema";
+import type { AppliedConfig, ConfigPlan } from "../config-file/schema";
 import { type Command, documentMediaType, helpText, parseCommand, type Target } from "./args";
 import { colorWanted, renderApplied, renderFailure, renderPlan, renderUnreachable, styles } from "./render";
 

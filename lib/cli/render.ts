@@ -3,8 +3,7 @@
 // apply's outcome with the new clients' secrets, and refusals with each bad field's path.
 // The types are the server's own (type-only imports: nothing of the server runs here).
 import type { Problem } from "../api/problem";
-import type { AppliedConfig } from "../config-file/apply";
-import type { ConfigPlan, PlannedChange } from "../config-file/schema";
+import type { AppliedConfig, ConfigPlan, PlannedChange } from "../config-file/schema";
 import { formatDuration } from "../duration";
 
 export interface Style {

@@ -2,7 +2,7 @@
 // The browser's side of configuration as code: plan a document, then apply that plan.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/client/fetch-json";
-import type { ConfigPlan } from "@/lib/config-file/schema";
+import type { AppliedConfig, ConfigPlan } from "@/lib/config-file/schema";
 
 const YAML = "application/yaml";
 
@@ -17,10 +17,11 @@ export function useApplyConfig() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ document, fingerprint }: { document: string; fingerprint: string }) =>
-      fetchJson<ConfigPlan & { secrets: { clientId: string; clientSecret: string }[] }>(
-        `/api/config/apply?fingerprint=${fingerprint}`,
-        { method: "POST", text: document, contentType: YAML },
-      ),
+      fetchJson<AppliedConfig>(`/api/config/apply?fingerprint=${fingerprint}`, {
+        method: "POST",
+        text: document,
+        contentType: YAML,
+      }),
     // Everything the console lists may have changed.
     onSuccess: () => queryClient.invalidateQueries(),
   });

@@ -1,7 +1,15 @@
 // One schema per client operation; the Client dialog and the route handlers use them.
 import { z } from "zod";
 import { CLIENT_TYPES, type ClientType, GRANT_TYPES, type GrantType, mayUseGrant } from "@/lib/issuing";
-import { NAME_MAX_LENGTH, ZLifetimeOverrides, ZPaging, ZSort, ZVersion } from "@/lib/validation";
+import {
+  NAME_MAX_LENGTH,
+  ZInstant,
+  ZLifetimeOverrides,
+  ZPaging,
+  ZSecondsOrNull,
+  ZSort,
+  ZVersion,
+} from "@/lib/validation";
 
 export { CLIENT_TYPES, type ClientType };
 export const MAX_REDIRECT_URIS = 20;
@@ -97,21 +105,26 @@ export type TUpdateClientRequest = z.infer<typeof ZUpdateClientRequest>;
 export const ZListClientsQuery = z.object({ ...ZPaging, sort: ZSort(["name", "clientId", "createdAt"], "name") });
 export type TListClientsQuery = z.infer<typeof ZListClientsQuery>;
 
-export interface ClientDto {
-  id: string;
-  clientId: string;
-  name: string;
-  type: ClientType;
-  hasSecret: boolean;
-  redirectUris: string[];
-  allowedScopes: string[];
-  allowedGrantTypes: GrantType[];
-  accessTokenLifetime: number | null;
-  refreshTokenLifetime: number | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A client as the JSON API answers it: never its secret, nor the secret's hash. */
+export const ZClientDto = z.object({
+  id: z.string().describe("The row's id, in the console's paths."),
+  clientId: z.string().describe("The OAuth client_id."),
+  name: z.string(),
+  type: z.enum(CLIENT_TYPES),
+  hasSecret: z.boolean(),
+  redirectUris: z.array(z.string()),
+  allowedScopes: z.array(z.string()).describe("Scope names, in name order."),
+  allowedGrantTypes: z.array(z.enum(GRANT_TYPES)),
+  accessTokenLifetime: ZSecondsOrNull,
+  refreshTokenLifetime: ZSecondsOrNull,
+  version: z.number().int(),
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+});
+export type ClientDto = z.infer<typeof ZClientDto>;
 
 /** What creating a client (or regenerating its secret) answers: the secret, this once. */
-export type ClientWithSecret = ClientDto & { clientSecret: string | null };
+export const ZClientWithSecret = ZClientDto.extend({
+  clientSecret: z.string().nullable().describe("Shown this once (stored only hashed); null for a public client."),
+});
+export type ClientWithSecret = z.infer<typeof ZClientWithSecret>;

@@ -23,14 +23,9 @@ import { deleteScopeIn } from "@/lib/scopes/delete-scope";
 import { updateScopeIn } from "@/lib/scopes/update-scope";
 import { updateSettingsIn } from "@/lib/settings/update-settings";
 import { apiAsExported, planConfig, scopeAsExported } from "./plan";
-import type { ConfigDocument, ConfigPlan, PlannedChange } from "./schema";
+import type { AppliedConfig, ConfigDocument, PlannedChange } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-
-export interface AppliedConfig extends ConfigPlan {
-  /** The secrets of the confidential clients it created: shown this once, stored only hashed. */
-  secrets: { clientId: string; clientSecret: string }[];
-}
 
 /** A service's field errors, at the document's path of the resource (`apis[2].scopes[0].name`). */
 function at<T>(path: string, run: () => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { ZCreateApiRequest } from "@/lib/apis/schemas";
 import { ZCreateClientRequest } from "@/lib/clients/schemas";
-import { ZCreateScopeRequest } from "@/lib/scopes/schemas";
+import { ZCreateScopeRequest, ZScopeImpact } from "@/lib/scopes/schemas";
 import { ZUpdateSettingsRequest } from "@/lib/settings/schemas";
 
 export const ZConfigScope = ZCreateScopeRequest;
@@ -67,24 +67,40 @@ export type ConfigClient = ConfigDocument["clients"][number];
 export const CONFIG_RESOURCES = ["settings", "api", "scope", "client"] as const;
 export type ConfigResource = (typeof CONFIG_RESOURCES)[number];
 
-/** One change of a plan: a field's value before and after (null before a create, after a delete). */
-export interface PlannedChange {
-  action: "create" | "update" | "delete";
-  resourceType: ConfigResource;
-  name: string;
-  fields: Record<string, { before: unknown; after: unknown }>;
-  /** A deletion's reach: what the scope lifecycle computes for a delete of the console. */
-  impact?: { allowedClients: number; consents: number; liveGrants: number };
-}
+/** The plan's and apply's fingerprint: the SHA-256 of the part of the console's state the plan read. */
+const FINGERPRINT = /^[0-9a-f]{64}$/;
 
-export interface ConfigPlan {
-  /** The console's state the plan was made from: apply refuses it once that state changed. */
-  fingerprint: string;
-  changes: PlannedChange[];
-}
+/** One change of a plan: a field's value before and after (null before a create, after a delete). */
+export const ZPlannedChange = z.object({
+  action: z.enum(["create", "update", "delete"]),
+  resourceType: z.enum(CONFIG_RESOURCES),
+  name: z.string().describe("The API's or scope's name, the client's clientId, or settings."),
+  fields: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  impact: ZScopeImpact.optional().describe(
+    "A deletion's reach: what the scope lifecycle computes for a delete of the console.",
+  ),
+});
+export type PlannedChange = z.infer<typeof ZPlannedChange>;
+
+export const ZConfigPlan = z.object({
+  fingerprint: z
+    .string()
+    .regex(FINGERPRINT)
+    .describe("The console's state the plan was made from: apply refuses it once that state changed."),
+  changes: z.array(ZPlannedChange),
+});
+export type ConfigPlan = z.infer<typeof ZConfigPlan>;
+
+/** What apply answers: the changes made, in the plan's shape. */
+export const ZAppliedConfig = ZConfigPlan.extend({
+  secrets: z
+    .array(z.object({ clientId: z.string(), clientSecret: z.string() }))
+    .describe("The secrets of the confidential clients it created: shown this once, stored only hashed."),
+});
+export type AppliedConfig = z.infer<typeof ZAppliedConfig>;
 
 export const ZApplyQuery = z.object({
   fingerprint: z
     .string({ error: "fingerprint is required: the plan's." })
-    .regex(/^[0-9a-f]{64}$/, "fingerprint must be a plan's."),
+    .regex(FINGERPRINT, "fingerprint must be a plan's."),
 });

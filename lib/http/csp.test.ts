@@ -16,6 +16,7 @@ describe("the console's Content Security Policy", () => {
       "script-src": ["'self'", "'nonce-abc123=='", "'strict-dynamic'"],
       "style-src": ["'self'", "'nonce-abc123=='"],
       "connect-src": ["'self'"],
+      "img-src": ["'self'", "data:"],
       "object-src": ["'none'"],
       "base-uri": ["'self'"],
       "form-action": ["'self'"],

@@ -28,8 +28,8 @@ export interface PolicyOptions {
  * Scripts: only those that carry the page's nonce (Next.js puts it on its own, read from the
  * request's policy header), and those they load ('strict-dynamic'); no eval. Styles: this origin's
  * stylesheets and the elements that carry the nonce (instrumentation-client.ts hands it to Radix's),
- * no inline style attribute. Everything else: this origin only, no plugins, no other base URL or
- * form target, and no framing by any site.
+ * no inline style attribute. Images: this origin's, and data: URLs. Everything else: this origin only,
+ * no plugins, no other base URL or form target, and no framing by any site.
  */
 export function contentSecurityPolicy({ nonce, dev = false }: PolicyOptions = {}): string {
   const nonceSource = nonce ? [`'nonce-${nonce}'`] : [];
@@ -39,6 +39,8 @@ export function contentSecurityPolicy({ nonce, dev = false }: PolicyOptions = {}
     // A nonce makes browsers ignore 'unsafe-inline', so the dev policy has none for styles.
     "style-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'", ...nonceSource],
     "connect-src": ["'self'"],
+    // Images inlined as data: URLs (the API reference's icons, in Swagger UI's stylesheet) run no script.
+    "img-src": ["'self'", "data:"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -1,14 +1,9 @@
 // What a change to scopes reaches, as numbers and in words: the console's dialogs and the 409 of
 // a delete in use say it the same way. Pure: the browser imports it too.
 
-export interface ScopeImpact {
-  /** Clients allowed any of the scopes. */
-  allowedClients: number;
-  /** Users' remembered consents that include any of them. */
-  consents: number;
-  /** Grants not revoked whose tokens may still be in use, that hold any of them. */
-  liveGrants: number;
-}
+import type { ScopeImpact } from "@/lib/scopes/schemas";
+
+export type { ScopeImpact };
 
 export const NO_IMPACT: ScopeImpact = { allowedClients: 0, consents: 0, liveGrants: 0 };
 

@@ -8,8 +8,10 @@ import {
   ZDescription,
   ZDisplayName,
   ZIdentifier,
+  ZInstant,
   ZLifetimeOverrides,
   ZPaging,
+  ZSecondsOrNull,
   ZSort,
   ZVersion,
 } from "@/lib/validation";
@@ -159,28 +161,40 @@ export const ZListScopesQuery = z.object({
 export type TListScopesQuery = z.infer<typeof ZListScopesQuery>;
 
 /** A scope as the JSON API returns it. */
-export interface ScopeDto {
-  id: string;
-  apiId: string;
-  name: string;
-  displayName: string;
-  description: string;
-  required: boolean;
-  emphasize: boolean;
-  showInDiscoveryDocument: boolean;
-  accessTokenLifetime: number | null;
-  refreshTokenLifetime: number | null;
-  documentationUrl: string | null;
-  lifecycle: ScopeLifecycle;
-  /** Read-only: set by the server when the scope becomes deprecated. */
-  deprecatedAt: string | null;
-  sunsetAt: string | null;
-  replacedBy: string | null;
-  deprecationNote: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const ZScopeDto = z.object({
+  id: z.string(),
+  apiId: z.string(),
+  name: z.string(),
+  displayName: z.string(),
+  description: z.string(),
+  required: z.boolean(),
+  emphasize: z.boolean(),
+  showInDiscoveryDocument: z.boolean(),
+  accessTokenLifetime: ZSecondsOrNull,
+  refreshTokenLifetime: ZSecondsOrNull,
+  documentationUrl: z.string().nullable(),
+  lifecycle: ZLifecycle,
+  deprecatedAt: ZInstant.nullable().describe("Read-only: set by the server when the scope becomes deprecated."),
+  sunsetAt: ZInstant.nullable(),
+  replacedBy: z.string().nullable(),
+  deprecationNote: z.string(),
+  version: z.number().int(),
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+});
+export type ScopeDto = z.infer<typeof ZScopeDto>;
+
+/** What a change to scopes reaches (lib/scopes/impact.ts says it in words). */
+export const ZScopeImpact = z.object({
+  allowedClients: z.number().int().min(0).describe("Clients allowed any of the scopes."),
+  consents: z.number().int().min(0).describe("Users' remembered consents that include any of them."),
+  liveGrants: z
+    .number()
+    .int()
+    .min(0)
+    .describe("Grants not revoked whose tokens may still be in use, that hold any of them."),
+});
+export type ScopeImpact = z.infer<typeof ZScopeImpact>;
 
 /** At most this many scopes in one bulk change (a page of the list). */
 export const MAX_BULK_SCOPES = 100;
@@ -222,24 +236,28 @@ export const ZBulkScopesRequest = z.discriminatedUnion(
 export type TBulkScopesRequest = z.infer<typeof ZBulkScopesRequest>;
 
 /** What a bulk change did: the scopes changed (an update's, as they are now) or deleted. */
-export interface BulkScopesResult {
-  action: "update" | "delete";
-  /** How many scopes it changed (an update leaves out those that already had the flags). */
-  changed: number;
-  /** An update's scopes, as they are now. */
-  items: ScopeDto[];
-}
+export const ZBulkScopesResult = z.object({
+  action: z.enum(["update", "delete"]),
+  changed: z
+    .number()
+    .int()
+    .min(0)
+    .describe("How many scopes it changed (an update leaves out those that already had the flags)."),
+  items: z.array(ZScopeDto).describe("An update's scopes, as they are now."),
+});
+export type BulkScopesResult = z.infer<typeof ZBulkScopesResult>;
 
 /** GET /api/scopes: the scope directory across APIs, by name. */
 export const ZScopeDirectoryQuery = z.object({ ...ZPaging });
 export type TScopeDirectoryQuery = z.infer<typeof ZScopeDirectoryQuery>;
 
 /** A scope in the directory, with the API it belongs to. */
-export interface ScopeDirectoryEntry {
-  name: string;
-  displayName: string;
-  lifecycle: ScopeLifecycle;
-  apiId: string;
-  apiName: string;
-  apiDisplayName: string;
-}
+export const ZScopeDirectoryEntry = z.object({
+  name: z.string(),
+  displayName: z.string(),
+  lifecycle: ZLifecycle,
+  apiId: z.string(),
+  apiName: z.string(),
+  apiDisplayName: z.string(),
+});
+export type ScopeDirectoryEntry = z.infer<typeof ZScopeDirectoryEntry>;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { StoredSettings } from "@/lib/config/load";
 import type { ServiceSettings } from "@/lib/issuing";
-import { ZAuthorizationCodeLifetime, ZLifetime, ZVersion } from "@/lib/validation";
+import { sameType, ZAuthorizationCodeLifetime, ZInstant, ZLifetime, ZVersion } from "@/lib/validation";
 
 export const ZUpdateSettingsRequest = z
   .object({
@@ -17,8 +17,10 @@ export const ZUpdateSettingsRequest = z
   .strict();
 export type TUpdateSettingsRequest = z.infer<typeof ZUpdateSettingsRequest>;
 
-/** As stored (lib/config/load.ts): the lifetimes, the version, when they were last saved. */
+/** As stored (lib/config/load.ts): the lifetimes, the version, when they were last saved (null: never). */
+export const ZSettingsDto = ZUpdateSettingsRequest.extend({ updatedAt: ZInstant.nullable() });
 export type SettingsDto = StoredSettings;
+sameType<z.output<typeof ZSettingsDto>, SettingsDto>(true);
 
 /** Field labels, shared by the Settings page and the explanations around it. */
 export const SETTINGS_FIELDS: { key: keyof ServiceSettings; label: string; hint: string }[] = [

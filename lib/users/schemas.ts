@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { MAX_EMAIL_LENGTH, normalizeEmail } from "@/lib/accounts/email";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/accounts/password-rules";
-import { ROLES, type Role } from "@/lib/accounts/roles";
-import { ZPaging, ZSort, ZVersion } from "@/lib/validation";
+import { ROLES } from "@/lib/accounts/roles";
+import { ZInstant, ZPaging, ZSort, ZVersion } from "@/lib/validation";
 
 /** More APIs than one person owns. */
 export const MAX_OWNED_APIS = 500;
@@ -41,13 +41,15 @@ export type TResetPasswordRequest = z.infer<typeof ZResetPasswordRequest>;
 export const ZListUsersQuery = z.object({ ...ZPaging, sort: ZSort(["email", "role", "createdAt"], "email") });
 export type TListUsersQuery = z.infer<typeof ZListUsersQuery>;
 
-export interface UserDto {
-  id: string;
-  email: string;
-  role: Role;
-  apiIds: string[];
-  disabled: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A user as the JSON API answers it: never the password's hash. */
+export const ZUserDto = z.object({
+  id: z.string(),
+  email: z.string(),
+  role: ZRole,
+  apiIds: z.array(z.string()).describe("The APIs a service owner manages."),
+  disabled: z.boolean(),
+  version: z.number().int(),
+  createdAt: ZInstant,
+  updatedAt: ZInstant,
+});
+export type UserDto = z.infer<typeof ZUserDto>;

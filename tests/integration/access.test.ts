@@ -16,8 +16,8 @@ import { createApi, createClient, createScope } from "./factories";
 import { allHandlers, type Handler } from "./routes";
 import { signedIn, type TestUser } from "./sessions";
 
-/** The only handler open without a session. */
-const PUBLIC = new Set(["POST /api/session"]);
+/** The handlers open without a session: signing in, and the API's description (which holds no data). */
+const PUBLIC = new Set(["POST /api/session", "GET /api/openapi.json"]);
 /** Signing out works for every account that is signed in, console or not. */
 const ANY_SESSION = new Set(["DELETE /api/session"]);
 

@@ -24,9 +24,11 @@ import { bearerVerifier } from "@/lib/oauth/bearer-verifier";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
+import { OPERATIONS } from "@/lib/openapi/operations";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope, createUser, createUserGrant, type TestClient } from "./factories";
 import { basicClientRequest, testOAuthContext } from "./oauth-context";
+import { allHandlers } from "./routes";
 import { signedIn } from "./sessions";
 
 const ISSUER = "https://issuer.test";
@@ -179,6 +181,33 @@ describe("the admin API with a bearer token", () => {
       post("/oauth/token", app, { grant_type: "refresh_token", refresh_token: grant.refreshToken }),
     );
     await invalid((await refreshed.json()).access_token, /not tokens a user granted/);
+  });
+});
+
+describe("the OpenAPI document's security, as the handlers enforce it", () => {
+  it("every route the document says console:read may call takes a console:read token; every console:write one refuses it", async () => {
+    const { token } = await machine([CONSOLE_READ_SCOPE]);
+    const handlers = new Map((await allHandlers()).map((found) => [found.name, found.handler]));
+    const checked = OPERATIONS.filter(({ access }) => access === "read" || access === "write");
+    expect(checked.length).toBeGreaterThan(20);
+    for (const { method, path, access } of checked) {
+      const route = path.replace(/\{(\w+)\}/g, "[$1]");
+      const handler = handlers.get(`${method.toUpperCase()} ${route}`);
+      if (!handler) throw new Error(`The document's ${method} ${route} has no handler.`);
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const params = Object.fromEntries(names.map((name) => [name, "no-such-id"]));
+      const response = await handler(
+        new Request(`http://localhost${path.replace(/\{\w+\}/g, "no-such-id")}`, {
+          method: method.toUpperCase(),
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          ...(method === "get" ? {} : { body: "{}" }),
+        }),
+        { params: Promise.resolve(params) },
+      );
+      const refused =
+        response.status === 403 && /insufficient_scope/.test(response.headers.get("www-authenticate") ?? "");
+      expect(refused, `${method} ${path} (${access}): ${response.status}`).toBe(access === "write");
+    }
   });
 });
 

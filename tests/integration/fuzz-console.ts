@@ -55,6 +55,8 @@ export interface Operation {
   query?: Fields;
   /** Open without a session: signing in. */
   signIn?: boolean;
+  /** Open without a session, taking no input: the API's description. */
+  open?: boolean;
 }
 
 const oneOf =
@@ -493,6 +495,7 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
       },
     },
     "GET /api/session": {},
+    "GET /api/openapi.json": { open: true },
     "POST /api/session": {
       signIn: true,
       body: {
@@ -684,7 +687,7 @@ const WEIGHTS: Record<Kind, number> = {
 
 function kindsFor(handler: FoundHandler, operation: Operation): Kind[] {
   const kinds: Kind[] = [];
-  if (!operation.signIn) kinds.push("noSession", "forgedSession");
+  if (!operation.signIn && !operation.open) kinds.push("noSession", "forgedSession");
   if (handler.method !== "GET") kinds.push("crossSite");
   if (handler.route.includes("[")) kinds.push("badParams");
   if (operation.body) kinds.push("badBody");

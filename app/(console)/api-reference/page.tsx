@@ -1,0 +1,7 @@
+import { ApiReferencePage } from "@/components/api-reference/api-reference-page";
+
+export const metadata = { title: "API reference · Scope Console" };
+
+export default function Page() {
+  return <ApiReferencePage />;
+}
