@@ -9,6 +9,7 @@ import type { Candidate, ExplanationLine } from "./explanation";
 import { type DeprecatedScope, deprecationOf, isRetiredAt } from "./lifecycle";
 import { explainChoice, lifetimeCandidates, mostRestrictive } from "./lifetimes";
 import {
+  addedWhenRequired,
   type ClientInfo,
   type GrantType,
   OFFLINE_ACCESS,
@@ -123,7 +124,7 @@ export function decideToken(request: TokenRequest): TokenDecision {
     }
     const required = requiredScopes
       .filter((scope) => mayUse(scope.name) && !retired(scope.name) && !requested.includes(scope.name))
-      .filter((scope) => grantType !== "client_credentials" || !USER_SCOPES.has(scope.name))
+      .filter((scope) => addedWhenRequired(scope.name))
       .map((scope) => scope.name);
     granted = [...requested, ...required];
     explanation.push({

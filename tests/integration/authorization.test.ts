@@ -1,6 +1,6 @@
 // The authorization code flow, refresh tokens, ID tokens and userinfo, called as the lean path
 // calls them, with a clock the tests move to reach expiry.
-import { createLocalJWKSet, jwtVerify } from "jose";
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader as decodeJwtHeader, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as clientRoute from "@/app/api/clients/[id]/route";
 import * as previewRoute from "@/app/api/token-preview/route";
@@ -48,7 +48,8 @@ interface Client {
   secret?: string;
 }
 
-function authorizeUrl(client: Client, params: Record<string, string | undefined> = {}) {
+/** The parameters of an authorization request: the file's defaults, `params` replacing (undefined: dropping) them. */
+function authorizeParams(client: Client, params: Record<string, string | undefined> = {}) {
   const query = new URLSearchParams();
   const all: Record<string, string | undefined> = {
     response_type: "code",
@@ -58,8 +59,11 @@ function authorizeUrl(client: Client, params: Record<string, string | undefined>
     ...params,
   };
   for (const [name, value] of Object.entries(all)) if (value !== undefined) query.set(name, value);
-  return `${ISSUER}/oauth/authorize?${query}`;
+  return query;
 }
+
+const authorizeUrl = (client: Client, params: Record<string, string | undefined> = {}) =>
+  `${ISSUER}/oauth/authorize?${authorizeParams(client, params)}`;
 
 /** A browser: keeps the session cookie, sends forms as a same-origin page would. */
 class Browser {
@@ -69,6 +73,17 @@ class Browser {
 
   get(url: string) {
     return pages.authorize(new Request(url, { headers: { cookie: this.cookie } }));
+  }
+
+  /** The authorization request as a form POST (OpenID Connect Core 3.1.2.1), as a client's page sends it. */
+  postAuthorize(body: string, contentType = "application/x-www-form-urlencoded") {
+    return pages.authorize(
+      new Request(`${ISSUER}/oauth/authorize`, {
+        method: "POST",
+        headers: { "content-type": contentType, cookie: this.cookie, origin: "https://app.example" },
+        body,
+      }),
+    );
   }
 
   async post(path: string, fields: [string, string][], headers: Record<string, string> = {}) {
@@ -697,5 +712,36 @@ describe("userinfo and discovery", () => {
     expect(metadata.token_endpoint_auth_methods_supported).toEqual(
       expect.arrayContaining(["client_secret_basic", "client_secret_post"]),
     );
+  });
+});
+
+describe("OpenID Connect conformance (issue 16)", () => {
+  const SIGN_IN_FORM = 'action="/oauth/authorize/sign-in"';
+
+  /** A user of their own, signed in and consented to `client` for openid, in a browser of their own. */
+  async function consentedUser(client: Client) {
+    const user = await createUser({ password: PASSWORD });
+    const browser = new Browser();
+    browser.email = user.email;
+    const { verifier, challenge } = pkce();
+    const { code } = await authorize(
+      client,
+      { scope: "openid", code_challenge: challenge, code_challenge_method: "S256" },
+      browser,
+    );
+    const { json } = await exchangeCode(client, code, verifier);
+    return { id: user.id, browser, idToken: json.id_token as string };
+  }
+
+  it("a required OpenID Connect scope is granted only when asked for", async () => {
+    // `address`: an OpenID Connect scope that no other test's client is allowed.
+    const existing = await db().apiScope.findUnique({ where: { name: "address" } });
+    if (existing) await db().apiScope.update({ where: { name: "address" }, data: { required: true } });
+    else await createScope(api.id, { name: "address", required: true });
+    const client = await createClient({ ...reportsApp, allowedScopes: [...reportsApp.allowedScopes, "address"] });
+    const plain = await tokensFor(client, scope.read);
+    expect(plain.scope.split(" ").sort()).toEqual([scope.audit, scope.read].sort());
+    const asked = await tokensFor(client, `openid address ${scope.read}`);
+    expect(asked.scope.split(" ").sort()).toEqual(["address", "openid", scope.audit, scope.read].sort());
   });
 });
