@@ -733,6 +733,15 @@ describe("OpenID Connect conformance (issue 16)", () => {
     return { id: user.id, browser, idToken: json.id_token as string };
   }
 
+  it("introspecting a refresh token names no token_type: RFC 7662 means an access token's type there", async () => {
+    const client = await createClient(reportsApp);
+    const tokens = await tokensFor(client, scope.read);
+    const answer = await introspectAs(client, tokens.refresh_token);
+    expect(answer).toMatchObject({ active: true, client_id: client.clientId });
+    expect(answer).not.toHaveProperty("token_type");
+    expect((await introspectAs(client, tokens.access_token)).token_type).toBe("Bearer");
+  });
+
   it("a required OpenID Connect scope is granted only when asked for", async () => {
     // `address`: an OpenID Connect scope that no other test's client is allowed.
     const existing = await db().apiScope.findUnique({ where: { name: "address" } });
