@@ -213,8 +213,8 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                 <div>
                   <FormLabel>Required</FormLabel>
                   <FormDescription>
-                    Granted to every client that may use it (an OpenID Connect scope such as openid only when
-                    asked for); users cannot untick it.
+                    Granted to every client that may use it (an OpenID Connect scope such as openid only when asked
+                    for); users cannot untick it.
                   </FormDescription>
                 </div>
               </FormItem>

@@ -1,6 +1,13 @@
 // The authorization code flow, refresh tokens, ID tokens and userinfo, called as the lean path
 // calls them, with a clock the tests move to reach expiry.
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader as decodeJwtHeader, generateKeyPair, jwtVerify, SignJWT } from "jose";
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader as decodeJwtHeader,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+} from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as clientRoute from "@/app/api/clients/[id]/route";
 import * as previewRoute from "@/app/api/token-preview/route";
@@ -732,6 +739,193 @@ describe("OpenID Connect conformance (issue 16)", () => {
     const { json } = await exchangeCode(client, code, verifier);
     return { id: user.id, browser, idToken: json.id_token as string };
   }
+
+  describe("max_age (Core 3.1.2.1, 15.1)", () => {
+    it("a session older than max_age signs in again, and the ID token's auth_time is the new sign-in's", async () => {
+      const client = await createClient(reportsApp);
+      const { browser } = await consentedUser(client);
+      const signedInAt = clock;
+      clock += 120;
+      const silent = await browser.get(authorizeUrl(client, { scope: "openid", max_age: "60", prompt: "none" }));
+      expect(redirectParams(silent)).toMatchObject({ error: "login_required", state: "state-123" });
+
+      const { verifier, challenge } = pkce();
+      const params = { scope: "openid", max_age: "60", code_challenge: challenge, code_challenge_method: "S256" };
+      const page = await browser.get(authorizeUrl(client, params));
+      expect(page.status).toBe(200);
+      const signIn = await page.text();
+      expect(signIn).toContain(SIGN_IN_FORM);
+      const { code } = redirectParams(await browser.signIn(signIn));
+      const { json } = await exchangeCode(client, code, verifier);
+      expect(decodeJwt(json.id_token).auth_time).toBe(clock);
+      expect(clock).toBeGreaterThan(signedInAt);
+
+      // Within max_age of the new sign-in: no sign-in page, and auth_time is still in the ID token.
+      clock += 30;
+      const again = pkce();
+      const within = redirectParams(
+        await browser.get(
+          authorizeUrl(client, { ...params, code_challenge: again.challenge, prompt: "none", max_age: "60" }),
+        ),
+      );
+      const next = await exchangeCode(client, within.code, again.verifier);
+      expect(decodeJwt(next.json.id_token).auth_time).toBe(clock - 30);
+    });
+
+    it("max_age=0 always signs in again; prompt=none with it is login_required", async () => {
+      const client = await createClient(reportsApp);
+      const { browser } = await consentedUser(client);
+      const page = await browser.get(authorizeUrl(client, { scope: "openid", max_age: "0" }));
+      expect(await page.text()).toContain(SIGN_IN_FORM);
+      const silent = await browser.get(authorizeUrl(client, { scope: "openid", max_age: "0", prompt: "none" }));
+      expect(redirectParams(silent).error).toBe("login_required");
+    });
+
+    it.each(["-1", "abc", "1.5", "", "99999999999999999999"])("max_age=%j is invalid_request", async (maxAge) => {
+      const client = await createClient(reportsApp);
+      const redirect = redirectParams(await new Browser().get(authorizeUrl(client, { max_age: maxAge })));
+      expect(redirect).toMatchObject({ error: "invalid_request", state: "state-123" });
+    });
+  });
+
+  describe("POST /oauth/authorize (Core 3.1.2.1)", () => {
+    it("takes the request as a form: sign-in, consent and a code, as with GET", async () => {
+      const client = await createClient(reportsApp);
+      const browser = new Browser();
+      const { verifier, challenge } = pkce();
+      const form = authorizeParams(client, {
+        scope: `openid ${scope.read}`,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      });
+      const signIn = await browser.postAuthorize(form.toString());
+      expect(signIn.status).toBe(200);
+      expect(signIn.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      const consent = await (await browser.signIn(await signIn.text())).text();
+      expect(consent).toContain('action="/oauth/authorize/consent"');
+      const redirect = redirectParams(await browser.consent(consent, "allow", ["openid", scope.read]));
+      expect(redirect).toMatchObject({ state: "state-123", iss: ISSUER });
+      const tokens = await exchangeCode(client, redirect.code, verifier);
+      expect(tokens.status, JSON.stringify(tokens.json)).toBe(200);
+      expect(tokens.json.id_token).toEqual(expect.any(String));
+
+      // Signed in and consented: a posted request gets its code at once, or its error redirected.
+      const again = await browser.postAuthorize(authorizeParams(client, { scope: scope.read }).toString());
+      expect(redirectParams(again).code).toEqual(expect.any(String));
+      const refused = await browser.postAuthorize(authorizeParams(client, { response_type: "token" }).toString());
+      expect(redirectParams(refused)).toMatchObject({ error: "unsupported_response_type", state: "state-123" });
+    });
+
+    it("checks the client and redirect URI first, and reads only a form", async () => {
+      const client = await createClient(reportsApp);
+      const browser = new Browser();
+      const forms = [
+        authorizeParams({ clientId: "unknown-client" }).toString(),
+        authorizeParams(client, { redirect_uri: "https://evil.example/callback" }).toString(),
+      ];
+      for (const form of forms) {
+        const response = await browser.postAuthorize(form);
+        expect(response.status, form).toBe(400);
+        expect(response.headers.get("location")).toBeNull();
+      }
+      const json = await browser.postAuthorize(JSON.stringify({ client_id: client.clientId }), "application/json");
+      expect(json.status).toBe(400);
+      expect(json.headers.get("location")).toBeNull();
+      const repeated = `${authorizeParams(client)}&scope=${scope.read}&scope=${scope.write}`;
+      expect(redirectParams(await browser.postAuthorize(repeated)).error).toBe("invalid_request");
+    });
+  });
+
+  it("discovery publishes what is true where OpenID Connect Discovery 3 has a default", async () => {
+    const metadata = await (
+      await discoveryHandler(context)(new Request(`${ISSUER}/.well-known/openid-configuration`))
+    ).json();
+    expect(metadata).toMatchObject({
+      request_uri_parameter_supported: false,
+      request_parameter_supported: false,
+      claims_parameter_supported: false,
+      response_modes_supported: ["query"],
+      prompt_values_supported: ["none", "login", "consent"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+    });
+    expect(metadata.grant_types_supported).not.toContain("implicit");
+  });
+
+  it("prompt=select_account is account_selection_required: one session per browser", async () => {
+    const client = await createClient(reportsApp);
+    const { browser } = await consentedUser(client);
+    for (const prompt of ["select_account", "select_account consent"]) {
+      for (const who of [browser, new Browser()]) {
+        const redirect = redirectParams(await who.get(authorizeUrl(client, { scope: "openid", prompt })));
+        expect(redirect).toMatchObject({ error: "account_selection_required", state: "state-123" });
+      }
+    }
+  });
+
+  describe("id_token_hint (Core 3.1.2.1)", () => {
+    it("with prompt=none, a hint for another user is login_required, the user's own hint a code, expired or not", async () => {
+      const client = await createClient(reportsApp);
+      const ada = await consentedUser(client);
+      const grace = await consentedUser(client);
+      const silently = (who: Browser, hint: string) =>
+        who.get(authorizeUrl(client, { scope: "openid", prompt: "none", id_token_hint: hint }));
+      expect(redirectParams(await silently(grace.browser, ada.idToken))).toMatchObject({
+        error: "login_required",
+        state: "state-123",
+      });
+      expect(redirectParams(await silently(ada.browser, ada.idToken)).code).toEqual(expect.any(String));
+      // Without prompt=none, another user's hint asks for a sign-in; signing in as someone else is login_required.
+      const page = await grace.browser.get(authorizeUrl(client, { scope: "openid", id_token_hint: ada.idToken }));
+      expect(await page.clone().text()).toContain(SIGN_IN_FORM);
+      expect(redirectParams(await grace.browser.signIn(await page.text())).error).toBe("login_required");
+
+      // An expired hint still names its user (Core 3.1.2.1 asks only that we issued it).
+      clock += DEFAULT_SERVICE_SETTINGS.accessTokenLifetime + 1;
+      const later = await consentedUser(client);
+      const adaAgain = new Browser();
+      adaAgain.email = (await db().user.findUniqueOrThrow({ where: { id: ada.id } })).email;
+      await authorize(client, { scope: "openid" }, adaAgain);
+      expect(redirectParams(await silently(adaAgain, ada.idToken)).code).toEqual(expect.any(String));
+      expect(redirectParams(await silently(later.browser, ada.idToken)).error).toBe("login_required");
+    });
+
+    it("a hint that is not our ID token for this client is invalid_request", async () => {
+      const client = await createClient(reportsApp);
+      const other = await createClient(reportsApp);
+      const ada = await consentedUser(client);
+      const forOther = (await consentedUser(other)).idToken;
+      const { privateKey } = await generateKeyPair("RS256");
+      const forged = await new SignJWT({ auth_time: clock })
+        .setProtectedHeader({ alg: "RS256", kid: decodeJwtHeader(ada.idToken).kid })
+        .setIssuer(ISSUER)
+        .setSubject(ada.id)
+        .setAudience(client.clientId)
+        .setIssuedAt(clock)
+        .setExpirationTime(clock + 600)
+        .sign(privateKey);
+      const accessToken = (await tokensFor(client, scope.read)).access_token;
+      for (const hint of [forOther, forged, accessToken, "not-a-jwt", `${ada.idToken}x`]) {
+        const redirect = redirectParams(
+          await ada.browser.get(authorizeUrl(client, { scope: "openid", prompt: "none", id_token_hint: hint })),
+        );
+        expect(redirect, hint).toMatchObject({ error: "invalid_request", state: "state-123" });
+      }
+    });
+  });
+
+  it.each(["fragment", "form_post", "garbage"])(
+    "response_mode=%s is invalid_request; query is the one",
+    async (mode) => {
+      const client = await createClient(reportsApp);
+      const { browser } = await consentedUser(client);
+      const refused = redirectParams(await browser.get(authorizeUrl(client, { scope: "openid", response_mode: mode })));
+      expect(refused).toMatchObject({ error: "invalid_request", state: "state-123" });
+      const query = redirectParams(
+        await browser.get(authorizeUrl(client, { scope: "openid", response_mode: "query" })),
+      );
+      expect(query.code).toEqual(expect.any(String));
+    },
+  );
 
   it("introspecting a refresh token names no token_type: RFC 7662 means an access token's type there", async () => {
     const client = await createClient(reportsApp);
