@@ -6,13 +6,19 @@ import { decideToken, type TokenDecision } from "@/lib/issuing";
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
 import { type AuthorizationErrorCode, echo, OAuthError } from "@/lib/oauth/errors";
 import { idTokenHintSubject } from "@/lib/oauth/id-token";
+import { formPostPage } from "@/lib/oauth/pages";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
 import { isStorableText } from "@/lib/validation";
 
-export interface AuthorizationRequest {
-  client: ClientRecord;
+/** Where and how the response goes back to the client: the redirect URI, in the response mode, with the state. */
+export interface ResponseTarget {
   redirectUri: string;
+  responseMode: ResponseMode;
   state: string | null;
+}
+
+export interface AuthorizationRequest extends ResponseTarget {
+  client: ClientRecord;
   codeChallenge: string | null;
   nonce: string | null;
   prompt: Set<string>;
@@ -29,14 +35,12 @@ export interface AuthorizationRequest {
 export type ParsedAuthorization =
   | { ok: true; request: AuthorizationRequest }
   | { ok: false; page: string }
-  | {
+  | (ResponseTarget & {
       ok: false;
       page?: undefined;
-      redirectUri: string;
-      state: string | null;
       error: AuthorizationErrorCode;
       description: string;
-    };
+    });
 
 /** An S256 challenge: the base64url SHA-256 of the verifier, 43 characters (RFC 7636 4.2). */
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
@@ -49,10 +53,14 @@ export const PROMPT_VALUES = ["none", "login", "consent"];
 const SELECT_ACCOUNT = "select_account";
 const KNOWN_PROMPTS = new Set([...PROMPT_VALUES, SELECT_ACCOUNT]);
 /**
- * How the response reaches the client (OAuth 2.0 Multiple Response Type Encoding Practices 2.1):
- * in the query only, the default of response_type=code; discovery publishes it.
+ * How the response reaches the client: in the redirect's query, the default of response_type=code
+ * (OAuth 2.0 Multiple Response Type Encoding Practices 2.1), or posted by an auto-submitting form
+ * (OAuth 2.0 Form Post Response Mode); discovery publishes them. Not fragment: a code has no
+ * reason to hide from the client's server.
  */
-export const RESPONSE_MODES = ["query"];
+export const RESPONSE_MODES = ["query", "form_post"] as const;
+export type ResponseMode = (typeof RESPONSE_MODES)[number];
+const isResponseMode = (value: string): value is ResponseMode => (RESPONSE_MODES as readonly string[]).includes(value);
 /** max_age: whole seconds; fifteen digits stay a safe integer. */
 const MAX_AGE = /^\d{1,15}$/;
 export const MAX_NONCE_LENGTH = 500;
@@ -80,9 +88,13 @@ export async function parseAuthorizationRequest(
   }
 
   const state = single("state") ?? null;
+  // Known first, so that the errors after it go back in the mode asked for.
+  const responseModeValue = single("response_mode") ?? null;
+  const responseMode = responseModeValue !== null && isResponseMode(responseModeValue) ? responseModeValue : "query";
   const fail = (error: AuthorizationErrorCode, description: string): ParsedAuthorization => ({
     ok: false,
     redirectUri,
+    responseMode,
     state,
     error,
     description,
@@ -96,8 +108,7 @@ export async function parseAuthorizationRequest(
   const responseType = params.get("response_type");
   if (!responseType) return fail("invalid_request", "response_type is required.");
   if (responseType !== "code") return fail("unsupported_response_type", "Only response_type=code is supported.");
-  const responseMode = params.get("response_mode");
-  if (responseMode !== null && !RESPONSE_MODES.includes(responseMode)) {
+  if (responseModeValue !== null && responseModeValue !== responseMode) {
     return fail("invalid_request", `response_mode must be ${RESPONSE_MODES.join(" or ")}.`);
   }
   if (!client.info.allowedGrantTypes.includes("authorization_code")) {
@@ -162,6 +173,7 @@ export async function parseAuthorizationRequest(
     request: {
       client,
       redirectUri,
+      responseMode,
       state,
       codeChallenge,
       nonce,
@@ -174,16 +186,25 @@ export async function parseAuthorizationRequest(
   };
 }
 
-/** The redirect back to the client with a code or an error; `iss` per RFC 9207 against mix-up. */
+/**
+ * The response to the client, with a code or an error, the state and `iss` (RFC 9207, against
+ * mix-up): a redirect with them in the query, or a page that posts them (form_post).
+ */
 export function authorizationResponse(
   issuer: string,
-  redirectUri: string,
+  { redirectUri, responseMode, state }: ResponseTarget,
   params: Record<string, string | null | undefined>,
   headers: Record<string, string> = {},
 ): Response {
+  const fields: [string, string][] = [];
+  for (const [name, value] of Object.entries({ ...params, state, iss: issuer })) if (value) fields.push([name, value]);
+  if (responseMode === "form_post") {
+    const response = formPostPage(redirectUri, fields);
+    for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
+    return response;
+  }
   const url = new URL(redirectUri);
-  for (const [name, value] of Object.entries(params)) if (value) url.searchParams.set(name, value);
-  url.searchParams.set("iss", issuer);
+  for (const [name, value] of fields) url.searchParams.set(name, value);
   return new Response(null, {
     status: 303,
     headers: { location: url.toString(), "cache-control": "no-store", "referrer-policy": "no-referrer", ...headers },

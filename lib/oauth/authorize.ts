@@ -61,20 +61,11 @@ export function authorizeHandlers(context: OAuthContext) {
 
   function refuse(parsed: Exclude<ParsedAuthorization, { ok: true }>): Response {
     if (parsed.page !== undefined) return errorPage(parsed.page);
-    return authorizationResponse(issuer, parsed.redirectUri, {
-      error: parsed.error,
-      error_description: parsed.description,
-      state: parsed.state,
-    });
+    return authorizationResponse(issuer, parsed, { error: parsed.error, error_description: parsed.description });
   }
 
   const redirectError = (request: AuthorizationRequest, error: string, description: string, headers = {}) =>
-    authorizationResponse(
-      issuer,
-      request.redirectUri,
-      { error, error_description: description, state: request.state },
-      headers,
-    );
+    authorizationResponse(issuer, request, { error, error_description: description }, headers);
 
   async function sendCode(request: AuthorizationRequest, session: Session, scopes: string[], headers = {}) {
     const now = context.now();
@@ -89,7 +80,7 @@ export function authorizeHandlers(context: OAuthContext) {
       authTime: session.authTime,
       expiresAt: now + settings.authorizationCodeLifetime,
     });
-    return authorizationResponse(issuer, request.redirectUri, { code, state: request.state }, headers);
+    return authorizationResponse(issuer, request, { code }, headers);
   }
 
   /** After sign-in: the code at once when the user already allowed these scopes, else the consent page. */

@@ -29,7 +29,7 @@ import { dateOf } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
-import { hidden, pkce } from "./oauth-pages";
+import { decodeEntities, hidden, pkce } from "./oauth-pages";
 
 const ISSUER = "https://issuer.test";
 const REDIRECT = "https://app.example/callback";
@@ -844,7 +844,7 @@ describe("OpenID Connect conformance (issue 16)", () => {
       request_uri_parameter_supported: false,
       request_parameter_supported: false,
       claims_parameter_supported: false,
-      response_modes_supported: ["query"],
+      response_modes_supported: ["query", "form_post"],
       prompt_values_supported: ["none", "login", "consent"],
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
     });
@@ -913,19 +913,64 @@ describe("OpenID Connect conformance (issue 16)", () => {
     });
   });
 
-  it.each(["fragment", "form_post", "garbage"])(
-    "response_mode=%s is invalid_request; query is the one",
-    async (mode) => {
-      const client = await createClient(reportsApp);
-      const { browser } = await consentedUser(client);
-      const refused = redirectParams(await browser.get(authorizeUrl(client, { scope: "openid", response_mode: mode })));
-      expect(refused).toMatchObject({ error: "invalid_request", state: "state-123" });
-      const query = redirectParams(
-        await browser.get(authorizeUrl(client, { scope: "openid", response_mode: "query" })),
+  it.each(["fragment", "garbage", "query form_post"])("response_mode=%s is invalid_request", async (mode) => {
+    const client = await createClient(reportsApp);
+    const { browser } = await consentedUser(client);
+    const refused = redirectParams(await browser.get(authorizeUrl(client, { scope: "openid", response_mode: mode })));
+    expect(refused).toMatchObject({ error: "invalid_request", state: "state-123", iss: ISSUER });
+    const query = redirectParams(await browser.get(authorizeUrl(client, { scope: "openid", response_mode: "query" })));
+    expect(query.code).toEqual(expect.any(String));
+  });
+
+  describe("response_mode=form_post (OAuth 2.0 Form Post Response Mode)", () => {
+    /** The fields the page posts, after checking it posts them to the redirect URI by its nonce's script only. */
+    async function posted(response: Response) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const policy = response.headers.get("content-security-policy") ?? "";
+      expect(policy).toContain("frame-ancestors 'none'");
+      const nonce = policy.match(/script-src 'nonce-([^']+)'/)?.[1];
+      const page = await response.text();
+      expect(page).toContain(`<form action="${REDIRECT}" method="post">`);
+      expect(page).toContain(`<script nonce="${nonce}">document.forms[0].submit();</script>`);
+      expect(page.match(/<script/g)).toHaveLength(1);
+      const fields = Object.fromEntries(
+        [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+          m[1],
+          decodeEntities(m[2]),
+        ]),
       );
-      expect(query.code).toEqual(expect.any(String));
-    },
-  );
+      expect(fields).toMatchObject({ state: "state-123", iss: ISSUER });
+      return fields;
+    }
+
+    it("posts the code, or the error, to the redirect URI instead of redirecting", async () => {
+      const client = await createClient(reportsApp);
+      const browser = new Browser();
+      const { verifier, challenge } = pkce();
+      const params = {
+        scope: "openid",
+        response_mode: "form_post",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      };
+      expect(await posted(await browser.get(authorizeUrl(client, { ...params, prompt: "none" })))).toMatchObject({
+        error: "login_required",
+      });
+      expect(await posted(await browser.get(authorizeUrl(client, { ...params, prompt: "garbage" })))).toMatchObject({
+        error: "invalid_request",
+      });
+      const signIn = await (await browser.get(authorizeUrl(client, params))).text();
+      const consent = await (await browser.signIn(signIn)).text();
+      const { code } = await posted(await browser.consent(consent, "allow", ["openid"]));
+      const tokens = await exchangeCode(client, code, verifier);
+      expect(tokens.status, JSON.stringify(tokens.json)).toBe(200);
+      // Consented already: the code at once, posted as well.
+      const again = await posted(await browser.get(authorizeUrl(client, { ...params, prompt: "none" })));
+      expect(again.code).toEqual(expect.any(String));
+    });
+  });
 
   it("introspecting a refresh token names no token_type: RFC 7662 means an access token's type there", async () => {
     const client = await createClient(reportsApp);
