@@ -25,6 +25,7 @@ import { CONSENT_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
 import { userinfoHandler } from "@/lib/oauth/userinfo";
+import { createLeanApp } from "@/lib/server/lean-app";
 import { dateOf } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope, createUser } from "./factories";
@@ -831,8 +832,30 @@ describe("OpenID Connect conformance (issue 16)", () => {
       const json = await browser.postAuthorize(JSON.stringify({ client_id: client.clientId }), "application/json");
       expect(json.status).toBe(400);
       expect(json.headers.get("location")).toBeNull();
+      const tooLarge = await browser.postAuthorize(authorizeParams(client, { nonce: "n".repeat(20_000) }).toString());
+      expect(tooLarge.status).toBe(400);
+      expect(tooLarge.headers.get("location")).toBeNull();
       const repeated = `${authorizeParams(client)}&scope=${scope.read}&scope=${scope.write}`;
       expect(redirectParams(await browser.postAuthorize(repeated)).error).toBe("invalid_request");
+    });
+
+    it("is routed by the lean path beside GET, apart from the consent form", async () => {
+      const client = await createClient(reportsApp);
+      const lean = createLeanApp(context);
+      const response = await lean.request(`${ISSUER}/oauth/authorize`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://app.example" },
+        body: authorizeParams(client, { scope: scope.read }).toString(),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(SIGN_IN_FORM);
+      // The consent form still refuses a post from another site.
+      const consent = await lean.request(`${ISSUER}${CONSENT_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://app.example" },
+        body: new URLSearchParams({ request: authorizeParams(client).toString(), decision: "allow" }).toString(),
+      });
+      expect(consent.status).toBe(403);
     });
   });
 
