@@ -584,6 +584,9 @@ describe("POST /oauth/token - refresh_token", () => {
   });
 });
 
+const discoveryDocument = async () =>
+  (await discoveryHandler(context)(new Request(`${ISSUER}/.well-known/openid-configuration`))).json();
+
 const askUserinfo = (accessToken: string) =>
   userinfo(new Request(`${ISSUER}/oauth/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } }));
 
@@ -697,9 +700,7 @@ describe("userinfo and discovery", () => {
   });
 
   it("discovery lists every endpoint and what they support", async () => {
-    const metadata = await (
-      await discoveryHandler(context)(new Request(`${ISSUER}/.well-known/openid-configuration`))
-    ).json();
+    const metadata = await discoveryDocument();
     expect(metadata).toMatchObject({
       issuer: ISSUER,
       authorization_endpoint: `${ISSUER}/oauth/authorize`,
@@ -860,9 +861,7 @@ describe("OpenID Connect conformance (issue 16)", () => {
   });
 
   it("discovery publishes what is true where OpenID Connect Discovery 3 has a default", async () => {
-    const metadata = await (
-      await discoveryHandler(context)(new Request(`${ISSUER}/.well-known/openid-configuration`))
-    ).json();
+    const metadata = await discoveryDocument();
     expect(metadata).toMatchObject({
       request_uri_parameter_supported: false,
       request_parameter_supported: false,
