@@ -99,6 +99,9 @@ describe("rule 4: required, emphasize and discovery", () => {
       for (const grantType of ["authorization_code", "client_credentials"] as const) {
         const decision = ok(base({ scopes: oidc, grantType, requestedScopes: ["write"] }));
         expect(decision.grantedScopes.sort()).toEqual(["admin", "audit", "write"]);
+        expect(decision.explanation.map((line) => line.text)).toContain(
+          `Required, yet not added: OpenID Connect scopes are granted only when requested: ${name}.`,
+        );
       }
       const asked = ok(base({ scopes: oidc, requestedScopes: [name, "write"] }));
       expect(asked.grantedScopes.sort()).toEqual(["admin", "audit", name, "write"].sort());

@@ -122,10 +122,11 @@ export function decideToken(request: TokenRequest): TokenDecision {
         explanation,
       );
     }
-    const required = requiredScopes
+    const unrequested = requiredScopes
       .filter((scope) => mayUse(scope.name) && !retired(scope.name) && !requested.includes(scope.name))
-      .filter((scope) => addedWhenRequired(scope.name))
       .map((scope) => scope.name);
+    const required = unrequested.filter(addedWhenRequired);
+    const onlyWhenAsked = unrequested.filter((name) => !addedWhenRequired(name));
     granted = [...requested, ...required];
     explanation.push({
       subject: "scopes",
@@ -137,6 +138,13 @@ export function decideToken(request: TokenRequest): TokenDecision {
         subject: "scopes",
         source: "scope",
         text: `Added because they are required: ${required.join(" ")}.`,
+      });
+    }
+    if (onlyWhenAsked.length > 0) {
+      explanation.push({
+        subject: "scopes",
+        source: "scope",
+        text: `Required, yet not added: OpenID Connect scopes are granted only when requested: ${onlyWhenAsked.join(" ")}.`,
       });
     }
   }
