@@ -43,12 +43,13 @@ li label{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0}
 .deprecation{margin:.375rem 0 0 1.5rem;color:var(--warning)}
 `;
 
-/**
- * Headers of every page: not cached, not framed, no script. The referrer policy keeps the page's
- * address from other sites yet lets forms carry the Origin header that the handlers check.
- */
 const PAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * Headers of every page: not cached, not framed, no script (the form_post page adds its nonce's).
+ * The referrer policy keeps the page's address from other sites yet lets forms carry the Origin
+ * header that the handlers check.
+ */
 export const PAGE_HEADERS = {
   "content-type": "text/html; charset=utf-8",
   "cache-control": "no-store",
