@@ -212,7 +212,10 @@ function ScopeForm({ apiId, scope, save, inherited, onDone }: ScopeFormProps) {
                 </FormControl>
                 <div>
                   <FormLabel>Required</FormLabel>
-                  <FormDescription>Granted to every client that may use it; users cannot untick it.</FormDescription>
+                  <FormDescription>
+                    Granted to every client that may use it (an OpenID Connect scope such as openid only when asked
+                    for); users cannot untick it.
+                  </FormDescription>
                 </div>
               </FormItem>
             )}

@@ -2,7 +2,8 @@
 // Policy with a fresh nonce; next.config.ts sends the other headers on every response, and the
 // policy without a nonce on the responses the proxy does not see (the JSON API, static files).
 // The OAuth sign-in and consent pages (lib/oauth/pages.tsx) are not Next.js pages: they run no
-// script at all and send a stricter policy of their own.
+// script at all and send a stricter policy of their own; the form_post page runs one line, by a
+// nonce of newNonce().
 
 /** Headers of every console response besides its Content Security Policy. */
 export const SECURITY_HEADERS: Record<string, string> = {

@@ -77,7 +77,7 @@ describe("rule 3: the most restrictive lifetime wins (Authlete's table)", () => 
 
 describe("rule 4: required, emphasize and discovery", () => {
   const scopes = [
-    scope("openid", { required: true }),
+    scope("audit", { required: true }),
     scope("profile"),
     scope("write", { emphasize: true }),
     scope("admin", { emphasize: true, required: true }),
@@ -86,31 +86,48 @@ describe("rule 4: required, emphasize and discovery", () => {
 
   it("required scopes are granted unrequested, checked and locked on consent", () => {
     const decision = ok(base({ scopes, requestedScopes: ["profile"] }));
-    expect(decision.grantedScopes.sort()).toEqual(["admin", "openid", "profile"]);
-    const openid = decision.consent?.scopes.find((s) => s.name === "openid");
-    expect(openid).toMatchObject({ checked: true, locked: true });
+    expect(decision.grantedScopes.sort()).toEqual(["admin", "audit", "profile"]);
+    const audit = decision.consent?.scopes.find((s) => s.name === "audit");
+    expect(audit).toMatchObject({ checked: true, locked: true });
     expect(decision.consent?.scopes.find((s) => s.name === "profile")).toMatchObject({ checked: true, locked: false });
   });
 
+  it.each(["openid", "profile", "email", "address", "phone", "offline_access"])(
+    "a required OpenID Connect scope (%s) is granted only when requested, by any grant",
+    (name) => {
+      const oidc = [...scopes.filter((s) => s.name !== name), scope(name, { required: true })];
+      for (const grantType of ["authorization_code", "client_credentials"] as const) {
+        const decision = ok(base({ scopes: oidc, grantType, requestedScopes: ["write"] }));
+        expect(decision.grantedScopes.sort()).toEqual(["admin", "audit", "write"]);
+        expect(decision.explanation.map((line) => line.text)).toContain(
+          `Required, yet not added: OpenID Connect scopes are granted only when requested: ${name}.`,
+        );
+      }
+      const asked = ok(base({ scopes: oidc, requestedScopes: [name, "write"] }));
+      expect(asked.grantedScopes.sort()).toEqual(["admin", "audit", name, "write"].sort());
+      expect(asked.consent?.scopes.find((s) => s.name === name)).toMatchObject({ checked: true, locked: true });
+    },
+  );
+
   it("required scopes go only to clients that may use them", () => {
     const decision = ok(
-      base({ scopes, client: client({ allowedScopes: ["profile", "openid"] }), requestedScopes: ["profile"] }),
+      base({ scopes, client: client({ allowedScopes: ["profile", "audit"] }), requestedScopes: ["profile"] }),
     );
-    expect(decision.grantedScopes.sort()).toEqual(["openid", "profile"]);
+    expect(decision.grantedScopes.sort()).toEqual(["audit", "profile"]);
   });
 
   it("emphasized scopes come first on the consent screen", () => {
     const decision = ok(base({ scopes, requestedScopes: ["profile", "write", "hidden"] }));
-    expect(decision.consent?.scopes.map((s) => s.name)).toEqual(["admin", "write", "openid", "hidden", "profile"]);
+    expect(decision.consent?.scopes.map((s) => s.name)).toEqual(["admin", "write", "audit", "hidden", "profile"]);
   });
 
   it("consent keeps required scopes even when unticked", () => {
     const decision = ok(base({ scopes, requestedScopes: ["profile", "write"] }));
-    expect(applyConsent(decision.consent ?? { scopes: [] }, ["write"]).sort()).toEqual(["admin", "openid", "write"]);
+    expect(applyConsent(decision.consent ?? { scopes: [] }, ["write"]).sort()).toEqual(["admin", "audit", "write"]);
   });
 
   it("only scopes shown in the discovery document are in scopes_supported", () => {
-    expect(scopesSupported(scopes)).toEqual(["admin", "openid", "profile", "write"]);
+    expect(scopesSupported(scopes)).toEqual(["admin", "audit", "profile", "write"]);
   });
 });
 

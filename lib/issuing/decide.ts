@@ -9,6 +9,7 @@ import type { Candidate, ExplanationLine } from "./explanation";
 import { type DeprecatedScope, deprecationOf, isRetiredAt } from "./lifecycle";
 import { explainChoice, lifetimeCandidates, mostRestrictive } from "./lifetimes";
 import {
+  addedWhenRequired,
   type ClientInfo,
   type GrantType,
   OFFLINE_ACCESS,
@@ -121,10 +122,11 @@ export function decideToken(request: TokenRequest): TokenDecision {
         explanation,
       );
     }
-    const required = requiredScopes
+    const unrequested = requiredScopes
       .filter((scope) => mayUse(scope.name) && !retired(scope.name) && !requested.includes(scope.name))
-      .filter((scope) => grantType !== "client_credentials" || !USER_SCOPES.has(scope.name))
       .map((scope) => scope.name);
+    const required = unrequested.filter(addedWhenRequired);
+    const onlyWhenAsked = unrequested.filter((name) => !addedWhenRequired(name));
     granted = [...requested, ...required];
     explanation.push({
       subject: "scopes",
@@ -136,6 +138,13 @@ export function decideToken(request: TokenRequest): TokenDecision {
         subject: "scopes",
         source: "scope",
         text: `Added because they are required: ${required.join(" ")}.`,
+      });
+    }
+    if (onlyWhenAsked.length > 0) {
+      explanation.push({
+        subject: "scopes",
+        source: "scope",
+        text: `Required, yet not added: OpenID Connect scopes are granted only when requested: ${onlyWhenAsked.join(" ")}.`,
       });
     }
   }

@@ -90,5 +90,16 @@ export interface ClientInfo extends LifetimeOverrides {
 /** The scope that makes a refresh token long-lived. */
 export const OFFLINE_ACCESS = "offline_access";
 
-/** Scopes about a user: meaningless for client_credentials, where no user takes part. */
+/**
+ * The scopes OpenID Connect defines (Core 3.1.2.1, 5.4, 11): about a user, so meaningless for
+ * client_credentials, where no user takes part; and each changes what the client gets (an ID token,
+ * claims, a long-lived refresh token), so it is granted only when the request asks for it.
+ */
 export const USER_SCOPES = new Set(["openid", "profile", "email", "address", "phone", OFFLINE_ACCESS]);
+
+/**
+ * Whether a scope marked Required is added to a request that did not ask for it: never an OpenID
+ * Connect scope, which would turn a plain OAuth request into an OpenID Connect one (an ID token) or
+ * hand out claims or offline access nobody asked for.
+ */
+export const addedWhenRequired = (name: string) => !USER_SCOPES.has(name);

@@ -2,7 +2,7 @@
 import { sign } from "node:crypto";
 import { type JWTPayload, jwtVerify } from "jose";
 import type { ScopeCatalogue } from "@/lib/issuing";
-import { type KeyRing, SIGNING_ALG } from "@/lib/oauth/signing-keys";
+import { type KeyRing, SIGNING_ALG, verificationKeyOf } from "@/lib/oauth/signing-keys";
 import { newRandomId } from "@/lib/secrets/random";
 import { dateOf } from "@/lib/time/epoch";
 
@@ -69,15 +69,12 @@ export async function verifyAccessToken(
   token: string,
 ): Promise<JWTPayload | null> {
   try {
-    const { payload } = await jwtVerify(
-      token,
-      (header) => {
-        const key = header.kid ? keys.verificationKeys.get(header.kid) : undefined;
-        if (!key) throw new Error("unknown key");
-        return key;
-      },
-      { issuer, typ: ACCESS_TOKEN_TYPE, currentDate: dateOf(now), algorithms: [SIGNING_ALG] },
-    );
+    const { payload } = await jwtVerify(token, verificationKeyOf(keys), {
+      issuer,
+      typ: ACCESS_TOKEN_TYPE,
+      currentDate: dateOf(now),
+      algorithms: [SIGNING_ALG],
+    });
     return payload;
   } catch {
     return null;

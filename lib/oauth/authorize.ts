@@ -1,5 +1,5 @@
-// GET /oauth/authorize, then the sign-in and consent forms it shows. No pending state is kept on
-// the server: each form carries the original request, which is validated again on every step.
+// GET or POST /oauth/authorize, then the sign-in and consent forms it shows. No pending state is
+// kept on the server: each form carries the original request, which is validated again on every step.
 
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readSession, type SignedInSession } from "@/lib/accounts/sessions";
@@ -14,7 +14,7 @@ import {
 } from "@/lib/oauth/authorization-request";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grant-store";
-import { readPageForm } from "@/lib/oauth/http";
+import { readFormParams, readPageForm } from "@/lib/oauth/http";
 import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
 import { type Theme, themeOfCookieHeader } from "@/lib/theme";
 
@@ -26,6 +26,26 @@ const csrfFor = (sessionId: string) => createHash("sha256").update(`consent:${se
 /** The theme the browser chose in the console (its cookie), for the pages; without one they follow the device. */
 const themeOf = (httpRequest: Request): Theme => themeOfCookieHeader(httpRequest.headers.get("cookie"));
 
+/** OpenID Connect Core 3.1.2.1: the user an id_token_hint names must be the one signed in. */
+const namesAnotherUser = (request: AuthorizationRequest, userId: string) =>
+  request.hintSubject !== null && request.hintSubject !== userId;
+const HINT_MISMATCH = "The signed-in user is not the one id_token_hint names.";
+
+/**
+ * Why the signed-in user must sign in again before this request is answered (OpenID Connect Core
+ * 3.1.2.1), or null: prompt=login; a sign-in longer ago than max_age (max_age=0: every time, as
+ * node-oidc-provider reads it); a session of another user than the one id_token_hint names. A
+ * sign-in on the way answers them all: its session is new, and the hint is checked once more after it.
+ */
+function signInAgainReason(request: AuthorizationRequest, session: Session, now: number): string | null {
+  if (request.prompt.has("login")) return "The client asked for a new sign-in.";
+  const { maxAge } = request;
+  if (maxAge !== null && (maxAge === 0 || now - session.authTime > maxAge)) {
+    return "The user signed in longer ago than max_age.";
+  }
+  return namesAnotherUser(request, session.userId) ? HINT_MISMATCH : null;
+}
+
 function sameValue(a: string, b: string) {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -35,26 +55,17 @@ function sameValue(a: string, b: string) {
 export function authorizeHandlers(context: OAuthContext) {
   const { prisma, issuer } = context;
 
-  async function parse(query: string): Promise<ParsedAuthorization> {
-    return parseAuthorizationRequest(new URLSearchParams(query), await context.config.get(), context.now());
+  async function parse(params: URLSearchParams): Promise<ParsedAuthorization> {
+    return parseAuthorizationRequest(params, await context.config.get(), context.now(), issuer);
   }
 
   function refuse(parsed: Exclude<ParsedAuthorization, { ok: true }>): Response {
     if (parsed.page !== undefined) return errorPage(parsed.page);
-    return authorizationResponse(issuer, parsed.redirectUri, {
-      error: parsed.error,
-      error_description: parsed.description,
-      state: parsed.state,
-    });
+    return authorizationResponse(issuer, parsed, { error: parsed.error, error_description: parsed.description });
   }
 
   const redirectError = (request: AuthorizationRequest, error: string, description: string, headers = {}) =>
-    authorizationResponse(
-      issuer,
-      request.redirectUri,
-      { error, error_description: description, state: request.state },
-      headers,
-    );
+    authorizationResponse(issuer, request, { error, error_description: description }, headers);
 
   async function sendCode(request: AuthorizationRequest, session: Session, scopes: string[], headers = {}) {
     const now = context.now();
@@ -69,7 +80,7 @@ export function authorizeHandlers(context: OAuthContext) {
       authTime: session.authTime,
       expiresAt: now + settings.authorizationCodeLifetime,
     });
-    return authorizationResponse(issuer, request.redirectUri, { code, state: request.state }, headers);
+    return authorizationResponse(issuer, request, { code }, headers);
   }
 
   /** After sign-in: the code at once when the user already allowed these scopes, else the consent page. */
@@ -102,14 +113,25 @@ export function authorizeHandlers(context: OAuthContext) {
     return response;
   }
 
-  /** GET /oauth/authorize */
+  /**
+   * GET or POST /oauth/authorize (OpenID Connect Core 3.1.2.1): the request in the query, or in a
+   * form body. A POST comes from the client's page, on another site, so neither the same-origin
+   * rule nor the consent form's anti-forgery value applies: it can ask nothing a link to the GET
+   * cannot. Being cross-site, it usually arrives without the session cookie (SameSite=Lax), and
+   * the user signs in.
+   */
   async function authorize(httpRequest: Request): Promise<Response> {
-    const parsed = await parse(new URL(httpRequest.url).search.slice(1));
+    const params =
+      httpRequest.method === "POST" ? await readFormParams(httpRequest) : new URL(httpRequest.url).searchParams;
+    if (!params) return errorPage("The authorization request could not be read: post it as a form.");
+    const parsed = await parse(params);
     if (!parsed.ok) return refuse(parsed);
     const { request } = parsed;
     const session = await readSession(prisma, httpRequest, context.now());
-    if (!session || request.prompt.has("login")) {
-      if (request.prompt.has("none")) return redirectError(request, "login_required", "The user is not signed in.");
+    const reason = session && signInAgainReason(request, session, context.now());
+    if (!session || reason !== null) {
+      const description = reason ?? "The user is not signed in.";
+      if (request.prompt.has("none")) return redirectError(request, "login_required", description);
       return signInPage({ clientName: request.client.info.name, request: request.query, theme: themeOf(httpRequest) });
     }
     return continueAs(request, session, themeOf(httpRequest));
@@ -126,7 +148,7 @@ export function authorizeHandlers(context: OAuthContext) {
     if (!isSameOrigin(httpRequest)) return errorPage("The form was sent from another site.", 403);
     const form = await readPageForm(httpRequest);
     if (!form) return errorPage(`The ${formName} form could not be read.`);
-    const parsed = await parse(form.get("request") ?? "");
+    const parsed = await parse(new URLSearchParams(form.get("request") ?? ""));
     return parsed.ok ? { form, request: parsed.request } : refuse(parsed);
   }
 
@@ -154,7 +176,10 @@ export function authorizeHandlers(context: OAuthContext) {
       return response;
     }
     const { session, setCookie, user } = result;
-    return continueAs(request, { ...session, email: user.email }, page.theme, { "set-cookie": setCookie });
+    const headers = { "set-cookie": setCookie };
+    // The user the hint names was not signed in by the request either.
+    if (namesAnotherUser(request, user.id)) return redirectError(request, "login_required", HINT_MISMATCH, headers);
+    return continueAs(request, { ...session, email: user.email }, page.theme, headers);
   }
 
   /** POST /oauth/authorize/consent */

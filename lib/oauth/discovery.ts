@@ -1,5 +1,6 @@
 // RFC 8414 / OpenID Connect Discovery metadata.
 import { scopesSupported } from "@/lib/issuing";
+import { PROMPT_VALUES, RESPONSE_MODES } from "@/lib/oauth/authorization-request";
 import { PUBLIC_CLIENT_AUTH_METHOD, TOKEN_ENDPOINT_AUTH_METHODS } from "@/lib/oauth/client-auth";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { SUPPORTED_GRANT_TYPES } from "@/lib/oauth/grants/index";
@@ -21,7 +22,7 @@ export function discoveryHandler({ issuer, config }: Pick<OAuthContext, "issuer"
       revocation_endpoint: `${issuer}/oauth/revoke`,
       scopes_supported: scopesSupported([...catalogue.byName.values()]),
       response_types_supported: ["code"],
-      response_modes_supported: ["query"],
+      response_modes_supported: RESPONSE_MODES,
       grant_types_supported: SUPPORTED_GRANT_TYPES,
       token_endpoint_auth_methods_supported: [...TOKEN_ENDPOINT_AUTH_METHODS, PUBLIC_CLIENT_AUTH_METHOD],
       introspection_endpoint_auth_methods_supported: TOKEN_ENDPOINT_AUTH_METHODS,
@@ -31,7 +32,12 @@ export function discoveryHandler({ issuer, config }: Pick<OAuthContext, "issuer"
       subject_types_supported: ["public"],
       id_token_signing_alg_values_supported: [ID_TOKEN_SIGNING_ALG],
       claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "email", "name"],
-      prompt_values_supported: ["none", "login", "consent", "select_account"],
+      prompt_values_supported: PROMPT_VALUES,
+      // OpenID Connect Discovery 3 defaults request_uri_parameter_supported to true: said false
+      // here, as request, request_uri and claims are refused or ignored (the others default false).
+      request_parameter_supported: false,
+      request_uri_parameter_supported: false,
+      claims_parameter_supported: false,
       access_token_signing_alg_values_supported: [SIGNING_ALG],
     };
     return Response.json(metadata, { headers: { "cache-control": `public, max-age=${DISCOVERY_MAX_AGE_SECONDS}` } });

@@ -19,6 +19,7 @@ export type AuthorizationErrorCode =
   | "invalid_scope"
   | "login_required"
   | "consent_required"
+  | "account_selection_required"
   | "request_not_supported"
   | "request_uri_not_supported";
 

@@ -29,19 +29,22 @@ export async function readForm(request: Request): Promise<Map<string, string>> {
   return form;
 }
 
-/** A posted page form (sign-in, consent), or null when it cannot be read or holds text the database cannot. */
-export async function readPageForm(request: Request): Promise<URLSearchParams | null> {
+/** A posted application/x-www-form-urlencoded body as it came, or null when it is not one or too large. */
+export async function readFormParams(request: Request): Promise<URLSearchParams | null> {
   if (!isForm(request)) return null;
-  let text: string;
   try {
-    text = await readBodyText(request, MAX_FORM_BYTES);
+    return new URLSearchParams(await readBodyText(request, MAX_FORM_BYTES));
   } catch (error) {
     if (error instanceof BodyTooLargeError) return null;
     throw error;
   }
-  const form = new URLSearchParams(text);
+}
+
+/** A posted page form (sign-in, consent), or null when it cannot be read or holds text the database cannot. */
+export async function readPageForm(request: Request): Promise<URLSearchParams | null> {
+  const form = await readFormParams(request);
   // The email is looked up in the database, which cannot hold a NUL.
-  return [...form.values()].every(isStorableText) ? form : null;
+  return form && [...form.values()].every(isStorableText) ? form : null;
 }
 
 /** Wraps a protocol handler so that an OAuthError becomes its RFC 6749 response. */

@@ -1,6 +1,6 @@
 // OpenID Connect ID tokens and the user claims that `email` and `profile` allow.
-import { SignJWT } from "jose";
-import { ID_TOKEN_SIGNING_ALG, type KeyRing } from "@/lib/oauth/signing-keys";
+import { compactVerify, SignJWT } from "jose";
+import { ID_TOKEN_SIGNING_ALG, type KeyRing, verificationKeyOf } from "@/lib/oauth/signing-keys";
 
 export interface UserProfile {
   id: string;
@@ -40,4 +40,34 @@ export function signIdToken(
     .setIssuedAt(now)
     .setExpirationTime(now + token.lifetime)
     .sign(signing.key);
+}
+
+/**
+ * The subject of an `id_token_hint` (OpenID Connect Core 3.1.2.1): one of our ID tokens (our
+ * signature, our issuer) for this client, expired or not, since it only names the user the client
+ * saw last; null for anything else.
+ */
+export async function idTokenHintSubject(
+  keys: KeyRing,
+  issuer: string,
+  clientId: string,
+  token: string,
+): Promise<string | null> {
+  let payload: unknown;
+  try {
+    const verified = await compactVerify(
+      token,
+      verificationKeyOf(keys),
+      // Only ID tokens are RS256: an access token (ES256) is no hint.
+      { algorithms: [ID_TOKEN_SIGNING_ALG] },
+    );
+    payload = JSON.parse(new TextDecoder().decode(verified.payload));
+  } catch {
+    return null;
+  }
+  if (typeof payload !== "object" || payload === null) return null;
+  const { iss, aud, sub } = payload as Record<string, unknown>;
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  if (iss !== issuer || !audiences.includes(clientId) || typeof sub !== "string") return null;
+  return sub;
 }

@@ -26,9 +26,9 @@ export function introspectionHandler(context: OAuthContext) {
       if (!refresh || refresh.grant.clientId !== client.info.clientId) return oauthJson(INACTIVE);
       // Its client has it: a retry with the token it replaced is no longer a lost response's.
       await markRefreshTokenIntrospected(context.prisma, refresh.id, now);
+      // No token_type: RFC 7662 2.2 means the type of an access token (RFC 6749 7.1) there.
       return oauthJson({
         active: true,
-        token_type: "refresh_token",
         scope: refresh.grant.scopes.join(" "),
         client_id: refresh.grant.clientId,
         sub: refresh.grant.userId,

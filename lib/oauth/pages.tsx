@@ -1,9 +1,11 @@
-// The pages of the authorization flow: sign-in, consent and errors. Rendered to static HTML on
-// the lean path (React escapes every value), with no script, and never framed.
+// The pages of the authorization flow: sign-in, consent, errors and the form_post response.
+// Rendered to static HTML on the lean path (React escapes every value), never framed, and with no
+// script but the form_post page's one line, which runs by its nonce.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { newNonce } from "@/lib/http/csp";
 import { type ConsentScreen, deprecationText } from "@/lib/issuing";
 import { type Theme, themeClass } from "@/lib/theme";
 
@@ -41,21 +43,29 @@ li label{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0}
 .deprecation{margin:.375rem 0 0 1.5rem;color:var(--warning)}
 `;
 
+const PAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'";
 /**
- * Headers of every page: not cached, not framed, no script. The referrer policy keeps the page's
- * address from other sites yet lets forms carry the Origin header that the handlers check.
+ * Headers of every page: not cached, not framed, no script (the form_post page adds its nonce's).
+ * The referrer policy keeps the page's address from other sites yet lets forms carry the Origin
+ * header that the handlers check.
  */
 export const PAGE_HEADERS = {
   "content-type": "text/html; charset=utf-8",
   "cache-control": "no-store",
-  "content-security-policy":
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+  "content-security-policy": PAGE_POLICY,
   "x-frame-options": "DENY",
   "referrer-policy": "same-origin",
   "x-content-type-options": "nosniff",
 };
 
-function page(title: string, body: ReactNode, status = 200, theme: Theme = "system"): Response {
+function page(
+  title: string,
+  body: ReactNode,
+  status = 200,
+  theme: Theme = "system",
+  headers: Record<string, string> = PAGE_HEADERS,
+): Response {
   const html = renderToStaticMarkup(
     <html lang="en" className={themeClass(theme)}>
       {/* biome-ignore lint/style/noHeadElement: a static page outside Next.js */}
@@ -73,7 +83,7 @@ function page(title: string, body: ReactNode, status = 200, theme: Theme = "syst
       </body>
     </html>,
   );
-  return new Response(`<!doctype html>${html}`, { status, headers: PAGE_HEADERS });
+  return new Response(`<!doctype html>${html}`, { status, headers });
 }
 
 export const SIGN_IN_PATH = "/oauth/authorize/sign-in";
@@ -189,5 +199,38 @@ export function errorPage(message: string, status = 400) {
       <p>Go back to the application and try again, or tell its developers.</p>
     </>,
     status,
+  );
+}
+
+/**
+ * The form_post response (OAuth 2.0 Form Post Response Mode): a form of the response's fields that
+ * posts itself to the redirect URI, by the one script these pages run, allowed by its nonce alone;
+ * without script, the user presses Continue. No referrer, as with the query's redirect.
+ */
+export function formPostPage(redirectUri: string, fields: [string, string][]): Response {
+  const nonce = newNonce();
+  return page(
+    "Continuing",
+    <>
+      <h1>Continuing to the application</h1>
+      <form method="post" action={redirectUri}>
+        {fields.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <noscript>
+          <div className="actions wide">
+            <button type="submit">Continue</button>
+          </div>
+        </noscript>
+      </form>
+      <script nonce={nonce}>{"document.forms[0].submit();"}</script>
+    </>,
+    200,
+    "system",
+    {
+      ...PAGE_HEADERS,
+      "content-security-policy": `${PAGE_POLICY}; script-src 'nonce-${nonce}'`,
+      "referrer-policy": "no-referrer",
+    },
   );
 }

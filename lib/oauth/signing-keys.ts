@@ -24,6 +24,15 @@ export interface KeyRing {
   verificationKeys: Map<string, Key>;
 }
 
+/** jose's key resolver over the key ring: the published key the token's `kid` names, or a refusal. */
+export const verificationKeyOf =
+  (keys: KeyRing) =>
+  (header: { kid?: string }): Key => {
+    const key = header.kid ? keys.verificationKeys.get(header.kid) : undefined;
+    if (!key) throw new Error("unknown key");
+    return key;
+  };
+
 async function createKey(tx: Db, kek: Buffer, alg: SigningAlg): Promise<void> {
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
   const kid = randomBytes(12).toString("base64url");

@@ -1,4 +1,5 @@
-// Demo content for a new installation: two APIs whose scopes show every flag.
+// Demo content for a new installation: two APIs whose scopes show the flags (none of the OpenID
+// Connect scopes is Required: each is granted only when a request asks for it).
 export const DEMO_APIS = [
   {
     name: "identity",
@@ -9,7 +10,6 @@ export const DEMO_APIS = [
         name: "openid",
         displayName: "Sign You In",
         description: "Signs you in with your account.",
-        required: true,
       },
       { name: "profile", displayName: "Profile", description: "Allows reading your name and picture." },
       { name: "email", displayName: "Email Address", description: "Allows reading your email address." },

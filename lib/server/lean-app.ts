@@ -31,7 +31,9 @@ export function createLeanApp(context: OAuthContext) {
   app.post("/oauth/introspect", (c) => introspect(c.req.raw));
   app.post("/oauth/revoke", (c) => revoke(c.req.raw));
   app.get("/oauth/jwks", (c) => jwks(c.req.raw));
+  // OpenID Connect Core 3.1.2.1: the authorization endpoint answers GET and a form POST alike.
   app.get("/oauth/authorize", (c) => authorization.authorize(c.req.raw));
+  app.post("/oauth/authorize", (c) => authorization.authorize(c.req.raw));
   app.post(SIGN_IN_PATH, (c) => authorization.signIn(c.req.raw));
   app.post(CONSENT_PATH, (c) => authorization.consent(c.req.raw));
   app.get("/oauth/userinfo", (c) => userinfo(c.req.raw));

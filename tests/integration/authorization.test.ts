@@ -1,6 +1,13 @@
 // The authorization code flow, refresh tokens, ID tokens and userinfo, called as the lean path
 // calls them, with a clock the tests move to reach expiry.
-import { createLocalJWKSet, jwtVerify } from "jose";
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader as decodeJwtHeader,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+} from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as clientRoute from "@/app/api/clients/[id]/route";
 import * as previewRoute from "@/app/api/token-preview/route";
@@ -18,11 +25,12 @@ import { CONSENT_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
 import { userinfoHandler } from "@/lib/oauth/userinfo";
+import { createLeanApp } from "@/lib/server/lean-app";
 import { dateOf } from "@/lib/time/epoch";
 import { call, unique } from "./call";
 import { createApi, createClient, createScope, createUser } from "./factories";
 import { testOAuthContext } from "./oauth-context";
-import { hidden, pkce } from "./oauth-pages";
+import { decodeEntities, hidden, pkce } from "./oauth-pages";
 
 const ISSUER = "https://issuer.test";
 const REDIRECT = "https://app.example/callback";
@@ -48,7 +56,8 @@ interface Client {
   secret?: string;
 }
 
-function authorizeUrl(client: Client, params: Record<string, string | undefined> = {}) {
+/** The parameters of an authorization request: the file's defaults, `params` replacing (undefined: dropping) them. */
+function authorizeParams(client: Client, params: Record<string, string | undefined> = {}) {
   const query = new URLSearchParams();
   const all: Record<string, string | undefined> = {
     response_type: "code",
@@ -58,8 +67,11 @@ function authorizeUrl(client: Client, params: Record<string, string | undefined>
     ...params,
   };
   for (const [name, value] of Object.entries(all)) if (value !== undefined) query.set(name, value);
-  return `${ISSUER}/oauth/authorize?${query}`;
+  return query;
 }
+
+const authorizeUrl = (client: Client, params: Record<string, string | undefined> = {}) =>
+  `${ISSUER}/oauth/authorize?${authorizeParams(client, params)}`;
 
 /** A browser: keeps the session cookie, sends forms as a same-origin page would. */
 class Browser {
@@ -69,6 +81,17 @@ class Browser {
 
   get(url: string) {
     return pages.authorize(new Request(url, { headers: { cookie: this.cookie } }));
+  }
+
+  /** The authorization request as a form POST (OpenID Connect Core 3.1.2.1), as a client's page sends it. */
+  postAuthorize(body: string, contentType = "application/x-www-form-urlencoded") {
+    return pages.authorize(
+      new Request(`${ISSUER}/oauth/authorize`, {
+        method: "POST",
+        headers: { "content-type": contentType, cookie: this.cookie, origin: "https://app.example" },
+        body,
+      }),
+    );
   }
 
   async post(path: string, fields: [string, string][], headers: Record<string, string> = {}) {
@@ -561,6 +584,9 @@ describe("POST /oauth/token - refresh_token", () => {
   });
 });
 
+const discoveryDocument = async () =>
+  (await discoveryHandler(context)(new Request(`${ISSUER}/.well-known/openid-configuration`))).json();
+
 const askUserinfo = (accessToken: string) =>
   userinfo(new Request(`${ISSUER}/oauth/userinfo`, { headers: { authorization: `Bearer ${accessToken}` } }));
 
@@ -674,9 +700,7 @@ describe("userinfo and discovery", () => {
   });
 
   it("discovery lists every endpoint and what they support", async () => {
-    const metadata = await (
-      await discoveryHandler(context)(new Request(`${ISSUER}/.well-known/openid-configuration`))
-    ).json();
+    const metadata = await discoveryDocument();
     expect(metadata).toMatchObject({
       issuer: ISSUER,
       authorization_endpoint: `${ISSUER}/oauth/authorize`,
@@ -697,5 +721,297 @@ describe("userinfo and discovery", () => {
     expect(metadata.token_endpoint_auth_methods_supported).toEqual(
       expect.arrayContaining(["client_secret_basic", "client_secret_post"]),
     );
+  });
+});
+
+describe("OpenID Connect conformance (issue 16)", () => {
+  const SIGN_IN_FORM = 'action="/oauth/authorize/sign-in"';
+
+  /** A user of their own, signed in and consented to `client` for openid, in a browser of their own. */
+  async function consentedUser(client: Client) {
+    const user = await createUser({ password: PASSWORD });
+    const browser = new Browser();
+    browser.email = user.email;
+    const { verifier, challenge } = pkce();
+    const { code } = await authorize(
+      client,
+      { scope: "openid", code_challenge: challenge, code_challenge_method: "S256" },
+      browser,
+    );
+    const { json } = await exchangeCode(client, code, verifier);
+    return { id: user.id, browser, idToken: json.id_token as string };
+  }
+
+  describe("max_age (Core 3.1.2.1, 15.1)", () => {
+    it("a session older than max_age signs in again, and the ID token's auth_time is the new sign-in's", async () => {
+      const client = await createClient(reportsApp);
+      const { browser } = await consentedUser(client);
+      const signedInAt = clock;
+      clock += 120;
+      const silent = await browser.get(authorizeUrl(client, { scope: "openid", max_age: "60", prompt: "none" }));
+      expect(redirectParams(silent)).toMatchObject({ error: "login_required", state: "state-123" });
+
+      const { verifier, challenge } = pkce();
+      const params = { scope: "openid", max_age: "60", code_challenge: challenge, code_challenge_method: "S256" };
+      const page = await browser.get(authorizeUrl(client, params));
+      expect(page.status).toBe(200);
+      const signIn = await page.text();
+      expect(signIn).toContain(SIGN_IN_FORM);
+      const { code } = redirectParams(await browser.signIn(signIn));
+      const { json } = await exchangeCode(client, code, verifier);
+      expect(decodeJwt(json.id_token).auth_time).toBe(clock);
+      expect(clock).toBeGreaterThan(signedInAt);
+
+      // Within max_age of the new sign-in: no sign-in page, and auth_time is still in the ID token.
+      clock += 30;
+      const again = pkce();
+      const within = redirectParams(
+        await browser.get(
+          authorizeUrl(client, { ...params, code_challenge: again.challenge, prompt: "none", max_age: "60" }),
+        ),
+      );
+      const next = await exchangeCode(client, within.code, again.verifier);
+      expect(decodeJwt(next.json.id_token).auth_time).toBe(clock - 30);
+    });
+
+    it("max_age=0 always signs in again; prompt=none with it is login_required", async () => {
+      const client = await createClient(reportsApp);
+      const { browser } = await consentedUser(client);
+      const page = await browser.get(authorizeUrl(client, { scope: "openid", max_age: "0" }));
+      expect(await page.text()).toContain(SIGN_IN_FORM);
+      const silent = await browser.get(authorizeUrl(client, { scope: "openid", max_age: "0", prompt: "none" }));
+      expect(redirectParams(silent).error).toBe("login_required");
+    });
+
+    it.each(["-1", "abc", "1.5", "", "99999999999999999999"])("max_age=%j is invalid_request", async (maxAge) => {
+      const client = await createClient(reportsApp);
+      const redirect = redirectParams(await new Browser().get(authorizeUrl(client, { max_age: maxAge })));
+      expect(redirect).toMatchObject({ error: "invalid_request", state: "state-123" });
+    });
+  });
+
+  describe("POST /oauth/authorize (Core 3.1.2.1)", () => {
+    it("takes the request as a form: sign-in, consent and a code, as with GET", async () => {
+      const client = await createClient(reportsApp);
+      const browser = new Browser();
+      const { verifier, challenge } = pkce();
+      const form = authorizeParams(client, {
+        scope: `openid ${scope.read}`,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      });
+      const signIn = await browser.postAuthorize(form.toString());
+      expect(signIn.status).toBe(200);
+      expect(signIn.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      const consent = await (await browser.signIn(await signIn.text())).text();
+      expect(consent).toContain('action="/oauth/authorize/consent"');
+      const redirect = redirectParams(await browser.consent(consent, "allow", ["openid", scope.read]));
+      expect(redirect).toMatchObject({ state: "state-123", iss: ISSUER });
+      const tokens = await exchangeCode(client, redirect.code, verifier);
+      expect(tokens.status, JSON.stringify(tokens.json)).toBe(200);
+      expect(tokens.json.id_token).toEqual(expect.any(String));
+
+      // Signed in and consented: a posted request gets its code at once, or its error redirected.
+      const again = await browser.postAuthorize(authorizeParams(client, { scope: scope.read }).toString());
+      expect(redirectParams(again).code).toEqual(expect.any(String));
+      const refused = await browser.postAuthorize(authorizeParams(client, { response_type: "token" }).toString());
+      expect(redirectParams(refused)).toMatchObject({ error: "unsupported_response_type", state: "state-123" });
+    });
+
+    it("checks the client and redirect URI first, and reads only a form", async () => {
+      const client = await createClient(reportsApp);
+      const browser = new Browser();
+      const forms = [
+        authorizeParams({ clientId: "unknown-client" }).toString(),
+        authorizeParams(client, { redirect_uri: "https://evil.example/callback" }).toString(),
+      ];
+      for (const form of forms) {
+        const response = await browser.postAuthorize(form);
+        expect(response.status, form).toBe(400);
+        expect(response.headers.get("location")).toBeNull();
+      }
+      const json = await browser.postAuthorize(JSON.stringify({ client_id: client.clientId }), "application/json");
+      expect(json.status).toBe(400);
+      expect(json.headers.get("location")).toBeNull();
+      const tooLarge = await browser.postAuthorize(authorizeParams(client, { nonce: "n".repeat(20_000) }).toString());
+      expect(tooLarge.status).toBe(400);
+      expect(tooLarge.headers.get("location")).toBeNull();
+      const repeated = `${authorizeParams(client)}&scope=${scope.read}&scope=${scope.write}`;
+      expect(redirectParams(await browser.postAuthorize(repeated)).error).toBe("invalid_request");
+    });
+
+    it("is routed by the lean path beside GET, apart from the consent form", async () => {
+      const client = await createClient(reportsApp);
+      const lean = createLeanApp(context);
+      const response = await lean.request(`${ISSUER}/oauth/authorize`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://app.example" },
+        body: authorizeParams(client, { scope: scope.read }).toString(),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain(SIGN_IN_FORM);
+      // The consent form still refuses a post from another site.
+      const consent = await lean.request(`${ISSUER}${CONSENT_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://app.example" },
+        body: new URLSearchParams({ request: authorizeParams(client).toString(), decision: "allow" }).toString(),
+      });
+      expect(consent.status).toBe(403);
+    });
+  });
+
+  it("discovery publishes what is true where OpenID Connect Discovery 3 has a default", async () => {
+    const metadata = await discoveryDocument();
+    expect(metadata).toMatchObject({
+      request_uri_parameter_supported: false,
+      request_parameter_supported: false,
+      claims_parameter_supported: false,
+      response_modes_supported: ["query", "form_post"],
+      prompt_values_supported: ["none", "login", "consent"],
+      token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+    });
+    expect(metadata.grant_types_supported).not.toContain("implicit");
+  });
+
+  it("prompt=select_account is account_selection_required: one session per browser", async () => {
+    const client = await createClient(reportsApp);
+    const { browser } = await consentedUser(client);
+    for (const prompt of ["select_account", "select_account consent"]) {
+      for (const who of [browser, new Browser()]) {
+        const redirect = redirectParams(await who.get(authorizeUrl(client, { scope: "openid", prompt })));
+        expect(redirect).toMatchObject({ error: "account_selection_required", state: "state-123" });
+      }
+    }
+  });
+
+  describe("id_token_hint (Core 3.1.2.1)", () => {
+    it("with prompt=none, a hint for another user is login_required, the user's own hint a code, expired or not", async () => {
+      const client = await createClient(reportsApp);
+      const ada = await consentedUser(client);
+      const grace = await consentedUser(client);
+      const silently = (who: Browser, hint: string) =>
+        who.get(authorizeUrl(client, { scope: "openid", prompt: "none", id_token_hint: hint }));
+      expect(redirectParams(await silently(grace.browser, ada.idToken))).toMatchObject({
+        error: "login_required",
+        state: "state-123",
+      });
+      expect(redirectParams(await silently(ada.browser, ada.idToken)).code).toEqual(expect.any(String));
+      // Without prompt=none, another user's hint asks for a sign-in; signing in as someone else is login_required.
+      const page = await grace.browser.get(authorizeUrl(client, { scope: "openid", id_token_hint: ada.idToken }));
+      expect(await page.clone().text()).toContain(SIGN_IN_FORM);
+      expect(redirectParams(await grace.browser.signIn(await page.text())).error).toBe("login_required");
+
+      // An expired hint still names its user (Core 3.1.2.1 asks only that we issued it).
+      clock += DEFAULT_SERVICE_SETTINGS.accessTokenLifetime + 1;
+      const later = await consentedUser(client);
+      const adaAgain = new Browser();
+      adaAgain.email = (await db().user.findUniqueOrThrow({ where: { id: ada.id } })).email;
+      await authorize(client, { scope: "openid" }, adaAgain);
+      expect(redirectParams(await silently(adaAgain, ada.idToken)).code).toEqual(expect.any(String));
+      expect(redirectParams(await silently(later.browser, ada.idToken)).error).toBe("login_required");
+    });
+
+    it("a hint that is not our ID token for this client is invalid_request", async () => {
+      const client = await createClient(reportsApp);
+      const other = await createClient(reportsApp);
+      const ada = await consentedUser(client);
+      const forOther = (await consentedUser(other)).idToken;
+      const { privateKey } = await generateKeyPair("RS256");
+      const forged = await new SignJWT({ auth_time: clock })
+        .setProtectedHeader({ alg: "RS256", kid: decodeJwtHeader(ada.idToken).kid })
+        .setIssuer(ISSUER)
+        .setSubject(ada.id)
+        .setAudience(client.clientId)
+        .setIssuedAt(clock)
+        .setExpirationTime(clock + 600)
+        .sign(privateKey);
+      const accessToken = (await tokensFor(client, scope.read)).access_token;
+      for (const hint of [forOther, forged, accessToken, "not-a-jwt", `${ada.idToken}x`]) {
+        const redirect = redirectParams(
+          await ada.browser.get(authorizeUrl(client, { scope: "openid", prompt: "none", id_token_hint: hint })),
+        );
+        expect(redirect, hint).toMatchObject({ error: "invalid_request", state: "state-123" });
+      }
+    });
+  });
+
+  it.each(["fragment", "garbage", "query form_post"])("response_mode=%s is invalid_request", async (mode) => {
+    const client = await createClient(reportsApp);
+    const { browser } = await consentedUser(client);
+    const refused = redirectParams(await browser.get(authorizeUrl(client, { scope: "openid", response_mode: mode })));
+    expect(refused).toMatchObject({ error: "invalid_request", state: "state-123", iss: ISSUER });
+    const query = redirectParams(await browser.get(authorizeUrl(client, { scope: "openid", response_mode: "query" })));
+    expect(query.code).toEqual(expect.any(String));
+  });
+
+  describe("response_mode=form_post (OAuth 2.0 Form Post Response Mode)", () => {
+    /** The fields the page posts, after checking it posts them to the redirect URI by its nonce's script only. */
+    async function posted(response: Response) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const policy = response.headers.get("content-security-policy") ?? "";
+      expect(policy).toContain("frame-ancestors 'none'");
+      const nonce = policy.match(/script-src 'nonce-([^']+)'/)?.[1];
+      const page = await response.text();
+      expect(page).toContain(`<form action="${REDIRECT}" method="post">`);
+      expect(page).toContain(`<script nonce="${nonce}">document.forms[0].submit();</script>`);
+      expect(page.match(/<script/g)).toHaveLength(1);
+      const fields = Object.fromEntries(
+        [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+          m[1],
+          decodeEntities(m[2]),
+        ]),
+      );
+      expect(fields).toMatchObject({ state: "state-123", iss: ISSUER });
+      return fields;
+    }
+
+    it("posts the code, or the error, to the redirect URI instead of redirecting", async () => {
+      const client = await createClient(reportsApp);
+      const browser = new Browser();
+      const { verifier, challenge } = pkce();
+      const params = {
+        scope: "openid",
+        response_mode: "form_post",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      };
+      expect(await posted(await browser.get(authorizeUrl(client, { ...params, prompt: "none" })))).toMatchObject({
+        error: "login_required",
+      });
+      expect(await posted(await browser.get(authorizeUrl(client, { ...params, prompt: "garbage" })))).toMatchObject({
+        error: "invalid_request",
+      });
+      const signIn = await (await browser.get(authorizeUrl(client, params))).text();
+      const consent = await (await browser.signIn(signIn)).text();
+      const { code } = await posted(await browser.consent(consent, "allow", ["openid"]));
+      const tokens = await exchangeCode(client, code, verifier);
+      expect(tokens.status, JSON.stringify(tokens.json)).toBe(200);
+      // Consented already: the code at once, posted as well.
+      const again = await posted(await browser.get(authorizeUrl(client, { ...params, prompt: "none" })));
+      expect(again.code).toEqual(expect.any(String));
+    });
+  });
+
+  it("introspecting a refresh token names no token_type: RFC 7662 means an access token's type there", async () => {
+    const client = await createClient(reportsApp);
+    const tokens = await tokensFor(client, scope.read);
+    const answer = await introspectAs(client, tokens.refresh_token);
+    expect(answer).toMatchObject({ active: true, client_id: client.clientId });
+    expect(answer).not.toHaveProperty("token_type");
+    expect((await introspectAs(client, tokens.access_token)).token_type).toBe("Bearer");
+  });
+
+  it("a required OpenID Connect scope is granted only when asked for", async () => {
+    // `address`: an OpenID Connect scope that no other test's client is allowed.
+    const existing = await db().apiScope.findUnique({ where: { name: "address" } });
+    if (existing) await db().apiScope.update({ where: { name: "address" }, data: { required: true } });
+    else await createScope(api.id, { name: "address", required: true });
+    const client = await createClient({ ...reportsApp, allowedScopes: [...reportsApp.allowedScopes, "address"] });
+    const plain = await tokensFor(client, scope.read);
+    expect(plain.scope.split(" ").sort()).toEqual([scope.audit, scope.read].sort());
+    const asked = await tokensFor(client, `openid address ${scope.read}`);
+    expect(asked.scope.split(" ").sort()).toEqual(["address", "openid", scope.audit, scope.read].sort());
   });
 });
