@@ -16,7 +16,13 @@ const scopeList: ScopeInfo[] = Array.from({ length: CATALOGUE }, (_, i) => ({
   showInDiscoveryDocument: true,
   accessTokenLifetime: i % 3 === 0 ? 600 + i : null,
   refreshTokenLifetime: i % 5 === 0 ? 3_600 + i : null,
-  api: { id: `api_${i % APIS}`, name: `api_${i % APIS}`, accessTokenLifetime: null, refreshTokenLifetime: null },
+  api: {
+    id: `api_${i % APIS}`,
+    name: `api_${i % APIS}`,
+    resourceUri: `urn:bench:api_${i % APIS}`,
+    accessTokenLifetime: null,
+    refreshTokenLifetime: null,
+  },
 }));
 const scopes = buildCatalogue(scopeList);
 

@@ -1,5 +1,6 @@
 "use client";
-// The Settings tab of an API: its display name and description (the name is read-only).
+// The Settings tab of an API: its display name, description and resource identifier (the name is
+// read-only, and so is the built-in API's resource identifier).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -18,7 +19,7 @@ import {
   FormMessage,
   FormRow,
 } from "@/components/ui/form";
-import { FormActions, FormBanner, useSaveBanner } from "@/components/ui/form-parts";
+import { FormActions, FormBanner, showServerErrors, useSaveBanner } from "@/components/ui/form-parts";
 import { Input, Textarea } from "@/components/ui/input";
 import { inheritHint, LifetimeReading, lifetimeText } from "@/components/ui/lifetime";
 import { useToast } from "@/components/ui/toast";
@@ -34,6 +35,7 @@ const toFormValues = (api: ApiDto): SettingsValues => ({
   name: api.name,
   displayName: api.displayName,
   description: api.description,
+  resourceUri: api.resourceUri,
   accessTokenLifetime: lifetimeText(api.accessTokenLifetime),
   refreshTokenLifetime: lifetimeText(api.refreshTokenLifetime),
   version: api.version,
@@ -64,7 +66,8 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
       form.reset(toFormValues(saved));
       notify(`API "${saved.name}" saved.`);
     } catch (error) {
-      setBanner(error instanceof ApiError ? error.message : "The API could not be saved.", error);
+      const message = showServerErrors(form, error, toFormValues(api), "The API could not be saved.");
+      setBanner(error instanceof ApiError ? message : "The API could not be saved.", error);
     }
   };
 
@@ -111,6 +114,24 @@ export function ApiSettingsForm({ api }: { api: ApiDto }) {
                     <Textarea {...field} rows={3} />
                   </FormControl>
                   <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="resourceUri"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Resource identifier</FormLabel>
+                  <FormControl>
+                    <Input {...field} readOnly={api.builtIn} autoComplete="off" spellCheck={false} />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>
+                    {api.builtIn
+                      ? "The console's own API keeps its identifier: its admin API accepts tokens for it."
+                      : "An absolute URI, unique among APIs. A client that sends it as resource (RFC 8707) gets a token for this API alone, with it as the audience."}
+                  </FormDescription>
                 </FormItem>
               )}
             />

@@ -16,16 +16,25 @@ import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/sch
 import { cn } from "@/lib/utils";
 
 /** The request as typed: scopes as one line of text, a blank client ID for none. The server checks it. */
-type PreviewFormValues = Pick<TTokenPreviewRequest, "grantType"> & { scopes: string; clientId: string };
+type PreviewFormValues = Pick<TTokenPreviewRequest, "grantType"> & {
+  scopes: string;
+  clientId: string;
+  resources: string;
+};
 
 export function TokenPreviewPage() {
   const preview = usePreviewToken();
   const form = useForm<PreviewFormValues>({
-    defaultValues: { scopes: "", grantType: "authorization_code", clientId: "" },
+    defaultValues: { scopes: "", grantType: "authorization_code", clientId: "", resources: "" },
   });
 
-  const submit = ({ scopes, grantType, clientId }: PreviewFormValues) => {
-    preview.mutate({ clientId: clientId.trim() || undefined, scopes: scopes.split(/\s+/).filter(Boolean), grantType });
+  const submit = ({ scopes, grantType, clientId, resources }: PreviewFormValues) => {
+    preview.mutate({
+      clientId: clientId.trim() || undefined,
+      scopes: scopes.split(/\s+/).filter(Boolean),
+      grantType,
+      resources: resources.split(/\s+/).filter(Boolean),
+    });
   };
 
   return (
@@ -38,7 +47,7 @@ export function TokenPreviewPage() {
         <Form {...form}>
           <form
             onSubmit={form.handleSubmit(submit)}
-            className="grid items-start gap-4 md:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_auto]"
+            className="grid items-start gap-4 md:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_2fr_auto]"
           >
             <FormField
               control={form.control}
@@ -87,6 +96,23 @@ export function TokenPreviewPage() {
                 </FormItem>
               )}
             />
+            <FormField
+              control={form.control}
+              name="resources"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Resources</FormLabel>
+                  <FormControl>
+                    <Input {...field} autoComplete="off" />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>
+                    Optional: the <code>resource</code> values (RFC 8707), APIs' resource identifiers separated by
+                    spaces.
+                  </FormDescription>
+                </FormItem>
+              )}
+            />
             <Button type="submit" disabled={preview.isPending} className="lg:mt-6">
               {preview.isPending ? "Previewing…" : "Preview"}
             </Button>
@@ -107,6 +133,12 @@ function PreviewResult({ result }: { result: TokenPreview }) {
           <h2>Granted scopes</h2>
           <p className="font-mono">{result.grantedScopes.join(" ") || "(none)"}</p>
           <h2>Access token</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3" aria-label="Access token claims">
+            <dt>aud</dt>
+            <dd className="font-mono break-all">{result.accessToken.audiences.join(" ") || "(the issuer)"}</dd>
+            <dt>scope</dt>
+            <dd className="font-mono break-all">{result.accessToken.scopes.join(" ") || "(none)"}</dd>
+          </dl>
           <p>
             Lifetime: {formatDuration(result.accessToken.lifetime)}; a token issued now expires{" "}
             <DateTime value={result.accessToken.expiresAt} />.

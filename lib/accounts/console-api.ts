@@ -5,10 +5,20 @@
 // scope; the console's gate (lib/auth/actor.ts) checks them. This module is on the floor so that
 // both stacks read the same names, and so that the composition root can hand the console a way to
 // verify tokens (the protocol stack's) without the console importing the protocol stack.
+import { defaultResourceUri } from "@/lib/issuing";
 import { singleton } from "@/lib/singleton";
 
 /** The built-in API's name: the audience (`aud`) of the tokens it accepts. */
 export const CONSOLE_API_NAME = "scope-console";
+
+/**
+ * Its RFC 8707 resource identifier (migration 20261205000000_resource_indicators), read-only: a
+ * token asked for with this `resource` has it as its audience, which the console accepts too.
+ */
+export const CONSOLE_API_RESOURCE = defaultResourceUri(CONSOLE_API_NAME);
+
+/** The audiences a token for the console's API has: by name, or by resource identifier. */
+export const CONSOLE_API_AUDIENCES: readonly string[] = [CONSOLE_API_NAME, CONSOLE_API_RESOURCE];
 
 /** Read what an admin can read (GET, and POST /api/config/plan, which writes nothing). */
 export const CONSOLE_READ_SCOPE = "console:read";

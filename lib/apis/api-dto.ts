@@ -5,6 +5,7 @@ export const apiSelect = {
   name: true,
   displayName: true,
   description: true,
+  resourceUri: true,
   accessTokenLifetime: true,
   refreshTokenLifetime: true,
   builtIn: true,
@@ -19,6 +20,7 @@ interface ApiRow {
   name: string;
   displayName: string;
   description: string;
+  resourceUri: string;
   accessTokenLifetime: number | null;
   refreshTokenLifetime: number | null;
   builtIn: boolean;

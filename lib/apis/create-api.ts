@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/accounts/roles";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
+import { requireResourceUriFree } from "@/lib/apis/resource-uri";
 import type { ApiDto, TCreateApiRequest } from "@/lib/apis/schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { requireAdmin } from "@/lib/auth/permissions";
@@ -8,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { defaultResourceUri } from "@/lib/issuing";
 
 export async function createApi(actor: Actor, input: TCreateApiRequest): Promise<ApiDto> {
   requireAdmin(actor, "create APIs");
@@ -29,7 +31,9 @@ export async function createApiIn(
   input: TCreateApiRequest,
 ): Promise<ApiDto> {
   requireAdmin(actor, "create APIs");
-  const api = toApiDto(await tx.api.create({ data: input, select: apiSelect }));
+  const resourceUri = input.resourceUri ?? defaultResourceUri(input.name);
+  await requireResourceUriFree(tx, resourceUri);
+  const api = toApiDto(await tx.api.create({ data: { ...input, resourceUri }, select: apiSelect }));
   await recordAudit(tx, actor, {
     action: "create",
     resourceType: "api",

@@ -1,5 +1,6 @@
 // One schema per API operation; the API dialog, the Settings tab and the handlers use them.
 import { z } from "zod";
+import { isResourceIndicator, RESOURCE_URI_MAX_LENGTH } from "@/lib/issuing";
 import {
   ZDescription,
   ZDisplayName,
@@ -12,7 +13,20 @@ import {
   ZVersion,
 } from "@/lib/validation";
 
-const ZApiAttributes = z.object({ displayName: ZDisplayName, description: ZDescription, ...ZLifetimeOverrides });
+/** An API's RFC 8707 resource identifier: what a client names in `resource`, and the token's `aud`. */
+export const ZResourceUri = z
+  .string({ error: "Resource identifier must be text." })
+  .trim()
+  .min(1, "Resource identifier is required.")
+  .max(RESOURCE_URI_MAX_LENGTH, `Resource identifier must be at most ${RESOURCE_URI_MAX_LENGTH} characters.`)
+  .refine(isResourceIndicator, "Resource identifier must be an absolute URI without a fragment (RFC 8707).");
+
+const ZApiAttributes = z.object({
+  displayName: ZDisplayName,
+  description: ZDescription,
+  resourceUri: ZResourceUri,
+  ...ZLifetimeOverrides,
+});
 
 export const ZCreateApiRequest = ZApiAttributes.partial().extend({ name: ZIdentifier }).strict();
 export type TCreateApiRequest = z.infer<typeof ZCreateApiRequest>;
@@ -44,6 +58,9 @@ export const ZApiDto = z.object({
   name: z.string(),
   displayName: z.string(),
   description: z.string(),
+  resourceUri: z
+    .string()
+    .describe("The RFC 8707 resource identifier: `resource` names it, and tokens for it have it as `aud`."),
   accessTokenLifetime: ZSecondsOrNull,
   refreshTokenLifetime: ZSecondsOrNull,
   /** The console's own API (lib/scopes/built-in.ts): never deleted, no owners, no new scopes. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/accounts/roles";
 import { apiSelect, toApiDto } from "@/lib/apis/api-dto";
+import { requireResourceUriFree } from "@/lib/apis/resource-uri";
 import type { ApiDto, TUpdateApiRequest } from "@/lib/apis/schemas";
 import { recordAudit } from "@/lib/audit/record";
 import { requireApi, requireLifetimesUnchanged } from "@/lib/auth/permissions";
@@ -9,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { nextVersion, versionedUpdate } from "@/lib/db/versioned";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { builtIn as builtInRefusal } from "@/lib/scopes/built-in";
 import { requireServerFieldsUnchanged } from "@/lib/validation";
 
 export async function updateApi(actor: Actor, id: string, input: TUpdateApiRequest): Promise<ApiDto> {
@@ -33,6 +35,11 @@ export async function updateApiIn(
     throw new AppError("BAD_REQUEST", message, { name: [message] });
   }
   requireServerFieldsUnchanged(before, { id: sentId, builtIn, createdAt });
+  if (changes.resourceUri !== undefined && changes.resourceUri !== before.resourceUri) {
+    // The console's bearer gate accepts the built-in API's identifier (CONSOLE_API_AUDIENCES).
+    if (before.builtIn) throw builtInRefusal("its resource identifier cannot be changed.", "resourceUri");
+    await requireResourceUriFree(tx, changes.resourceUri, id);
+  }
   requireLifetimesUnchanged(actor, changes, before);
   const after = toApiDto(
     await versionedUpdate(

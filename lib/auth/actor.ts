@@ -3,7 +3,7 @@
 // Two kinds of callers: a person with a session cookie, and a machine with a bearer token of the
 // console's own API (RFC 6750; decision 012), which acts as an admin within its token's scopes.
 import {
-  CONSOLE_API_NAME,
+  CONSOLE_API_AUDIENCES,
   CONSOLE_SCOPES_FOR,
   type ConsoleAccess,
   verifyBearerToken,
@@ -62,10 +62,10 @@ export async function requireBearerActor(token: string, access: ConsoleAccess): 
       "The access token is not active (expired, revoked or not ours).",
       "invalid_token",
     );
-  if (!claims.audiences.includes(CONSOLE_API_NAME)) {
+  if (!claims.audiences.some((audience) => CONSOLE_API_AUDIENCES.includes(audience))) {
     throw new BearerError(
       "UNAUTHORIZED",
-      `The access token is not for this API: its audience must be ${CONSOLE_API_NAME}.`,
+      `The access token is not for this API: its audience must be ${CONSOLE_API_AUDIENCES.join(" or ")}.`,
       "invalid_token",
     );
   }

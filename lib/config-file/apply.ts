@@ -58,7 +58,13 @@ const SCOPE_FIELDS = [
   "replacedBy",
   "deprecationNote",
 ] as const;
-const API_FIELDS = ["displayName", "description", "accessTokenLifetime", "refreshTokenLifetime"] as const;
+const API_FIELDS = [
+  "displayName",
+  "description",
+  "resourceUri",
+  "accessTokenLifetime",
+  "refreshTokenLifetime",
+] as const;
 const CLIENT_FIELDS = [
   "name",
   "redirectUris",

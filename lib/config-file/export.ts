@@ -39,6 +39,7 @@ export async function exportConfig(tx: Tx): Promise<ExportedConfig> {
         name: true,
         displayName: true,
         description: true,
+        resourceUri: true,
         accessTokenLifetime: true,
         refreshTokenLifetime: true,
         owners: { select: { user: { select: { email: true } } } },

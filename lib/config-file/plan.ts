@@ -3,6 +3,7 @@ import "server-only";
 // export and the document, each resource named as the document names it. Nothing is written.
 import { CONSOLE_API_NAME } from "@/lib/accounts/console-api";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { defaultResourceUri } from "@/lib/issuing";
 import { scopeImpact } from "@/lib/scopes/references";
 import {
   type ExportedApi,
@@ -37,6 +38,8 @@ export const apiAsExported = (api: ConfigApi): ExportedApi => ({
   name: api.name,
   displayName: api.displayName ?? "",
   description: api.description ?? "",
+  // Absent: the default identifier, as for an API created without one.
+  resourceUri: api.resourceUri ?? defaultResourceUri(api.name),
   accessTokenLifetime: api.accessTokenLifetime ?? null,
   refreshTokenLifetime: api.refreshTokenLifetime ?? null,
   owners: [...new Set(api.owners.map((email) => email.toLowerCase()))].sort(),

@@ -47,7 +47,7 @@ const scopeInfoSelect = {
   replacedBy: true,
   deprecationNote: true,
   documentationUrl: true,
-  api: { select: { id: true, name: true, accessTokenLifetime: true, refreshTokenLifetime: true } },
+  api: { select: { id: true, name: true, resourceUri: true, accessTokenLifetime: true, refreshTokenLifetime: true } },
 } as const;
 
 const secondsOrNull = (date: Date | null) => (date ? secondsOf(date) : null);
@@ -87,16 +87,22 @@ export interface IssuingInputs {
 
 /**
  * The settings, and the scopes and clients: all of them, or (for one decision) the named scopes
- * with every required one, and the one client.
+ * with every required one and those of the APIs the named resources identify, and the one client.
  */
 export async function loadIssuingInputs(
   prisma: Db,
-  only?: { scopeNames: string[]; clientId: string | null },
+  only?: { scopeNames: string[]; resourceUris?: string[]; clientId: string | null },
 ): Promise<IssuingInputs> {
   const [settings, scopes, clients] = await Promise.all([
     loadSettings(prisma),
     prisma.apiScope.findMany({
-      where: only && { OR: [{ name: { in: only.scopeNames } }, { required: true }] },
+      where: only && {
+        OR: [
+          { name: { in: only.scopeNames } },
+          { required: true },
+          { api: { resourceUri: { in: only.resourceUris ?? [] } } },
+        ],
+      },
       select: scopeInfoSelect,
     }),
     only?.clientId === null

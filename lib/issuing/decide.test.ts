@@ -23,7 +23,7 @@ describe("rule 3: the most restrictive lifetime wins (Authlete's table)", () => 
     [["read", "write"], 600, "scope write"],
   ])("scopes %j get %i s", (requestedScopes, lifetime, decidedBy) => {
     const decision = ok(base({ settings, scopes, requestedScopes }));
-    expect(decision.accessToken).toEqual({ lifetime, expiresAt: NOW + lifetime });
+    expect(decision.accessToken).toMatchObject({ lifetime, expiresAt: NOW + lifetime });
     expect(decision.explanation.find((line) => line.subject === "accessToken")?.text).toContain(`from ${decidedBy}`);
   });
 

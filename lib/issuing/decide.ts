@@ -8,6 +8,7 @@ import { type ConsentScreen, consentScreen } from "./consent";
 import type { Candidate, ExplanationLine } from "./explanation";
 import { type DeprecatedScope, deprecationOf, isRetiredAt } from "./lifecycle";
 import { explainChoice, lifetimeCandidates, mostRestrictive } from "./lifetimes";
+import { checkResources, type ResourceRefusal, targetOf } from "./resources";
 import {
   addedWhenRequired,
   type ClientInfo,
@@ -30,9 +31,16 @@ export interface TokenRequest {
   now: number;
   /** For refresh_token: when the user consented (the grant's first issue) and what was granted. */
   grant?: { issuedAt: number; scopes: string[] };
+  /** The request's `resource` values (RFC 8707), as sent. */
+  resources?: string[];
+  /**
+   * For a code or a refresh: the resources of its authorization request, which bound what a token
+   * may be for; empty when it named none.
+   */
+  authorizedResources?: string[];
 }
 
-export type TokenError = "invalid_scope" | "unauthorized_client" | "invalid_grant";
+export type TokenError = "invalid_scope" | "unauthorized_client" | "invalid_grant" | "invalid_target";
 
 export interface RefreshTokenDecision {
   /** Seconds from now until it expires: what `refresh_expires_in` says. */
@@ -47,8 +55,18 @@ export interface RefreshTokenDecision {
 export type TokenDecision =
   | {
       ok: true;
+      /** What the user (or the client, for itself) is granted: a grant stores these. */
       grantedScopes: string[];
-      accessToken: { lifetime: number; expiresAt: number };
+      accessToken: {
+        lifetime: number;
+        expiresAt: number;
+        /** The token's scopes: the granted ones, less those of other APIs than its resources. */
+        scopes: string[];
+        /** The resources it is for (RFC 8707); none when the request named none. */
+        resources: string[];
+        /** Its `aud`: the resources, else the names of its scopes' APIs; empty for a token without scopes. */
+        audiences: string[];
+      };
       refreshToken: RefreshTokenDecision | null;
       /** The granted scopes that are deprecated (not yet past their sunset), in grant order. */
       deprecated: DeprecatedScope[];
@@ -68,9 +86,8 @@ const refuse = (error: TokenError, description: string, explanation: Explanation
 export function decideToken(request: TokenRequest): TokenDecision {
   const { settings, client, grantType, now } = request;
   const explanation: ExplanationLine[] = [];
-  const { byName: catalogue, required: requiredScopes } = isCatalogue(request.scopes)
-    ? request.scopes
-    : buildCatalogue(request.scopes);
+  const indexed = isCatalogue(request.scopes) ? request.scopes : buildCatalogue(request.scopes);
+  const { byName: catalogue, required: requiredScopes } = indexed;
   const requested = [...new Set(request.requestedScopes.filter(Boolean))];
   const mayUse = (name: string) => client === null || client.allowedScopes.includes(name);
   const retired = (name: string) => {
@@ -81,6 +98,9 @@ export function decideToken(request: TokenRequest): TokenDecision {
   if (client && !client.allowedGrantTypes.includes(grantType)) {
     return refuse("unauthorized_client", `The client may not use the ${grantType} grant.`, explanation);
   }
+  const requestedResources = [...new Set(request.resources ?? [])];
+  const badTarget = checkResources(requestedResources, indexed, client);
+  if (badTarget) return refuse(badTarget.error, badTarget.description, explanation);
   const unknown = requested.filter((name) => !catalogue.has(name));
   if (unknown.length > 0) return refuse("invalid_scope", `Unknown scope: ${unknown.join(", ")}.`, explanation);
   const retiredRequested = requested.filter(retired);
@@ -148,7 +168,17 @@ export function decideToken(request: TokenRequest): TokenDecision {
       });
     }
   }
+  const target = targetOf(granted, requestedResources, request.authorizedResources ?? [], indexed);
+  if (isRefusal(target)) return refuse(target.error, target.description, explanation);
+  if (target.resources.length > 0) {
+    explanation.push({
+      subject: "scopes",
+      source: "request",
+      text: `Access token for ${target.resources.join(" ")}${target.leftOut.length > 0 ? `; scopes of other APIs left out of it: ${target.leftOut.join(" ")}` : ""}.`,
+    });
+  }
   const grantedInfo = granted.map((name) => catalogue.get(name) as ScopeInfo);
+  const tokenInfo = target.scopes.map((name) => catalogue.get(name) as ScopeInfo);
   const deprecated = grantedInfo.flatMap((scope) => deprecationOf(scope, catalogue, now) ?? []);
   if (deprecated.length > 0) {
     explanation.push({
@@ -162,7 +192,7 @@ export function decideToken(request: TokenRequest): TokenDecision {
     lifetimeCandidates(
       "accessTokenLifetime",
       { source: "service", label: "service default", value: settings.accessTokenLifetime },
-      grantedInfo,
+      tokenInfo,
       client,
     ),
   );
@@ -196,13 +226,21 @@ export function decideToken(request: TokenRequest): TokenDecision {
   return {
     ok: true,
     grantedScopes: granted,
-    accessToken: { lifetime: access.value, expiresAt: now + access.value },
+    accessToken: {
+      lifetime: access.value,
+      expiresAt: now + access.value,
+      scopes: target.scopes,
+      resources: target.resources,
+      audiences: target.audiences,
+    },
     refreshToken: refresh,
     deprecated,
     consent,
     explanation,
   };
 }
+
+const isRefusal = (target: object): target is ResourceRefusal => "error" in target;
 
 function decideRefresh(
   request: TokenRequest,

@@ -16,4 +16,11 @@ export {
   MAX_REFRESH_REUSE_INTERVAL_SECONDS,
   withinReuseInterval,
 } from "./refresh-reuse";
+export {
+  checkResources,
+  defaultResourceUri,
+  isResourceIndicator,
+  RESOURCE_URI_MAX_LENGTH,
+  type ResourceIndex,
+} from "./resources";
 export * from "./types";

@@ -9,6 +9,7 @@ export function scope(
   overrides: Partial<Omit<ScopeInfo, "api">> & { api?: ApiOverrides } = {},
 ): ScopeInfo {
   const { api, ...rest } = overrides;
+  const apiName = api?.name ?? "api";
   return {
     id: `scope-${name}`,
     name,
@@ -26,7 +27,14 @@ export function scope(
     deprecationNote: "",
     documentationUrl: null,
     ...rest,
-    api: { id: "api-1", name: "api", accessTokenLifetime: null, refreshTokenLifetime: null, ...api },
+    api: {
+      id: "api-1",
+      name: apiName,
+      resourceUri: `https://${apiName}.example`,
+      accessTokenLifetime: null,
+      refreshTokenLifetime: null,
+      ...api,
+    },
   };
 }
 

@@ -77,7 +77,8 @@ export interface ScopeInfo extends LifetimeOverrides, Partial<ScopeLifecycleFact
   required: boolean;
   emphasize: boolean;
   showInDiscoveryDocument: boolean;
-  api: LifetimeOverrides & { id: string; name: string };
+  /** Its API; `resourceUri` is the API's RFC 8707 resource identifier. */
+  api: LifetimeOverrides & { id: string; name: string; resourceUri: string };
 }
 
 export interface ClientInfo extends LifetimeOverrides {

@@ -1,7 +1,6 @@
 // Access tokens are JWTs in the RFC 9068 profile, signed with the active key.
 import { sign } from "node:crypto";
 import { type JWTPayload, jwtVerify } from "jose";
-import type { ScopeCatalogue } from "@/lib/issuing";
 import { type KeyRing, SIGNING_ALG, verificationKeyOf } from "@/lib/oauth/signing-keys";
 import { newRandomId } from "@/lib/secrets/random";
 import { dateOf } from "@/lib/time/epoch";
@@ -12,16 +11,12 @@ export interface AccessTokenClaims {
   sub: string;
   clientId: string;
   scopes: string[];
+  /** `aud`, as the issuing module decided it; the issuer when it is empty (a token without scopes). */
+  audiences: string[];
   lifetime: number;
   /** Tokens a user granted carry their grant (`gid`), so that revoking the grant revokes them. */
   grantId?: string;
   authTime?: number;
-}
-
-/** The audiences of a token: the APIs of its granted scopes (the issuer when it has none). */
-export function audiencesOf(scopes: string[], catalogue: ScopeCatalogue, issuer: string): string[] {
-  const apis = new Set(scopes.map((name) => catalogue.byName.get(name)?.api.name).filter((api) => api !== undefined));
-  return apis.size > 0 ? [...apis].sort() : [issuer];
 }
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -38,12 +33,11 @@ export function signAccessToken(
   issuer: string,
   now: number,
   claims: AccessTokenClaims,
-  catalogue: ScopeCatalogue,
 ): Promise<string> {
   const payload: JWTPayload & Record<string, unknown> = {
     iss: issuer,
     sub: claims.sub,
-    aud: audiencesOf(claims.scopes, catalogue, issuer),
+    aud: claims.audiences.length > 0 ? claims.audiences : [issuer],
     iat: now,
     exp: now + claims.lifetime,
     jti: newRandomId(),

@@ -5,6 +5,7 @@
 import { decideToken, type TokenDecision } from "@/lib/issuing";
 import type { ClientRecord, ConfigSnapshot } from "@/lib/oauth/config-cache";
 import { type AuthorizationErrorCode, echo, OAuthError } from "@/lib/oauth/errors";
+import { RESOURCE_PARAMETER } from "@/lib/oauth/http";
 import { idTokenHintSubject } from "@/lib/oauth/id-token";
 import { formPostPage } from "@/lib/oauth/pages";
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
@@ -28,6 +29,8 @@ export interface AuthorizationRequest extends ResponseTarget {
   hintSubject: string | null;
   /** The request's query string, carried through the sign-in and consent forms and validated again. */
   query: string;
+  /** Its `resource` values (RFC 8707), checked: they bound the code and the grant. */
+  resources: string[];
   /** What the issuing module decided for it: the scopes, and the consent screen. */
   decision: Extract<TokenDecision, { ok: true }>;
 }
@@ -99,7 +102,10 @@ export async function parseAuthorizationRequest(
     error,
     description,
   });
-  const repeated = [...new Set(params.keys())].find((name) => params.getAll(name).length > 1);
+  // RFC 8707 2.1: `resource` may be repeated; no other parameter may (RFC 6749 3.1).
+  const repeated = [...new Set(params.keys())].find(
+    (name) => name !== RESOURCE_PARAMETER && params.getAll(name).length > 1,
+  );
   if (repeated) return fail("invalid_request", `The parameter ${echo(repeated)} is repeated.`);
   if (params.has("request")) return fail("request_not_supported", "Request objects are not supported.");
   if (params.has("request_uri")) return fail("request_uri_not_supported", "request_uri is not supported.");
@@ -152,6 +158,7 @@ export async function parseAuthorizationRequest(
     if (error instanceof OAuthError) return fail("invalid_scope", error.description);
     throw error;
   }
+  const resources = [...new Set(params.getAll(RESOURCE_PARAMETER))].sort();
   const decision = decideToken({
     settings: config.settings,
     scopes: config.catalogue,
@@ -159,6 +166,7 @@ export async function parseAuthorizationRequest(
     grantType: "authorization_code",
     requestedScopes: requested,
     now,
+    resources,
   });
   if (!decision.ok) {
     return fail(decision.error === "invalid_grant" ? "invalid_request" : decision.error, decision.description);
@@ -181,6 +189,7 @@ export async function parseAuthorizationRequest(
       maxAge,
       hintSubject,
       query: params.toString(),
+      resources,
       decision,
     },
   };

@@ -75,6 +75,7 @@ export function authorizeHandlers(context: OAuthContext) {
       userId: session.userId,
       redirectUri: request.redirectUri,
       scopes,
+      resources: request.resources,
       codeChallenge: request.codeChallenge,
       nonce: request.nonce,
       authTime: session.authTime,

@@ -8,7 +8,9 @@ export type TokenErrorCode =
   | "invalid_grant"
   | "unauthorized_client"
   | "unsupported_grant_type"
-  | "invalid_scope";
+  | "invalid_scope"
+  /** RFC 8707 2: a resource that is malformed, unknown, or not the client's to use. */
+  | "invalid_target";
 
 /** Errors the authorization endpoint sends back to the client's redirect URI. */
 export type AuthorizationErrorCode =
@@ -21,7 +23,8 @@ export type AuthorizationErrorCode =
   | "consent_required"
   | "account_selection_required"
   | "request_not_supported"
-  | "request_uri_not_supported";
+  | "request_uri_not_supported"
+  | "invalid_target";
 
 /** Errors of a resource endpoint such as userinfo (RFC 6750 3.1). */
 export type BearerErrorCode = "invalid_request" | "invalid_token" | "insufficient_scope";

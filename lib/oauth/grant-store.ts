@@ -16,6 +16,8 @@ export async function issueAuthorizationCode(
     userId: string;
     redirectUri: string;
     scopes: string[];
+    /** The request's resources (RFC 8707); absent when it named none. */
+    resources?: string[];
     codeChallenge: string | null;
     nonce: string | null;
     authTime: number;
@@ -216,6 +218,8 @@ export interface NewGrant {
   clientId: string;
   userId: string;
   scopes: string[];
+  /** The authorization request's resources (RFC 8707); none (or absent) when it named none. */
+  resources?: string[];
   issuedAt: number;
   authTime: number;
   tokensExpireAt: number;

@@ -10,8 +10,22 @@ export const MAX_FORM_BYTES = 16 * 1024;
 const isForm = (request: Request) =>
   /^application\/x-www-form-urlencoded\b/i.test(request.headers.get("content-type") ?? "");
 
+/** The RFC 8707 parameter, which may be repeated on authorization and token requests. */
+export const RESOURCE_PARAMETER = "resource";
+
+/** A protocol request's parameters: each once, except those that may be repeated, which are lists. */
+export interface ProtocolForm {
+  form: Map<string, string>;
+  lists: Map<string, string[]>;
+}
+
 /** Reads an application/x-www-form-urlencoded body; a parameter sent twice is invalid (RFC 6749 3.2). */
 export async function readForm(request: Request): Promise<Map<string, string>> {
+  return (await readFormWithLists(request, [])).form;
+}
+
+/** readForm, where the parameters `repeatable` may be sent several times (RFC 8707 2.2's `resource`). */
+export async function readFormWithLists(request: Request, repeatable: readonly string[]): Promise<ProtocolForm> {
   if (request.method !== "POST") throw new OAuthError("invalid_request", "Use POST.");
   if (!isForm(request)) {
     throw new OAuthError("invalid_request", "Send the parameters as application/x-www-form-urlencoded.");
@@ -22,11 +36,16 @@ export async function readForm(request: Request): Promise<Map<string, string>> {
     () => new OAuthError("invalid_request", "The request body is too large."),
   );
   const form = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   for (const [key, value] of new URLSearchParams(text)) {
+    if (repeatable.includes(key)) {
+      lists.set(key, [...(lists.get(key) ?? []), value]);
+      continue;
+    }
     if (form.has(key)) throw new OAuthError("invalid_request", `The parameter ${echo(key)} is repeated.`);
     form.set(key, value);
   }
-  return form;
+  return { form, lists };
 }
 
 /** A posted application/x-www-form-urlencoded body as it came, or null when it is not one or too large. */

@@ -79,7 +79,7 @@ const LOOKUP_REFRESH_TOKEN = `
   SELECT r."id", r."grantId", r."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
     r."rotatedAt" AT TIME ZONE 'UTC' AS "rotatedAt", r."successorId",
     r."introspectedAt" AT TIME ZONE 'UTC' AS "introspectedAt", r."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
-    g."clientId", g."userId", g."scopes", g."issuedAt" AT TIME ZONE 'UTC' AS "issuedAt",
+    g."clientId", g."userId", g."scopes", COALESCE(g."resources", '{}') AS "resources", g."issuedAt" AT TIME ZONE 'UTC' AS "issuedAt",
     g."authTime" AT TIME ZONE 'UTC' AS "authTime", g."tokensExpireAt" AT TIME ZONE 'UTC' AS "tokensExpireAt",
     g."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", u."disabledAt" AT TIME ZONE 'UTC' AS "disabledAt"
   FROM "RefreshToken" r JOIN "Grant" g ON g."id" = r."grantId" JOIN "User" u ON u."id" = g."userId"
@@ -106,6 +106,7 @@ export async function lookupRefreshToken(prisma: PrismaClient, value: string): P
       clientId: row.clientId,
       userId: row.userId,
       scopes: row.scopes,
+      resources: row.resources,
       issuedAt: row.issuedAt,
       authTime: row.authTime,
       tokensExpireAt: row.tokensExpireAt,

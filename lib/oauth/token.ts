@@ -8,11 +8,11 @@ import type { OAuthContext } from "@/lib/oauth/context";
 import { echo, OAuthError } from "@/lib/oauth/errors";
 import { isGrantType } from "@/lib/oauth/grants/grant";
 import { GRANT_HANDLERS } from "@/lib/oauth/grants/index";
-import { oauthEndpoint, readForm } from "@/lib/oauth/http";
+import { oauthEndpoint, RESOURCE_PARAMETER, readFormWithLists } from "@/lib/oauth/http";
 
 export function tokenHandler(context: OAuthContext) {
   return oauthEndpoint(async (request) => {
-    const form = await readForm(request);
+    const { form, lists } = await readFormWithLists(request, [RESOURCE_PARAMETER]);
     const config = await context.config.get();
     const overLimit = refuseOverLimit(context, request, form, config);
     if (overLimit) return overLimit;
@@ -24,6 +24,7 @@ export function tokenHandler(context: OAuthContext) {
     if (!isGrantType(grantType)) {
       throw new OAuthError("unsupported_grant_type", `The grant type ${echo(grantType)} is not supported.`);
     }
-    return GRANT_HANDLERS[grantType]({ context, config, client, form });
+    const resources = lists.get(RESOURCE_PARAMETER) ?? [];
+    return GRANT_HANDLERS[grantType]({ context, config, client, form, resources });
   });
 }

@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const BUILT_IN_API = "The console's own API";
 
 /** 403: nobody may; `field` names what the request asked for (a document's path, a form's field). */
-function builtIn(what: string, field?: string) {
+export function builtIn(what: string, field?: string) {
   const message = `${BUILT_IN_API} is built in: ${what}`;
   return new AppError("FORBIDDEN", message, field ? { [field]: [message] } : undefined, { conflict: "built-in" });
 }

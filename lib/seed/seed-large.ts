@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { changeConfig } from "@/lib/config/change";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { defaultResourceUri } from "@/lib/issuing";
 import { newRandomId } from "@/lib/secrets/random";
 
 /** The size of the API that shows the console stays fast with many scopes (`--count` to change it). */
@@ -33,7 +34,12 @@ export async function seedLargeApi(prisma: PrismaClient, count = LARGE_API_SCOPE
   const api = await prisma.api.upsert({
     where: { name: LARGE_API_NAME },
     update: {},
-    create: { name: LARGE_API_NAME, displayName: "Large API", description: `An API with ${count} scopes.` },
+    create: {
+      name: LARGE_API_NAME,
+      resourceUri: defaultResourceUri(LARGE_API_NAME),
+      displayName: "Large API",
+      description: `An API with ${count} scopes.`,
+    },
     select: { id: true },
   });
   for (let start = 0; start < count; start += BATCH) {

@@ -12,7 +12,12 @@ import type { TokenPreview, TTokenPreviewRequest } from "@/lib/token-preview/sch
 export async function previewToken(actor: Actor, input: TTokenPreviewRequest): Promise<TokenPreview> {
   const requestedScopes = input.scopes.filter(Boolean);
   // The same loader as the protocol path's configuration cache: the same rows, mapped the same way.
-  const inputs = await loadIssuingInputs(db(), { scopeNames: requestedScopes, clientId: input.clientId ?? null });
+  const resources = input.resources.filter(Boolean);
+  const inputs = await loadIssuingInputs(db(), {
+    scopeNames: requestedScopes,
+    resourceUris: resources,
+    clientId: input.clientId ?? null,
+  });
   const { settings, scopes } = inputs;
   const client = inputs.clients[0]?.info ?? null;
   if (input.clientId && !client) throw notFound(`The client "${input.clientId}"`);
@@ -25,6 +30,7 @@ export async function previewToken(actor: Actor, input: TTokenPreviewRequest): P
     grantType: input.grantType,
     requestedScopes,
     now,
+    resources,
     // A refresh right after consent: the grant holds exactly the requested scopes.
     grant: input.grantType === "refresh_token" ? { issuedAt: now, scopes: requestedScopes } : undefined,
   });
@@ -34,7 +40,13 @@ export async function previewToken(actor: Actor, input: TTokenPreviewRequest): P
     ok: true,
     client: client && { clientId: client.clientId, name: client.name },
     grantedScopes,
-    accessToken: { lifetime: accessToken.lifetime, expiresAt: isoInstant(accessToken.expiresAt) },
+    accessToken: {
+      lifetime: accessToken.lifetime,
+      expiresAt: isoInstant(accessToken.expiresAt),
+      scopes: accessToken.scopes,
+      resources: accessToken.resources,
+      audiences: accessToken.audiences,
+    },
     refreshToken: refreshToken && {
       lifetime: refreshToken.lifetime,
       absoluteLifetime: refreshToken.absoluteLifetime,

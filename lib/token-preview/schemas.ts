@@ -3,6 +3,7 @@ import {
   type ConsentScreen,
   type ExplanationLine,
   GRANT_TYPES,
+  RESOURCE_URI_MAX_LENGTH,
   type RefreshTokenDecision,
   type TokenError,
 } from "@/lib/issuing";
@@ -10,12 +11,19 @@ import { NAME_MAX_LENGTH, sameType, ZInstant } from "@/lib/validation";
 
 /** More scopes than any real request carries. */
 export const MAX_PREVIEW_SCOPES = 500;
+/** More resources than any real request names. */
+export const MAX_PREVIEW_RESOURCES = 50;
 
 export const ZTokenPreviewRequest = z
   .object({
     clientId: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
     scopes: z.array(z.string().trim().max(NAME_MAX_LENGTH)).max(MAX_PREVIEW_SCOPES).default([]),
     grantType: z.enum(GRANT_TYPES, { error: `The grant type must be one of: ${GRANT_TYPES.join(", ")}.` }),
+    resources: z
+      .array(z.string().trim().max(RESOURCE_URI_MAX_LENGTH))
+      .max(MAX_PREVIEW_RESOURCES)
+      .default([])
+      .describe("The request's `resource` values (RFC 8707); the issuing module checks them."),
   })
   .strict();
 export type TTokenPreviewRequest = z.infer<typeof ZTokenPreviewRequest>;
@@ -56,7 +64,7 @@ const ZConsentScreen = z.object({
   ),
 });
 
-const ZTokenError = z.enum(["invalid_scope", "unauthorized_client", "invalid_grant"]);
+const ZTokenError = z.enum(["invalid_scope", "unauthorized_client", "invalid_grant", "invalid_target"]);
 
 /** What a token request would get, or why it would be refused. Lifetimes in seconds; moments as ISO 8601. */
 export const ZTokenPreview = z.discriminatedUnion("ok", [
@@ -67,7 +75,19 @@ export const ZTokenPreview = z.discriminatedUnion("ok", [
       .nullable()
       .describe("The client previewed, or null for a client allowed every scope."),
     grantedScopes: z.array(z.string()),
-    accessToken: z.object({ lifetime: z.number().int(), expiresAt: ZInstant }),
+    accessToken: z.object({
+      lifetime: z.number().int(),
+      expiresAt: ZInstant,
+      scopes: z
+        .array(z.string())
+        .describe("The access token's scopes: the granted ones, less those of APIs other than its resources."),
+      resources: z.array(z.string()).describe("The resources it is for (RFC 8707); empty when none was named."),
+      audiences: z
+        .array(z.string())
+        .describe(
+          "Its `aud`: the resources, else its scopes' API names; empty when it has no scope (the issuer then).",
+        ),
+    }),
     refreshToken: z
       .object({
         lifetime: z.number().int(),

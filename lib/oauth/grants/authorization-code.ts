@@ -38,7 +38,7 @@ function checkPkce(challenge: string | null, verifier: string | undefined) {
 }
 
 export const authorizationCode: GrantHandler = async (request) => {
-  const { context, config, client, form } = request;
+  const { context, config, client, form, resources } = request;
   const { prisma } = context;
   const code = required(form, "code");
   const now = context.now();
@@ -63,6 +63,8 @@ export const authorizationCode: GrantHandler = async (request) => {
       grantType: "authorization_code",
       requestedScopes: row.scopes,
       now,
+      resources,
+      authorizedResources: row.resources,
     }),
   );
   const user = await prisma.user.findUnique({
@@ -78,6 +80,7 @@ export const authorizationCode: GrantHandler = async (request) => {
     clientId: client.info.clientId,
     userId: user.id,
     scopes: decision.grantedScopes,
+    resources: row.resources,
     issuedAt: now,
     authTime,
     tokensExpireAt: grantTokensExpireAt(decision, now),

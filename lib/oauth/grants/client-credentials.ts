@@ -5,7 +5,7 @@ import { decided, type GrantHandler, tokenResponse } from "@/lib/oauth/grants/gr
 import { parseScopeParameter } from "@/lib/oauth/scope-parameter";
 
 export const clientCredentials: GrantHandler = async (request) => {
-  const { context, config, client, form } = request;
+  const { context, config, client, form, resources } = request;
   const now = context.now();
   const decision = decided(
     decideToken({
@@ -15,6 +15,7 @@ export const clientCredentials: GrantHandler = async (request) => {
       grantType: "client_credentials",
       requestedScopes: parseScopeParameter(form.get("scope")),
       now,
+      resources,
     }),
   );
   return tokenResponse(request, decision, now, null);

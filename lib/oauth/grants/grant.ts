@@ -18,6 +18,8 @@ export interface GrantRequest {
   config: ConfigSnapshot;
   client: ClientRecord;
   form: Form;
+  /** The request's `resource` values (RFC 8707), as sent; the issuing module checks them. */
+  resources: string[];
 }
 
 export type GrantHandler = (request: GrantRequest) => Promise<Response>;
@@ -57,15 +59,18 @@ export async function tokenResponse(
   const { issuer } = context;
   const { clientId } = client.info;
   const lifetime = decision.accessToken.lifetime;
-  const scopes = decision.grantedScopes;
+  // The access token's scopes: with `resource`, those of its resources' APIs only (RFC 8707).
+  const { scopes, audiences } = decision.accessToken;
   const body: Record<string, unknown> = {
-    access_token: await signAccessToken(
-      config.keys,
-      issuer,
-      now,
-      { sub: grant?.userId ?? clientId, clientId, scopes, lifetime, grantId: grant?.id, authTime: grant?.authTime },
-      config.catalogue,
-    ),
+    access_token: await signAccessToken(config.keys, issuer, now, {
+      sub: grant?.userId ?? clientId,
+      clientId,
+      scopes,
+      audiences,
+      lifetime,
+      grantId: grant?.id,
+      authTime: grant?.authTime,
+    }),
     token_type: "Bearer",
     expires_in: lifetime,
     scope: scopes.join(" "),
@@ -75,11 +80,12 @@ export async function tokenResponse(
     body.refresh_token = grant.refreshToken;
     body.refresh_expires_in = decision.refreshToken.lifetime;
   }
-  if (grant?.idToken && scopes.includes("openid")) {
+  // The ID token is the grant's: an access token for another API's resource does not take it away.
+  if (grant?.idToken && decision.grantedScopes.includes("openid")) {
     body.id_token = await signIdToken(config.keys, issuer, now, {
       user: grant.idToken.user,
       clientId,
-      scopes,
+      scopes: decision.grantedScopes,
       authTime: grant.authTime,
       nonce: grant.idToken.nonce,
       lifetime,

@@ -28,8 +28,12 @@ import { secondsOf } from "@/lib/time/epoch";
 
 const grantRevoked = () => new OAuthError("invalid_grant", "The grant of this refresh token was revoked.");
 
-/** What the issuing module decides for a refresh of a grant made at `issuedAt` with `scopes`. */
-const decideRefresh = ({ config, client, form }: GrantRequest, now: number, issuedAt: number, scopes: string[]) =>
+/** What the issuing module decides for a refresh of a grant made at `issuedAt` with `scopes` for `authorized` resources. */
+const decideRefresh = (
+  { config, client, form, resources }: GrantRequest,
+  now: number,
+  { issuedAt, scopes, authorized }: { issuedAt: number; scopes: string[]; authorized: string[] },
+) =>
   decideToken({
     settings: config.settings,
     scopes: config.catalogue,
@@ -38,6 +42,8 @@ const decideRefresh = ({ config, client, form }: GrantRequest, now: number, issu
     requestedScopes: parseScopeParameter(form.get("scope")),
     now,
     grant: { issuedAt, scopes },
+    resources,
+    authorizedResources: authorized,
   });
 
 /** Rotates the token `hash`: in a batch when it gets a successor, on its own when not. */
@@ -59,7 +65,11 @@ async function refreshKnown(request: GrantRequest, value: string, now: number) {
   const known = context.refreshChains.take(config.catalogue, hashOpaqueToken(value));
   if (!known || known.grant.clientId !== client.info.clientId || now >= known.expiresAt) return null;
   const { grant } = known;
-  const decision = decideRefresh(request, now, grant.issuedAt, grant.scopes);
+  const decision = decideRefresh(request, now, {
+    issuedAt: grant.issuedAt,
+    scopes: grant.scopes,
+    authorized: grant.resources ?? [],
+  });
   if (!decision.ok || decision.accessToken.expiresAt > grant.tokensExpireAt) return null;
   const rotated = await rotate(context, hashOpaqueToken(value), now, decision.refreshToken);
   if (!rotated) return null;
@@ -102,7 +112,13 @@ export const refreshToken: GrantHandler = async (request) => {
     case "active":
       break;
   }
-  const decision = decided(decideRefresh(request, now, secondsOf(grant.issuedAt), grant.scopes));
+  const decision = decided(
+    decideRefresh(request, now, {
+      issuedAt: secondsOf(grant.issuedAt),
+      scopes: grant.scopes,
+      authorized: grant.resources,
+    }),
+  );
   // Only when an admin lengthened the access token lifetime since the grant began; extending
   // first is harmless should the rotation then fail.
   if (decision.accessToken.expiresAt > secondsOf(grant.tokensExpireAt)) {
@@ -153,6 +169,7 @@ export const refreshToken: GrantHandler = async (request) => {
     clientId: grant.clientId,
     userId: grant.userId,
     scopes: grant.scopes,
+    resources: grant.resources,
     issuedAt: secondsOf(grant.issuedAt),
     authTime: secondsOf(grant.authTime),
     tokensExpireAt: Math.max(secondsOf(grant.tokensExpireAt), issued.decision.accessToken.expiresAt),
