@@ -32,7 +32,9 @@ export async function createApiIn(
 ): Promise<ApiDto> {
   requireAdmin(actor, "create APIs");
   const resourceUri = input.resourceUri ?? defaultResourceUri(input.name);
-  await requireResourceUriFree(tx, resourceUri);
+  // A name taken is the caller's unique violation: 409 on the name, whatever the identifier.
+  const nameTaken = await tx.api.findUnique({ where: { name: input.name }, select: { id: true } });
+  if (!nameTaken) await requireResourceUriFree(tx, resourceUri);
   const api = toApiDto(await tx.api.create({ data: { ...input, resourceUri }, select: apiSelect }));
   await recordAudit(tx, actor, {
     action: "create",
