@@ -24,6 +24,7 @@ describe("properties of decideToken", () => {
       const apis = Array.from({ length: 3 }, (_, i) => ({
         id: `api${i}`,
         name: `api${i}`,
+        resourceUri: `https://api${i}.example`,
         accessTokenLifetime: maybe(2 * DAY),
         refreshTokenLifetime: maybe(365 * DAY),
       }));

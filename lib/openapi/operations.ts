@@ -129,6 +129,7 @@ const api = {
   name: "billing",
   displayName: "Billing",
   description: "Invoices and payments.",
+  resourceUri: "urn:scope-console:api:billing",
   accessTokenLifetime: null,
   refreshTokenLifetime: null,
   builtIn: false,
@@ -262,7 +263,8 @@ export const OPERATIONS: Operation[] = [
     operationId: "createApi",
     tag: "APIs",
     summary: "Create an API",
-    description: "Admins only. The name is the API's identity and cannot change later.",
+    description:
+      "Admins only. The name is the API's identity and cannot change later. `resourceUri` (RFC 8707) defaults to `urn:scope-console:api:<name>`.",
     access: "write",
     body: {
       component: input("CreateApiRequest", ZCreateApiRequest),
@@ -273,7 +275,7 @@ export const OPERATIONS: Operation[] = [
       }),
     },
     response: { status: 201, description: "The API created.", component: Api, examples: example("Created", api) },
-    conflict: "An API of that name exists.",
+    conflict: "An API of that name, or another API with that `resourceUri`, exists.",
   },
   {
     method: "get",
@@ -290,11 +292,12 @@ export const OPERATIONS: Operation[] = [
     operationId: "updateApi",
     tag: "APIs",
     summary: "Update an API",
-    description: "Sends the `version` it was made from; fields left out stay as they are. The name is read-only.",
+    description:
+      "Sends the `version` it was made from; fields left out stay as they are. The name is read-only, and so is the built-in API's `resourceUri` (403).",
     access: "write",
     body: { component: input("UpdateApiRequest", ZUpdateApiRequest) },
     response: { status: 200, description: "The API as it is now.", component: Api },
-    conflict: STALE_VERSION,
+    conflict: `${STALE_VERSION} Or another API has that \`resourceUri\`.`,
   },
   {
     method: "delete",

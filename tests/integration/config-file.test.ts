@@ -136,6 +136,37 @@ describe("configuration as code", () => {
     expect(await db().auditEvent.count()).toBe(auditedBefore + 3);
   });
 
+  it("exports an API's resourceUri, plans and applies a change of it, and an absent one is the default", async () => {
+    const document = JSON.parse(await exportText());
+    const billing = document.apis.find((entry: { name: string }) => entry.name === "billing");
+    expect(billing.resourceUri).toBe("urn:scope-console:api:billing");
+    billing.resourceUri = "https://billing.example/api";
+    const { plan, applied } = await planAndApply(document);
+    expect(plan.changes).toEqual([
+      {
+        action: "update",
+        resourceType: "api",
+        name: "billing",
+        fields: { resourceUri: { before: "urn:scope-console:api:billing", after: "https://billing.example/api" } },
+      },
+    ]);
+    expect(applied.status, JSON.stringify(applied.json)).toBe(200);
+    expect((await db().api.findUniqueOrThrow({ where: { name: "billing" } })).resourceUri).toBe(
+      "https://billing.example/api",
+    );
+
+    delete billing.resourceUri;
+    const back = await planAndApply(document);
+    expect(back.plan.changes[0].fields.resourceUri).toEqual({
+      before: "https://billing.example/api",
+      after: "urn:scope-console:api:billing",
+    });
+    expect(back.applied.status).toBe(200);
+    billing.resourceUri = "relative/path";
+    const refused = await send(planRoute.POST, "/api/config/plan", document);
+    expect(refused.status).toBe(400);
+  });
+
   it("refuses a plan that the console has moved past where the document reaches; deletes only with prune", async () => {
     const document = JSON.parse(await exportText());
     const plan = await send(planRoute.POST, "/api/config/plan", document);
