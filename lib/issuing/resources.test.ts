@@ -185,6 +185,17 @@ describe("[ISSUING] resource indicators", () => {
     expect(decision.accessToken.audiences).toEqual([INVOICES]);
   });
 
+  it("a grant none of whose resources is known any more is invalid_target, not widened", () => {
+    const decision = decideToken(
+      base({
+        grantType: "refresh_token",
+        grant: { issuedAt: NOW - 60, scopes: ["read_invoices"] },
+        authorizedResources: ["https://renamed.example"],
+      }),
+    );
+    expect(decision).toMatchObject({ ok: false, error: "invalid_target" });
+  });
+
   it("client_credentials with resource: the required scopes of other APIs are left out", () => {
     const decision = ok(
       base({ grantType: "client_credentials", requestedScopes: ["read_orders"], resources: [ORDERS] }),

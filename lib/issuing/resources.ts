@@ -98,6 +98,13 @@ export function targetOf(
   const apiOf = (uri: string) => catalogue.resources.get(uri)?.apiName;
   const resourceOf = (name: string) => catalogue.byName.get(name)?.api.resourceUri;
   const wanted = requested.length > 0 ? requested : authorized.filter((uri) => apiOf(uri) !== undefined);
+  // A bound grant never falls back to every API of its scopes: that would undo the binding.
+  if (wanted.length === 0 && authorized.length > 0) {
+    return {
+      error: "invalid_target",
+      description: `No resource of the authorization request is known any more: ${authorized.join(", ")}.`,
+    };
+  }
   if (wanted.length === 0) {
     const apis = new Set(
       granted.map((name) => catalogue.byName.get(name)?.api.name).filter((api) => api !== undefined),
