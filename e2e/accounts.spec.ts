@@ -1,7 +1,7 @@
 // Accounts and roles as people meet them: signing in and out, an admin adding a service owner who
 // then sees only their API, disabling them, and the audit log and edit conflicts along the way.
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { createApi, createScope, openScopesTab, scopeRow, uniqueName } from "./support";
+import { createApi, createScope, openScopesTab, scopeRow, signInOnPage, uniqueName } from "./support";
 import { E2E_USER, SIGNED_OUT } from "./user";
 
 const PASSWORD = "a service owner's password";
@@ -11,11 +11,7 @@ async function signedOutPage(browser: Browser, baseURL: string | undefined): Pro
   return context.newPage();
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+const signIn = (page: Page, email: string, password: string) => signInOnPage(page, { email, password });
 
 test("[ACCOUNTS] sign in, back to the page asked for; sign out ends the session on the server", async ({
   browser,

@@ -1,20 +1,14 @@
 // The authorization code flow as a person and a real OAuth client library see it: openid-client
 // builds the request, Chromium signs in and consents, openid-client redeems, refreshes and checks.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import * as oauth from "openid-client";
-import { createApi, createScope, createSignInClient, uniqueName } from "./support";
+import { createApi, createScope, createSignInClient, signInOnPage, uniqueName } from "./support";
 import { E2E_USER } from "./user";
 
 // The flow's own sign-in page is under test: its browser starts signed out (the request fixture
 // that sets up data stays the signed-in admin).
 test.beforeEach(async ({ context }) => context.clearCookies());
-
-async function signIn(page: Page, password = E2E_USER.password) {
-  await page.getByLabel("Email").fill(E2E_USER.email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("[OAUTH] authorization code + PKCE through sign-in and consent, refresh, userinfo, introspection, revocation", async ({
   page,
@@ -70,9 +64,9 @@ test("[OAUTH] authorization code + PKCE through sign-in and consent, refresh, us
 
   await page.goto(authorizationUrl.href);
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await signIn(page, "not the password");
+  await signInOnPage(page, { password: "not the password" });
   await expect(page.getByRole("alert")).toHaveText("The email or password is incorrect.");
-  await signIn(page);
+  await signInOnPage(page);
 
   await expect(page.getByRole("heading", { name: "Reports app wants access" })).toBeVisible();
   const scopes = page.getByRole("list", { name: "Requested scopes" }).getByRole("checkbox");
@@ -173,7 +167,7 @@ test("[OAUTH] an unregistered redirect URI gets an error page, a denial goes bac
   expect(new URL(page.url()).pathname).toBe("/oauth/authorize");
 
   await page.goto(oauth.buildAuthorizationUrl(config, { ...params, redirect_uri: redirectUri, prompt: "login" }).href);
-  await signIn(page);
+  await signInOnPage(page);
   await page.getByRole("button", { name: "Deny" }).click();
   await page.waitForURL((url) => url.pathname === "/e2e-callback");
   const callback = new URL(page.url());

@@ -1,5 +1,6 @@
 // Small helpers of the end-to-end tests: data made through the JSON API, each test its own.
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { E2E_USER } from "./user";
 
 /**
  * The next-router-state-tree header of a client on another console page, as Next.js's router sends
@@ -82,4 +83,11 @@ export async function watchPolicy(page: Page): Promise<string[]> {
     if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
   });
   return blocked;
+}
+
+/** Signs in on the sign-in page the browser shows (the console's or the authorization server's). */
+export async function signInOnPage(page: Page, { email = E2E_USER.email, password = E2E_USER.password } = {}) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/lib/client/fetch-json";
+import { fetchJson, leaveForSignIn } from "@/lib/client/fetch-json";
 
 /** Ends the session on the server, then leaves for the sign-in page. */
 export function SignOutButton() {
@@ -13,8 +13,7 @@ export function SignOutButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
-        await fetchJson("/api/session", { method: "DELETE" }).catch(() => undefined);
-        window.location.assign("/sign-in");
+        await leaveForSignIn("/sign-in", fetchJson("/api/session", { method: "DELETE" }));
       }}
     >
       Sign out

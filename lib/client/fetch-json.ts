@@ -15,6 +15,21 @@ export class ApiError extends Error {
   }
 }
 
+/** Set once the page is on its way to the sign-in page: later 401s must not send it elsewhere. */
+let leaving = false;
+
+/**
+ * Goes to the sign-in page at `path` once `first` settles (a sign-out's request), unless the page
+ * is already leaving for it: meanwhile, a query in flight that answers 401 would otherwise send it
+ * to `/sign-in?next=...` instead.
+ */
+export async function leaveForSignIn(path: string, first?: Promise<unknown>) {
+  if (leaving) return;
+  leaving = true;
+  await first?.catch(() => undefined);
+  window.location.assign(path);
+}
+
 export async function fetchJson<T>(
   url: string,
   /** `body` goes as JSON; `text` as it is, of `contentType` (a YAML document). */
@@ -33,7 +48,7 @@ export async function fetchJson<T>(
   }
   // The session ended (signed out elsewhere, expired, account disabled): sign in again, then come back.
   if (response.status === 401 && url !== "/api/session") {
-    window.location.assign(signInPath(window.location.pathname + window.location.search));
+    leaveForSignIn(signInPath(window.location.pathname + window.location.search));
   }
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);

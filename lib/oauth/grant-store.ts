@@ -3,7 +3,7 @@
 // every token issued from it (refresh tokens by their row, access tokens by their `gid` claim).
 import { changeRevocations } from "@/lib/config/change";
 import { sqlOf } from "@/lib/db/client";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { newOpaqueToken, newRandomId } from "@/lib/secrets/random";
 import { dateOf } from "@/lib/time/epoch";
 
@@ -119,6 +119,19 @@ export async function rotateRefreshTokens(prisma: PrismaClient, rotations: reado
   return new Set(rows.map((row) => row.id));
 }
 
+/**
+ * Whether the grant of the refresh token row `token` stands: not revoked, its user not disabled.
+ * A scalar subquery rather than EXISTS on purpose: PostgreSQL turns EXISTS into a join it may
+ * drive from Grant, and with statistics it has not gathered (a server whose autovacuum is off,
+ * as on this machine's, never analyzes) it did so, visiting every live grant's tokens for each
+ * batch: 26 ms for ten rotations at 6,000 grants instead of 1 ms. A subquery in the condition is
+ * looked up by primary key for each token found, whatever the statistics say.
+ */
+const liveGrantOf = (token: string) => `(
+  SELECT g."revokedAt" IS NULL AND u."disabledAt" IS NULL
+  FROM "Grant" g JOIN "User" u ON u."id" = g."userId" WHERE g."id" = ${token}."grantId"
+)`;
+
 const ROTATE_REFRESH_TOKENS = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::double precision[], $4::double precision[])
@@ -127,10 +140,7 @@ const ROTATE_REFRESH_TOKENS = `
     UPDATE "RefreshToken" t SET "rotatedAt" = to_timestamp(i.now) AT TIME ZONE 'UTC', "successorId" = i.next_hash
     FROM input i
     WHERE t."id" = i.hash AND t."rotatedAt" IS NULL AND t."expiresAt" > to_timestamp(i.now) AT TIME ZONE 'UTC'
-      AND EXISTS (
-        SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
-        WHERE g."id" = t."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
-      )
+      AND ${liveGrantOf("t")}
     RETURNING t."grantId", t."successorId", i.now, i.expires_at
   )
   INSERT INTO "RefreshToken" ("id", "grantId", "expiresAt", "createdAt")
@@ -161,10 +171,7 @@ export async function replaceSuccessor(
       WHERE p."id" = ${hash} AND s."id" = p."successorId"
         AND s."rotatedAt" IS NULL AND s."introspectedAt" IS NULL
         AND s."expiresAt" > to_timestamp(${now}::double precision) AT TIME ZONE 'UTC'
-        AND EXISTS (
-          SELECT 1 FROM "Grant" g JOIN "User" u ON u."id" = g."userId"
-          WHERE g."id" = s."grantId" AND g."revokedAt" IS NULL AND u."disabledAt" IS NULL
-        )
+        AND ${Prisma.raw(liveGrantOf("s"))}
       RETURNING s."grantId", s."expiresAt"
     ),
     fresh AS (
