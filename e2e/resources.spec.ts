@@ -4,8 +4,7 @@
 // API's Settings tab.
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import * as oauth from "oauth4webapi";
-import { uniqueName } from "./support";
-import { E2E_USER } from "./user";
+import { signInOnPage, uniqueName } from "./support";
 
 const insecure = { [oauth.allowInsecureRequests]: true };
 
@@ -23,9 +22,7 @@ async function apiWithScope(request: APIRequestContext, prefix: string) {
 }
 
 async function signInAndAllow(page: Page) {
-  await page.getByLabel("Email").fill(E2E_USER.email);
-  await page.getByLabel("Password").fill(E2E_USER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInOnPage(page);
   await page.getByRole("button", { name: "Allow" }).click();
 }
 
