@@ -62,6 +62,7 @@ const API_FIELDS = ["displayName", "description", "accessTokenLifetime", "refres
 const CLIENT_FIELDS = [
   "name",
   "redirectUris",
+  "postLogoutRedirectUris",
   "allowedScopes",
   "allowedGrantTypes",
   "accessTokenLifetime",

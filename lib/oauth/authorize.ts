@@ -18,7 +18,7 @@ import { readFormParams, readPageForm } from "@/lib/oauth/http";
 import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
 import { type Theme, themeOfCookieHeader } from "@/lib/theme";
 
-type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };
+type Session = Pick<SignedInSession, "id" | "publicId" | "userId" | "authTime"> & { email?: string };
 
 /** The consent form's anti-forgery value: bound to the session, which only this browser's cookie names. */
 const csrfFor = (sessionId: string) => createHash("sha256").update(`consent:${sessionId}`).digest("base64url");
@@ -78,6 +78,7 @@ export function authorizeHandlers(context: OAuthContext) {
       codeChallenge: request.codeChallenge,
       nonce: request.nonce,
       authTime: session.authTime,
+      sid: session.publicId,
       expiresAt: now + settings.authorizationCodeLifetime,
     });
     return authorizationResponse(issuer, request, { code }, headers);

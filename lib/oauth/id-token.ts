@@ -26,12 +26,15 @@ export function signIdToken(
     scopes: string[];
     authTime: number;
     nonce: string | null;
+    /** The public id of the session it was issued in, so that logout can name the session. */
+    sid?: string | null;
     lifetime: number;
   },
 ): Promise<string> {
   const signing = keys.active[ID_TOKEN_SIGNING_ALG];
   const claims: Record<string, unknown> = { auth_time: token.authTime, ...userClaims(token.user, token.scopes) };
   if (token.nonce) claims.nonce = token.nonce;
+  if (token.sid) claims.sid = token.sid;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: ID_TOKEN_SIGNING_ALG, kid: signing.kid, typ: "JWT" })
     .setIssuer(issuer)

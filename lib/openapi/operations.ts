@@ -167,6 +167,7 @@ const client = {
   type: "confidential",
   hasSecret: true,
   redirectUris: [],
+  postLogoutRedirectUris: [],
   allowedScopes: ["invoices:read"],
   allowedGrantTypes: ["client_credentials"],
   accessTokenLifetime: null,
