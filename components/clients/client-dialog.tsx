@@ -204,8 +204,8 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
                 </FormControl>
                 <FormMessage />
                 <FormDescription>
-                  Where the application may send people back after they sign out (post_logout_redirect_uri): one
-                  per line, matched exactly, same rules as redirect URIs.
+                  Where the application may send people back after they sign out (post_logout_redirect_uri): one per
+                  line, matched exactly, same rules as redirect URIs.
                 </FormDescription>
               </FormItem>
             )}

@@ -112,7 +112,10 @@ export async function startSession(
     lastUsedAt: dateOf(now),
   };
   if (previousId && previous?.userId === userId) {
-    await prisma.$transaction([prisma.session.deleteMany({ where: { id: previousId } }), prisma.session.create({ data })]);
+    await prisma.$transaction([
+      prisma.session.deleteMany({ where: { id: previousId } }),
+      prisma.session.create({ data }),
+    ]);
   } else {
     await prisma.session.create({ data });
   }

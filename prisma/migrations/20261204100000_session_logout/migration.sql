@@ -1,5 +1,5 @@
 -- RP-initiated logout and the sessions page: a session's public identifier (the ID token's sid),
--- its device and last use; which session authorized each code and grant; and the URIs a client
+-- its device and last use, which session authorized each code and grant, and the URIs a client
 -- may be sent back to after logout (docs/decisions/014-rp-initiated-logout.md).
 
 -- AlterTable
