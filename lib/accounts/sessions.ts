@@ -131,12 +131,14 @@ export async function startSession(
  * worthless even if kept, and the grants it authorized are revoked, refresh and access tokens
  * alike, except those holding offline_access, which were asked for to outlive the sign-in
  * (node-oidc-provider and Keycloak do the same). One transaction of changeRevocations, so every
- * process's token endpoints learn of it at once. Returns the public ids of the sessions ended.
+ * process's token endpoints learn of it at once, with whatever `also` writes (an audit entry).
+ * Returns the public ids of the sessions ended.
  */
 export async function endSessions(
   prisma: PrismaClient,
   where: Prisma.SessionWhereInput,
   now: number,
+  also?: (tx: Prisma.TransactionClient, sids: string[]) => Promise<void>,
 ): Promise<string[]> {
   return changeRevocations(prisma, async (tx) => {
     const sessions = await tx.session.findMany({ where, select: { id: true, publicId: true } });
@@ -149,6 +151,7 @@ export async function endSessions(
       where: { sid: { in: sids }, revokedAt: null, NOT: { scopes: { has: OFFLINE_ACCESS } } },
       data: { revokedAt: dateOf(now) },
     });
+    await also?.(tx, sids);
     return sids;
   });
 }
