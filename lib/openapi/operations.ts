@@ -787,7 +787,11 @@ export const OPERATIONS: Operation[] = [
     description:
       "Every unexpired browser session of the person signed in (never anyone else's), the current one marked, with the applications authorized in each. A bearer token has no sessions: 403.",
     access: "session",
-    response: { status: 200, description: "Newest use first.", component: output("SessionList", ZSessionList) },
+    response: {
+      status: 200,
+      description: "The current session first, then the others by their last use.",
+      component: output("SessionList", ZSessionList),
+    },
   },
   {
     method: "delete",

@@ -5,7 +5,7 @@ import type { SessionDto } from "@/lib/sessions/schemas";
 import { requirePerson } from "@/lib/sessions/whose";
 import { dateOf } from "@/lib/time/epoch";
 
-/** The actor's own sessions that have not expired, with the applications each one authorized. */
+/** The actor's own sessions that have not expired, this one first, with the applications each one authorized. */
 export async function listOwnSessions(actor: Actor, now: number): Promise<SessionDto[]> {
   const userId = requirePerson(actor);
   const prisma = db();
@@ -23,7 +23,7 @@ export async function listOwnSessions(actor: Actor, now: number): Promise<Sessio
     select: { clientId: true, name: true },
   });
   const nameOf = new Map(clients.map((client) => [client.clientId, client.name]));
-  return sessions.map((session) => {
+  const listed = sessions.map((session) => {
     const clientIds = new Set(grants.filter((grant) => grant.sid === session.publicId).map((grant) => grant.clientId));
     return {
       id: session.publicId,
@@ -38,4 +38,6 @@ export async function listOwnSessions(actor: Actor, now: number): Promise<Sessio
         .sort((a, b) => a.name.localeCompare(b.name)),
     };
   });
+  // This browser first, then the others by their last use (the order they were read in).
+  return [...listed.filter((session) => session.current), ...listed.filter((session) => !session.current)];
 }

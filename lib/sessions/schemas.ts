@@ -15,4 +15,6 @@ export const ZSessionDto = z.object({
 });
 export type SessionDto = z.infer<typeof ZSessionDto>;
 
-export const ZSessionList = z.array(ZSessionDto).describe("Newest use first.");
+export const ZSessionList = z
+  .array(ZSessionDto)
+  .describe("The current session first, then the others by their last use.");
