@@ -101,28 +101,26 @@ export async function startSession(
     : null;
   if (previousId && previous?.userId !== userId) await endSessions(prisma, { id: previousId }, now);
   const { value, hash } = newOpaqueToken();
-  const publicId = previous?.userId === userId ? previous.publicId : newRandomId();
-  const data = {
+  const started = {
     id: hash,
-    publicId,
-    userId,
     authTime: dateOf(now),
     expiresAt: dateOf(now + SESSION_LIFETIME_SECONDS),
     device: options.device ?? "",
     lastUsedAt: dateOf(now),
   };
-  if (previousId && previous?.userId === userId) {
-    await prisma.$transaction([
-      prisma.session.deleteMany({ where: { id: previousId } }),
-      prisma.session.create({ data }),
-    ]);
-  } else {
-    await prisma.session.create({ data });
-  }
-  return {
+  const answer = (publicId: string) => ({
     session: { id: hash, publicId, userId, authTime: now },
     setCookie: sessionCookie(value, SESSION_LIFETIME_SECONDS, issuer),
-  };
+  });
+  if (previousId && previous?.userId === userId) {
+    // The row moves to the new cookie's hash in one statement: of two sign-ins sent together with
+    // the same old cookie (a double click), one moves it and the other starts a session of its own.
+    const moved = await prisma.session.updateMany({ where: { id: previousId, userId }, data: started });
+    if (moved.count === 1) return answer(previous.publicId);
+  }
+  const publicId = newRandomId();
+  await prisma.session.create({ data: { ...started, publicId, userId } });
+  return answer(publicId);
 }
 
 /**

@@ -12,7 +12,7 @@ export async function listOwnSessions(actor: Actor, now: number): Promise<Sessio
   const sessions = await prisma.session.findMany({
     where: { userId, expiresAt: { gt: dateOf(now) } },
     orderBy: [{ lastUsedAt: "desc" }, { createdAt: "desc" }],
-    select: { id: true, publicId: true, device: true, createdAt: true, lastUsedAt: true, expiresAt: true },
+    select: { id: true, publicId: true, device: true, authTime: true, lastUsedAt: true, expiresAt: true },
   });
   const grants = await prisma.grant.findMany({
     where: { userId, sid: { in: sessions.map((session) => session.publicId) }, revokedAt: null },
@@ -29,7 +29,7 @@ export async function listOwnSessions(actor: Actor, now: number): Promise<Sessio
       id: session.publicId,
       device: session.device || "Unknown device",
       current: session.id === actor.sessionId,
-      signedInAt: session.createdAt.toISOString(),
+      signedInAt: session.authTime.toISOString(),
       lastUsedAt: session.lastUsedAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),
       applications: [...clientIds]

@@ -6,7 +6,7 @@ export const ZSessionDto = z.object({
   id: z.string().describe("The session's public id: the `sid` of the ID tokens issued in it."),
   device: z.string().describe('The browser and system it signed in from, e.g. "Firefox on Windows".'),
   current: z.boolean().describe("Whether it is the session of this request."),
-  signedInAt: ZInstant,
+  signedInAt: ZInstant.describe("When the password was last entered in it."),
   lastUsedAt: ZInstant.describe("To within a minute."),
   expiresAt: ZInstant,
   applications: z
