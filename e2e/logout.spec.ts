@@ -78,6 +78,8 @@ test("[LOGOUT] openid-client: sign in, end the session at end_session_endpoint, 
     }).href,
   );
   await expect(page.getByRole("heading", { name: "Sign out?" })).toBeVisible();
+  await page.setViewportSize({ width: 375, height: 700 });
+  await page.screenshot({ path: ".test-results/logout-375.png", fullPage: true });
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL((url) => url.pathname === "/e2e-logged-out");
   expect(new URL(page.url()).searchParams.get("state")).toBe(logoutState);
