@@ -10,7 +10,7 @@
 // The floor imports neither stack; neither stack imports the other. Only the composition root
 // (server.ts, lib/server/, scripts/, bench/ and the tests) wires both.
 const CONSOLE =
-  "^(app|components|lib/(api|apis|audit|auth|client|clients|config-file|openapi|scopes|seed|settings|token-preview|users))/";
+  "^(app|components|lib/(api|apis|audit|auth|client|clients|config-file|openapi|scopes|seed|sessions|settings|token-preview|users))/";
 const PROTOCOL = "^lib/oauth/";
 const FLOOR = "^lib/(accounts|config|db|http|issuing|rate-limit|secrets|time)/|^lib/[^/]+\\.ts$";
 /** Usage counting on the protocol path, and the two modules of lib/usage it may import. */

@@ -20,7 +20,10 @@ test("[CLIENTS] Add client shows the secret once; the client survives a reload",
   await page.getByRole("button", { name: "Add client" }).click();
   const dialog = page.getByRole("dialog", { name: "Client" });
   await dialog.getByLabel("Name").fill(name);
-  await dialog.getByLabel("Redirect URIs").fill("https://app.example/callback\nhttp://localhost:8080/cb");
+  await dialog
+    .getByLabel("Redirect URIs", { exact: true })
+    .fill("https://app.example/callback\nhttp://localhost:8080/cb");
+  await dialog.getByLabel("Post-logout redirect URIs").fill("https://app.example/signed-out");
   // Allowed scopes are picked from the scopes that exist, grouped by API, found by searching.
   const picker = dialog.getByLabel("Allowed scopes");
   await picker.fill("openid");
@@ -58,6 +61,8 @@ test("[CLIENTS] Add client shows the secret once; the client survives a reload",
   await page.getByLabel("Search clients").fill(name);
   const row = clientRow(page, name);
   await expect(row).toContainText(clientId);
+  const saved = (await (await request.get(`/api/clients?q=${encodeURIComponent(name)}`)).json()).items[0];
+  expect(saved.postLogoutRedirectUris).toEqual(["https://app.example/signed-out"]);
   await expect(row).toContainText("authorization_code refresh_token client_credentials");
   const listed = await (await request.get(`/api/clients?q=${encodeURIComponent(name)}`)).json();
   expect(JSON.stringify(listed)).not.toContain(secret);
@@ -77,13 +82,15 @@ test("[CLIENTS] an http redirect URI off the loopback and an unknown scope are r
   await page.getByRole("button", { name: "Add client" }).click();
   const dialog = page.getByRole("dialog", { name: "Client" });
   await dialog.getByLabel("Name").fill(uniqueName("Bad"));
-  await dialog.getByLabel("Redirect URIs").fill("http://app.example/callback");
+  await dialog.getByLabel("Redirect URIs", { exact: true }).fill("http://app.example/callback");
   await dialog.getByRole("button", { name: "Save" }).click();
-  await expect(dialog.getByLabel("Redirect URIs")).toHaveAccessibleDescription(/http only on localhost/);
+  await expect(dialog.getByLabel("Redirect URIs", { exact: true })).toHaveAccessibleDescription(
+    /http only on localhost/,
+  );
 
   // A scope picked, then deleted by someone else before the save: refused beside the field.
   const doomed = await createScope(request, (await createApi(request)).id, { name: uniqueName("doomed") });
-  await dialog.getByLabel("Redirect URIs").fill("https://app.example/callback");
+  await dialog.getByLabel("Redirect URIs", { exact: true }).fill("https://app.example/callback");
   await dialog.getByLabel("Allowed scopes").fill(doomed.name);
   await dialog.getByRole("checkbox", { name: doomed.name }).check();
   expect((await request.delete(`/api/apis/${doomed.apiId}/scopes/${doomed.id}`)).status()).toBe(204);
@@ -112,7 +119,7 @@ test("[CLIENTS] edit keeps the type and saves; delete asks first", async ({ page
   await row.getByRole("button", { name: "Edit" }).click();
   const dialog = page.getByRole("dialog", { name: "Client" });
   await expect(dialog.getByLabel("Type")).toBeDisabled();
-  await expect(dialog.getByLabel("Redirect URIs")).toHaveValue("http://127.0.0.1:9000/cb");
+  await expect(dialog.getByLabel("Redirect URIs", { exact: true })).toHaveValue("http://127.0.0.1:9000/cb");
   await dialog.getByLabel("refresh_token").check();
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();

@@ -23,6 +23,7 @@ const RESOURCE_LABELS: Record<AuditResource, string> = {
   client: "Client",
   settings: "Settings",
   user: "User",
+  session: "Session",
 };
 
 /** A datetime-local value (the browser's time zone) as an ISO instant. */

@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<string, string> = {
   clientId: "Client ID",
   type: "Type",
   redirectUris: "Redirect URIs",
+  postLogoutRedirectUris: "Post-logout redirect URIs",
   allowedScopes: "Allowed scopes",
   allowedGrantTypes: "Allowed grant types",
   hasSecret: "Secret",

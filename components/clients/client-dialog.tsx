@@ -42,6 +42,7 @@ const EMPTY_CLIENT: ClientFormValues = {
   name: "",
   type: "confidential",
   redirectUris: "",
+  postLogoutRedirectUris: "",
   allowedScopes: [],
   allowedGrantTypes: ["authorization_code", "refresh_token"],
   accessTokenLifetime: "",
@@ -52,6 +53,7 @@ const toFormValues = (client: ClientDto): ClientFormValues => ({
   name: client.name,
   type: client.type,
   redirectUris: client.redirectUris.join("\n"),
+  postLogoutRedirectUris: client.postLogoutRedirectUris.join("\n"),
   allowedScopes: client.allowedScopes,
   allowedGrantTypes: client.allowedGrantTypes,
   accessTokenLifetime: lifetimeText(client.accessTokenLifetime),
@@ -187,6 +189,23 @@ function ClientForm({ client, save, onDone }: ClientFormProps) {
                 <FormMessage />
                 <FormDescription>
                   One per line, matched exactly: https, or http on localhost or 127.0.0.1.
+                </FormDescription>
+              </FormItem>
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="postLogoutRedirectUris"
+            render={({ field }) => (
+              <FormItem>
+                <FormLabel>Post-logout redirect URIs</FormLabel>
+                <FormControl>
+                  <Textarea {...field} rows={2} spellCheck={false} />
+                </FormControl>
+                <FormMessage />
+                <FormDescription>
+                  Where the application may send people back after they sign out (post_logout_redirect_uri): one per
+                  line, matched exactly, same rules as redirect URIs.
                 </FormDescription>
               </FormItem>
             )}

@@ -55,6 +55,21 @@ function MainNav({
   );
 }
 
+/** The signed-in person's own page: their sessions. */
+function SessionsLink({ onNavigate }: { onNavigate?: () => void }) {
+  const pathname = usePathname();
+  return (
+    <Link
+      href="/sessions"
+      aria-current={isCurrent(pathname, "/sessions") ? "page" : undefined}
+      onClick={onNavigate}
+      className="block whitespace-nowrap rounded-md px-3 py-2 font-medium text-muted-foreground text-sm no-underline hover:bg-accent hover:text-foreground hover:no-underline aria-[current=page]:bg-accent aria-[current=page]:text-foreground"
+    >
+      Sessions
+    </Link>
+  );
+}
+
 export function SiteHeader({ who, admin }: { who: string; admin: boolean }) {
   const [menuOpen, setMenuOpen] = useState(false);
   return (
@@ -69,7 +84,8 @@ export function SiteHeader({ who, admin }: { who: string; admin: boolean }) {
           <span className="hidden max-w-64 truncate text-muted-foreground text-sm 2xl:inline" title={who}>
             {who}
           </span>
-          <div className="hidden lg:block">
+          <div className="hidden items-center gap-1 lg:flex">
+            <SessionsLink />
             <SignOutButton />
           </div>
           <Sheet open={menuOpen} onOpenChange={setMenuOpen}>
@@ -84,6 +100,7 @@ export function SiteHeader({ who, admin }: { who: string; admin: boolean }) {
               <MainNav admin={admin} vertical onNavigate={() => setMenuOpen(false)} />
               <div className="mt-auto grid gap-3 border-t pt-4">
                 <span className="break-words text-muted-foreground text-sm">{who}</span>
+                <SessionsLink onNavigate={() => setMenuOpen(false)} />
                 <SignOutButton />
               </div>
             </SheetContent>

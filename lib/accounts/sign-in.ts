@@ -3,7 +3,9 @@
 // checked, the account may be refused the place it signs in to, the browser's previous session
 // ends (no session fixation) and a new one starts.
 import { authenticateUser } from "@/lib/accounts/authenticate";
-import { endSession, type SignedInSession, startSession } from "@/lib/accounts/sessions";
+import { cookieValue, SESSION_COOKIE } from "@/lib/accounts/cookies";
+import { deviceOf } from "@/lib/accounts/device";
+import { type StartedSession, startSession } from "@/lib/accounts/sessions";
 import { signInRefusalMessage, signInSucceeded, takeSignInAttempt } from "@/lib/accounts/sign-in-limits";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { clientAddress } from "@/lib/http/client-address";
@@ -26,7 +28,7 @@ export type SignInResult =
   | {
       ok: true;
       user: { id: string; email: string; role: string };
-      session: Pick<SignedInSession, "id" | "userId" | "authTime">;
+      session: StartedSession;
       setCookie: string;
     }
   | { ok: false; reason: "too_many_attempts"; message: string; retryAfter: number }
@@ -48,7 +50,9 @@ export async function signIn(prisma: PrismaClient, input: SignInRequest): Promis
   if (!user) return { ok: false, reason: "wrong_credentials", message: WRONG_CREDENTIALS };
   await signInSucceeded(prisma, attempt, input.now);
   if (input.admits && !input.admits(user)) return { ok: false, reason: "not_admitted" };
-  await endSession(prisma, input.request, input.issuer);
-  const { session, setCookie } = await startSession(prisma, user.id, input.now, input.issuer);
+  const { session, setCookie } = await startSession(prisma, user.id, input.now, input.issuer, {
+    device: deviceOf(input.request.headers.get("user-agent")),
+    previous: cookieValue(input.request, SESSION_COOKIE),
+  });
   return { ok: true, user, session, setCookie };
 }

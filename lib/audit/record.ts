@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const AUDIT_ACTIONS = ["create", "update", "delete"] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export const AUDIT_RESOURCES = ["api", "scope", "client", "settings", "user"] as const;
+export const AUDIT_RESOURCES = ["api", "scope", "client", "settings", "user", "session"] as const;
 export type AuditResource = (typeof AUDIT_RESOURCES)[number];
 
 export interface AuditChange {

@@ -39,5 +39,5 @@ export async function signOutOfConsole(request: Request): Promise<string> {
   if (!(await readSession(db(), request, systemClock()))) {
     throw new AppError("UNAUTHORIZED", "You are not signed in.");
   }
-  return endSession(db(), request, issuer());
+  return endSession(db(), request, issuer(), systemClock());
 }

@@ -17,6 +17,7 @@ interface ClientRow {
   type: string;
   secretHash: string | null;
   redirectUris: string[];
+  postLogoutRedirectUris: string[];
   scopes: { scope: { name: string } }[];
   allowedGrantTypes: string[];
   accessTokenLifetime: number | null;

@@ -38,6 +38,7 @@ export async function createClientIn(
         ...attributes,
         scopes: { create: clientScopeRows(scopeIds) },
         redirectUris: [...new Set(input.redirectUris)],
+        postLogoutRedirectUris: [...new Set(input.postLogoutRedirectUris)],
         allowedGrantTypes: [...new Set(input.allowedGrantTypes)],
         clientId,
         secretHash: clientSecret ? hashSecret(clientSecret) : null,

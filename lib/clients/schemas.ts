@@ -52,6 +52,8 @@ const ZClientAttributes = z.object({
   name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(NAME_MAX_LENGTH),
   type: z.enum(CLIENT_TYPES, { error: "Type must be confidential or public." }),
   redirectUris: z.preprocess(splitList, z.array(ZRedirectUri).max(MAX_REDIRECT_URIS).default([])),
+  /** Where RP-initiated logout may send the browser back: the redirect URIs' rules, matched exactly too. */
+  postLogoutRedirectUris: z.preprocess(splitList, z.array(ZRedirectUri).max(MAX_REDIRECT_URIS).default([])),
   allowedScopes: z.preprocess(
     splitList,
     z.array(z.string().trim().min(1).max(NAME_MAX_LENGTH)).max(MAX_CLIENT_SCOPES).default([]),
@@ -113,6 +115,9 @@ export const ZClientDto = z.object({
   type: z.enum(CLIENT_TYPES),
   hasSecret: z.boolean(),
   redirectUris: z.array(z.string()),
+  postLogoutRedirectUris: z
+    .array(z.string())
+    .describe("Where RP-initiated logout may send the browser back (post_logout_redirect_uri, matched exactly)."),
   allowedScopes: z.array(z.string()).describe("Scope names, in name order."),
   allowedGrantTypes: z.array(z.enum(GRANT_TYPES)),
   accessTokenLifetime: ZSecondsOrNull,

@@ -68,6 +68,7 @@ const API_FIELDS = [
 const CLIENT_FIELDS = [
   "name",
   "redirectUris",
+  "postLogoutRedirectUris",
   "allowedScopes",
   "allowedGrantTypes",
   "accessTokenLifetime",

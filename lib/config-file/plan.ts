@@ -51,6 +51,7 @@ export const clientAsExported = (client: ConfigClient): ExportedClient => ({
   name: client.name,
   type: client.type,
   redirectUris: [...new Set(client.redirectUris)],
+  postLogoutRedirectUris: [...new Set(client.postLogoutRedirectUris)],
   allowedScopes: [...new Set(client.allowedScopes)].sort(),
   allowedGrantTypes: [...new Set(client.allowedGrantTypes)],
   accessTokenLifetime: client.accessTokenLifetime ?? null,

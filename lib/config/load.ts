@@ -28,6 +28,7 @@ export interface StoredClient {
   /** The SHA-256 of the secret, as bytes. */
   secretDigest: Buffer | null;
   redirectUris: string[];
+  postLogoutRedirectUris: string[];
 }
 
 /** The fields of a scope (and its API) that the issuing module reads. */
@@ -60,6 +61,7 @@ export const storedClientSelect = {
   type: true,
   secretHash: true,
   redirectUris: true,
+  postLogoutRedirectUris: true,
   scopes: { select: { scope: { select: { name: true } } } },
   allowedGrantTypes: true,
   accessTokenLifetime: true,
@@ -130,6 +132,7 @@ export async function loadIssuingInputs(
       type: client.type as ClientType,
       secretDigest: secretDigest(client.secretHash),
       redirectUris: client.redirectUris,
+      postLogoutRedirectUris: client.postLogoutRedirectUris,
     })),
   };
 }

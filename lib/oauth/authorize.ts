@@ -1,7 +1,6 @@
 // GET or POST /oauth/authorize, then the sign-in and consent forms it shows. No pending state is
 // kept on the server: each form carries the original request, which is validated again on every step.
 
-import { createHash, timingSafeEqual } from "node:crypto";
 import { readSession, type SignedInSession } from "@/lib/accounts/sessions";
 import { signIn as signInUser, WRONG_CREDENTIALS } from "@/lib/accounts/sign-in";
 import { isSameOrigin } from "@/lib/http/same-origin";
@@ -15,16 +14,11 @@ import {
 import type { OAuthContext } from "@/lib/oauth/context";
 import { consentCovers, issueAuthorizationCode, rememberConsent } from "@/lib/oauth/grant-store";
 import { readFormParams, readPageForm } from "@/lib/oauth/http";
-import { consentPage, errorPage, signInPage } from "@/lib/oauth/pages";
-import { type Theme, themeOfCookieHeader } from "@/lib/theme";
+import { csrfFor, isCsrfValid } from "@/lib/oauth/page-csrf";
+import { consentPage, errorPage, signInPage, themeOf } from "@/lib/oauth/pages";
+import type { Theme } from "@/lib/theme";
 
-type Session = Pick<SignedInSession, "id" | "userId" | "authTime"> & { email?: string };
-
-/** The consent form's anti-forgery value: bound to the session, which only this browser's cookie names. */
-const csrfFor = (sessionId: string) => createHash("sha256").update(`consent:${sessionId}`).digest("base64url");
-
-/** The theme the browser chose in the console (its cookie), for the pages; without one they follow the device. */
-const themeOf = (httpRequest: Request): Theme => themeOfCookieHeader(httpRequest.headers.get("cookie"));
+type Session = Pick<SignedInSession, "id" | "publicId" | "userId" | "authTime"> & { email?: string };
 
 /** OpenID Connect Core 3.1.2.1: the user an id_token_hint names must be the one signed in. */
 const namesAnotherUser = (request: AuthorizationRequest, userId: string) =>
@@ -44,12 +38,6 @@ function signInAgainReason(request: AuthorizationRequest, session: Session, now:
     return "The user signed in longer ago than max_age.";
   }
   return namesAnotherUser(request, session.userId) ? HINT_MISMATCH : null;
-}
-
-function sameValue(a: string, b: string) {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 export function authorizeHandlers(context: OAuthContext) {
@@ -79,6 +67,7 @@ export function authorizeHandlers(context: OAuthContext) {
       codeChallenge: request.codeChallenge,
       nonce: request.nonce,
       authTime: session.authTime,
+      sid: session.publicId,
       expiresAt: now + settings.authorizationCodeLifetime,
     });
     return authorizationResponse(issuer, request, { code }, headers);
@@ -107,7 +96,7 @@ export function authorizeHandlers(context: OAuthContext) {
       email: email ?? "",
       screen: request.decision.consent ?? { scopes: [] },
       request: request.query,
-      csrf: csrfFor(session.id),
+      csrf: csrfFor("consent", session.id),
       theme,
     });
     for (const [name, value] of Object.entries(headers)) response.headers.append(name, value);
@@ -192,7 +181,7 @@ export function authorizeHandlers(context: OAuthContext) {
     if (!session) {
       return signInPage({ clientName: request.client.info.name, request: request.query, theme: themeOf(httpRequest) });
     }
-    if (!sameValue(form.get("csrf") ?? "", csrfFor(session.id))) {
+    if (!isCsrfValid("consent", session.id, form.get("csrf"))) {
       return errorPage("The consent form has expired. Go back to the application and try again.", 403);
     }
     const decision = form.get("decision");

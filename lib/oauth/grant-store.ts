@@ -21,6 +21,8 @@ export async function issueAuthorizationCode(
     codeChallenge: string | null;
     nonce: string | null;
     authTime: number;
+    /** The public id of the session that authorizes it. */
+    sid: string | null;
     expiresAt: number;
   },
 ): Promise<string> {
@@ -230,6 +232,8 @@ export interface NewGrant {
   issuedAt: number;
   authTime: number;
   tokensExpireAt: number;
+  /** The public id of the session that authorized it (null for grants from before sessions had one). */
+  sid?: string | null;
 }
 
 export function createGrant(tx: Prisma.TransactionClient, grant: NewGrant) {

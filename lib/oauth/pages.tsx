@@ -7,7 +7,10 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { newNonce } from "@/lib/http/csp";
 import { type ConsentScreen, deprecationText } from "@/lib/issuing";
-import { type Theme, themeClass } from "@/lib/theme";
+import { type Theme, themeClass, themeOfCookieHeader } from "@/lib/theme";
+
+/** The theme the browser chose in the console (its cookie), for the pages; without one they follow the device. */
+export const themeOf = (httpRequest: Request): Theme => themeOfCookieHeader(httpRequest.headers.get("cookie"));
 
 /**
  * The colour tokens of the console (lib/theme.css, light and dark), read once, and the look of
@@ -88,6 +91,9 @@ function page(
 
 export const SIGN_IN_PATH = "/oauth/authorize/sign-in";
 export const CONSENT_PATH = "/oauth/authorize/consent";
+/** RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): discovery's end_session_endpoint. */
+export const END_SESSION_PATH = "/oauth/end-session";
+export const END_SESSION_CONFIRM_PATH = "/oauth/end-session/confirm";
 
 export function signInPage(options: {
   clientName: string;
@@ -187,10 +193,70 @@ export function consentPage(options: {
   );
 }
 
-/** Shown instead of redirecting when the client or its redirect URI cannot be trusted. */
-export function errorPage(message: string, status = 400) {
+/**
+ * RP-initiated logout asks before it signs the browser out: a link or a cross-site form cannot
+ * end a session by itself. The form carries the request (validated again) and the session's
+ * anti-forgery value.
+ */
+export function logoutPage(options: {
+  email: string;
+  clientName: string | null;
+  request: string;
+  csrf: string;
+  theme?: Theme;
+}) {
   return page(
-    "Authorization error",
+    "Sign out",
+    <>
+      <h1>Sign out?</h1>
+      <p className="lead">
+        {options.clientName ? `${options.clientName} asks to sign you out. ` : "An application asks to sign you out. "}
+        You are signed in as {options.email}. Signing out ends this browser&apos;s session for every application.
+      </p>
+      <form method="post" action={END_SESSION_CONFIRM_PATH}>
+        <input type="hidden" name="request" value={options.request} />
+        <input type="hidden" name="csrf" value={options.csrf} />
+        <div className="actions">
+          <button type="submit" name="decision" value="logout">
+            Sign out
+          </button>
+          <button type="submit" name="decision" value="stay" className="secondary">
+            Stay signed in
+          </button>
+        </div>
+      </form>
+    </>,
+    200,
+    options.theme,
+  );
+}
+
+/** Where RP-initiated logout ends when the client gave no post_logout_redirect_uri. */
+export function loggedOutPage(options: { signedOut: boolean; headers?: Record<string, string>; theme?: Theme }) {
+  const response = page(
+    options.signedOut ? "Signed out" : "Still signed in",
+    options.signedOut ? (
+      <>
+        <h1>You are signed out</h1>
+        <p className="lead">This browser&apos;s session has ended. You can close this page.</p>
+      </>
+    ) : (
+      <>
+        <h1>You are still signed in</h1>
+        <p className="lead">Nothing was changed. You can close this page.</p>
+      </>
+    ),
+    200,
+    options.theme,
+  );
+  for (const [name, value] of Object.entries(options.headers ?? {})) response.headers.append(name, value);
+  return response;
+}
+
+/** Shown instead of redirecting when the client or its redirect URI cannot be trusted. */
+export function errorPage(message: string, status = 400, title = "Authorization error") {
+  return page(
+    title,
     <>
       <h1>This request cannot continue</h1>
       <p className="error" role="alert">

@@ -69,7 +69,7 @@ async function verifiedClaims(
 }
 
 /** The stored row of a refresh token, with its grant and whether the grant's user is disabled. */
-export type RefreshTokenRow = RefreshToken & { grant: Grant & { user: Pick<User, "disabledAt"> } };
+export type RefreshTokenRow = RefreshToken & { grant: Omit<Grant, "sid"> & { user: Pick<User, "disabledAt"> } };
 
 /**
  * One statement on the pool (a refresh's first round trip, lib/db/client.ts sqlOf), prepared once

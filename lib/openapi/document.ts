@@ -73,6 +73,7 @@ function pathParameterDescription(path: string, name: string): string {
   if (name === "scopeId") return "The scope's id.";
   if (path.startsWith("/api/clients/")) return "The client's id (its row id, not its OAuth client_id).";
   if (path.startsWith("/api/users/")) return "The user's id.";
+  if (path.startsWith("/api/sessions/")) return "The session's public id (the `sid` of its ID tokens).";
   return "The API's id.";
 }
 

@@ -29,6 +29,7 @@ import {
   ZScopeImpact,
   ZUpdateScopeRequest,
 } from "@/lib/scopes/schemas";
+import { ZSessionList } from "@/lib/sessions/schemas";
 import { ZSettingsDto, ZUpdateSettingsRequest } from "@/lib/settings/schemas";
 import { ZTokenPreview, ZTokenPreviewRequest } from "@/lib/token-preview/schemas";
 import {
@@ -168,6 +169,7 @@ const client = {
   type: "confidential",
   hasSecret: true,
   redirectUris: [],
+  postLogoutRedirectUris: [],
   allowedScopes: ["invoices:read"],
   allowedGrantTypes: ["client_credentials"],
   accessTokenLifetime: null,
@@ -778,6 +780,32 @@ export const OPERATIONS: Operation[] = [
     description: "Deletes the session, so the cookie is worthless even if kept.",
     access: "public",
     response: { status: 204, description: "Signed out; the cookie is cleared." },
+  },
+  {
+    method: "get",
+    path: "/api/sessions",
+    operationId: "listOwnSessions",
+    tag: "Session",
+    summary: "The signed-in person's own sessions",
+    description:
+      "Every unexpired browser session of the person signed in (never anyone else's), the current one marked, with the applications authorized in each. A bearer token has no sessions: 403.",
+    access: "session",
+    response: {
+      status: 200,
+      description: "The current session first, then the others by their last use.",
+      component: output("SessionList", ZSessionList),
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/sessions/{id}",
+    operationId: "endOwnSession",
+    tag: "Session",
+    summary: "End one of one's own sessions",
+    description:
+      "Signs that browser out and revokes the grants authorized in the session that do not hold offline_access (their refresh and access tokens stop working). Another person's session answers 404. Ending the current session also clears its cookie.",
+    access: "session",
+    response: { status: 204, description: "The session has ended." },
   },
 
   // Reference

@@ -4,9 +4,10 @@ import { Hono } from "hono";
 import { authorizeHandlers } from "@/lib/oauth/authorize";
 import type { OAuthContext } from "@/lib/oauth/context";
 import { discoveryHandler } from "@/lib/oauth/discovery";
+import { endSessionHandlers } from "@/lib/oauth/end-session";
 import { introspectionHandler } from "@/lib/oauth/introspect";
 import { jwksHandler } from "@/lib/oauth/jwks";
-import { CONSENT_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
+import { CONSENT_PATH, END_SESSION_CONFIRM_PATH, END_SESSION_PATH, SIGN_IN_PATH } from "@/lib/oauth/pages";
 import { revocationHandler } from "@/lib/oauth/revoke";
 import { tokenHandler } from "@/lib/oauth/token";
 import { userinfoHandler } from "@/lib/oauth/userinfo";
@@ -25,6 +26,7 @@ export function createLeanApp(context: OAuthContext) {
   const jwks = jwksHandler(context);
   const userinfo = userinfoHandler(context);
   const authorization = authorizeHandlers(context);
+  const logout = endSessionHandlers(context);
   app.get("/.well-known/openid-configuration", (c) => discovery(c.req.raw));
   app.get("/.well-known/oauth-authorization-server", (c) => discovery(c.req.raw));
   app.post("/oauth/token", (c) => token(c.req.raw));
@@ -36,6 +38,10 @@ export function createLeanApp(context: OAuthContext) {
   app.post("/oauth/authorize", (c) => authorization.authorize(c.req.raw));
   app.post(SIGN_IN_PATH, (c) => authorization.signIn(c.req.raw));
   app.post(CONSENT_PATH, (c) => authorization.consent(c.req.raw));
+  // RP-Initiated Logout 1.0 2: the end_session_endpoint answers GET and a form POST alike.
+  app.get(END_SESSION_PATH, (c) => logout.endSession(c.req.raw));
+  app.post(END_SESSION_PATH, (c) => logout.endSession(c.req.raw));
+  app.post(END_SESSION_CONFIRM_PATH, (c) => logout.confirm(c.req.raw));
   app.get("/oauth/userinfo", (c) => userinfo(c.req.raw));
   app.post("/oauth/userinfo", (c) => userinfo(c.req.raw));
   app.notFound((c) => c.json({ error: "not_found" }, 404));

@@ -63,6 +63,10 @@ const OWNER_OUTCOME: Record<string, number> = {
   "GET /api/audit": 403,
   "GET /api/session": 200,
   "DELETE /api/session": 204,
+  /** Their own sessions: never anyone else's. */
+  "GET /api/sessions": 200,
+  /** The fixture's id names no session of theirs. */
+  "DELETE /api/sessions/[id]": 404,
 };
 
 interface Fixture {

@@ -93,6 +93,34 @@ describe("/api/clients", () => {
     expect((await call(clientRoute.GET, "GET", path, { params })).status).toBe(404);
   });
 
+  it("keeps postLogoutRedirectUris, by the redirect URIs' rules, and takes back what GET answers", async () => {
+    const created = await createClient(
+      validClient({ postLogoutRedirectUris: "https://app.example/bye\nhttps://app.example/bye" }),
+    );
+    expect(created.dto.postLogoutRedirectUris).toEqual(["https://app.example/bye"]);
+    const params = { id: created.id };
+    const path = `/api/clients/${created.id}`;
+    const got = await call(clientRoute.GET, "GET", path, { params });
+    expect(got.json.postLogoutRedirectUris).toEqual(["https://app.example/bye"]);
+    const { clientSecret: _secret, ...asGot } = got.json;
+    const back = await call(clientRoute.PATCH, "PATCH", path, {
+      params,
+      body: { ...asGot, postLogoutRedirectUris: ["http://localhost:3000/signed-out"] },
+    });
+    expect(back.status, JSON.stringify(back.json)).toBe(200);
+    expect(back.json.postLogoutRedirectUris).toEqual(["http://localhost:3000/signed-out"]);
+    for (const uri of ["http://app.example/bye", "https://app.example/bye#x", "/bye", "javascript:alert(1)"]) {
+      const refused = await postClient(validClient({ postLogoutRedirectUris: [uri] }));
+      expect(refused.status, uri).toBe(400);
+      expect(Object.keys(refused.json.errors ?? {}).join(), uri).toMatch(/^postLogoutRedirectUris/);
+      const patched = await call(clientRoute.PATCH, "PATCH", path, {
+        params,
+        body: { postLogoutRedirectUris: [uri], version: back.json.version },
+      });
+      expect(patched.status, uri).toBe(400);
+    }
+  });
+
   it("lists and searches clients", async () => {
     const name = unique("Searchable");
     await createClient(validClient({ name }));

@@ -80,6 +80,7 @@ describe("configuration as code", () => {
       name: "Invoicer",
       type: "confidential",
       redirectUris: client.dto.redirectUris,
+      postLogoutRedirectUris: [],
       allowedScopes: ["invoices_read"],
       allowedGrantTypes: client.dto.allowedGrantTypes,
       accessTokenLifetime: null,
@@ -235,11 +236,24 @@ describe("configuration as code", () => {
       name: "Web app",
       type: "public",
       redirectUris: ["https://app.example/callback"],
+      postLogoutRedirectUris: ["https://app.example/signed-out"],
       allowedGrantTypes: ["authorization_code", "refresh_token"],
       allowedScopes: ["invoices_read", "invoices_legacy"],
       accessTokenLifetime: "15 min",
     });
     const source = await exportText();
+    const webApp = JSON.parse(source).clients.find((client: { name: string }) => client.name === "Web app");
+    expect(webApp.postLogoutRedirectUris).toEqual(["https://app.example/signed-out"]);
+    // A change of it is planned as that field alone.
+    const changed = JSON.parse(source);
+    changed.clients.find((client: { name: string }) => client.name === "Web app").postLogoutRedirectUris = [];
+    const planned = await send(planRoute.POST, "/api/config/plan", changed);
+    expect(planned.json.changes).toEqual([
+      expect.objectContaining({
+        resourceType: "client",
+        fields: { postLogoutRedirectUris: { before: ["https://app.example/signed-out"], after: [] } },
+      }),
+    ]);
 
     const empty = await createTestDatabase(inject("databaseUrl"));
     const sourceClient = registry().get("prisma");

@@ -482,7 +482,7 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
         resourceType: {
           valid: (r) => r.pick(AUDIT_RESOURCES),
           invalid: oneOf(
-            (r) => r.pick(["API", "apis", "session", ""]),
+            (r) => r.pick(["API", "apis", "sessions", ""]),
             (r) => `${hostileString(r)}!`,
           ),
         },
@@ -520,6 +520,8 @@ export function consoleOperations(fixture: ConsoleFixture): Record<string, Opera
       },
     },
     "DELETE /api/session": {},
+    "GET /api/sessions": {},
+    "DELETE /api/sessions/[id]": {},
   };
 }
 

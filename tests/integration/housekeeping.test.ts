@@ -14,7 +14,9 @@ describe("housekeeping", () => {
     const user = await signedIn("user");
     const rows = async (expiresAt: number) => {
       const id = unique("hk");
-      await db().session.create({ data: { id, userId: user.id, authTime: dateOf(now), expiresAt: dateOf(expiresAt) } });
+      await db().session.create({
+        data: { id, publicId: id, userId: user.id, authTime: dateOf(now), expiresAt: dateOf(expiresAt) },
+      });
       await db().authorizationCode.create({
         data: {
           id,

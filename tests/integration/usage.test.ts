@@ -113,6 +113,7 @@ describe("usage counting - POST /oauth/token", () => {
       redirectUri: REDIRECT,
       scopes: [read.name, write.name],
       codeChallenge: null,
+      sid: null,
       nonce: null,
       authTime: now,
       expiresAt: now + 60,

@@ -84,6 +84,7 @@ export const authorizationCode: GrantHandler = async (request) => {
     issuedAt: now,
     authTime,
     tokensExpireAt: grantTokensExpireAt(decision, now),
+    sid: row.sid,
   };
   const issued = await prisma.$transaction(async (tx) => {
     // The code row is gone once its user was disabled or their password reset: nothing is issued.
@@ -110,6 +111,6 @@ export const authorizationCode: GrantHandler = async (request) => {
     userId: user.id,
     authTime,
     refreshToken: issued.refreshToken,
-    idToken: { user, nonce: row.nonce },
+    idToken: { user, nonce: row.nonce, sid: row.sid },
   });
 };

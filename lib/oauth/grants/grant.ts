@@ -46,7 +46,8 @@ export interface UserGrant {
   userId: string;
   authTime: number;
   refreshToken: string | null;
-  idToken?: { user: UserProfile; nonce: string | null };
+  /** `sid` is the public id of the session that authorized the code (OpenID Connect RP-Initiated Logout 1.0 4). */
+  idToken?: { user: UserProfile; nonce: string | null; sid: string | null };
 }
 
 /** The token response (RFC 6749 5.1): the access token, and the refresh and ID tokens where they belong. */
@@ -88,6 +89,7 @@ export async function tokenResponse(
       scopes: decision.grantedScopes,
       authTime: grant.authTime,
       nonce: grant.idToken.nonce,
+      sid: grant.idToken.sid,
       lifetime,
     });
   }
