@@ -11,6 +11,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { rotateRefreshTokens } from "@/lib/oauth/grant-store";
 import { hashOpaqueToken, newOpaqueToken } from "@/lib/secrets/random";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { nodesOf, type PlanNode } from "./plans";
 
 /** Grants enough that visiting each costs the planner more than the presented tokens' keys. */
 const GRANTS = 3_000;
@@ -44,14 +45,6 @@ afterAll(async () => {
   await prisma?.$disconnect();
   await database?.drop();
 });
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 it("a batch of rotations reads its tokens, their grants and their user by primary key, on tables never analyzed", async () => {
   const original = pg.Client.prototype.query;

@@ -8,6 +8,7 @@ import * as scopesRoute from "@/app/api/apis/[id]/scopes/route";
 import { db } from "@/lib/db/client";
 import { call, unique } from "./call";
 import { createApi } from "./factories";
+import { nodesOf, type PlanNode } from "./plans";
 
 /** Enough rows that reading them all costs the planner more than an index. */
 const SCOPES = 20_000;
@@ -36,14 +37,6 @@ beforeAll(async () => {
   await db().$executeRawUnsafe(`VACUUM (ANALYZE) "ApiScope"`);
 });
 afterEach(() => vi.restoreAllMocks());
-
-interface PlanNode {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Index Name"?: string;
-  Plans?: PlanNode[];
-}
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 /** The statements on "ApiScope" that one list request sends, each with the plan PostgreSQL picks for it. */
 async function plansOfList(query: string) {
