@@ -24,6 +24,37 @@ test("[APIS] Add API creates an API that survives a reload", async ({ page }) =>
   await expect(apiRow(page, name)).toContainText("Billing API");
 });
 
+test("[APIS] Add API takes a resource identifier, or leaves the default it shows; a malformed one is refused on the field", async ({
+  page,
+  request,
+}) => {
+  const [named, plain] = [uniqueName("ledger"), uniqueName("ledger")];
+  await page.goto("/apis");
+  await page.getByRole("button", { name: "Add API" }).click();
+  const dialog = page.getByRole("dialog", { name: "API" });
+  await dialog.getByLabel("Name", { exact: true }).fill(named);
+  const identifier = dialog.getByLabel("Resource identifier");
+  await expect(identifier).toHaveAttribute("placeholder", `urn:scope-console:api:${named}`);
+  await identifier.fill("ledger.example.com/api");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(identifier).toHaveAccessibleDescription(/absolute URI/);
+  await identifier.fill(`https://${named}.example.com/`);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole("button", { name: "Add API" }).click();
+  await dialog.getByLabel("Name", { exact: true }).fill(plain);
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+
+  const resourceOf = async (name: string) => {
+    const { items } = await (await request.get(`/api/apis?q=${name}`)).json();
+    return items.find((api: { name: string }) => api.name === name)?.resourceUri;
+  };
+  expect(await resourceOf(named)).toBe(`https://${named}.example.com/`);
+  expect(await resourceOf(plain)).toBe(`urn:scope-console:api:${plain}`);
+});
+
 test("[APIS] Add API refuses a duplicate name on the Name field", async ({ page, request }) => {
   const api = await createApi(request);
   await page.goto("/apis");

@@ -20,6 +20,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { type TCreateApiRequest, ZCreateApiRequest } from "@/lib/apis/schemas";
 import { useCreateApi } from "@/lib/client/apis";
+import { defaultResourceUri } from "@/lib/issuing";
 
 /** The request's own input type (the dialog sets no lifetimes: the Settings tab does). */
 type ApiFormValues = z.input<typeof ZCreateApiRequest>;
@@ -102,6 +103,31 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
                     <Textarea {...field} rows={3} />
                   </FormControl>
                   <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="resourceUri"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>Resource identifier</FormLabel>
+                  <FormControl>
+                    <Input
+                      {...field}
+                      // Empty is no value: the server gives the default, which the placeholder shows.
+                      value={field.value ?? ""}
+                      onChange={(event) => field.onChange(event.target.value || undefined)}
+                      placeholder={defaultResourceUri(form.watch("name") || "name")}
+                      autoComplete="off"
+                      spellCheck={false}
+                    />
+                  </FormControl>
+                  <FormMessage />
+                  <FormDescription>
+                    Optional: an absolute URI that clients send as resource (RFC 8707), for example
+                    https://invoices.example.com. Leave it empty for the default shown; the Settings tab changes it later.
+                  </FormDescription>
                 </FormItem>
               )}
             />
