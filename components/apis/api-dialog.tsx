@@ -126,7 +126,8 @@ export function ApiDialog({ open, onOpenChange }: { open: boolean; onOpenChange:
                   <FormMessage />
                   <FormDescription>
                     Optional: an absolute URI that clients send as resource (RFC 8707), for example
-                    https://invoices.example.com. Leave it empty for the default shown; the Settings tab changes it later.
+                    https://invoices.example.com. Leave it empty for the default shown; the Settings tab changes it
+                    later.
                   </FormDescription>
                 </FormItem>
               )}
